@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "attn-repl",
+    products: [
+        .executable(name: "attn-repl", targets: ["AttnREPL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each behind one module map and shim header.
+        .systemLibrary(name: "CMPFR", path: "Sources/CMPFR"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+
+        // All math and the formula language. Never prints, never touches a terminal.
+        .target(
+            name: "Engine",
+            dependencies: ["CMPFR"]
+        ),
+
+        // Embeds lessons/ into the binary at build time.
+        .executableTarget(name: "LessonEmbedder", path: "Sources/LessonEmbedder"),
+        .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
+
+        .executableTarget(
+            name: "AttnREPL",
+            dependencies: [
+                "Engine",
+                "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // C globals (stdout, stdscr, rl_*) are used from this target; Swift 5 mode accepts them.
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            plugins: ["EmbedLessons"]
+        ),
+
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttnREPLTests", dependencies: ["Engine", "AttnREPL"]),
+    ]
+)

@@ -1,0 +1,50 @@
+// `attn-repl eval PROGRAM`: evaluate statements and print the value of the last one.
+import ArgumentParser
+import Engine
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a program and print the value of its last statement.",
+        discussion: """
+            Statements are separated by ';' or newlines. Use '-' to read the program from standard input.
+            Examples:
+              attn-repl eval 'softmax([1, 2, 3])'
+              attn-repl eval --format json --digits 20 'h_2 = [1, 0, 3]; x_1 = [2, -1, 0.5]; h_2^T x_1'
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var numbers: NumberOptions
+
+    @Flag(name: .long, help: "Also print every intermediate value.")
+    var trace = false
+
+    @Argument(parsing: .allUnrecognized, help: "The program (quote it), or '-' for standard input.")
+    var program: [String] = []
+
+    mutating func run() throws {
+        Signals.installInterruptHandler()
+        var text = program.joined(separator: " ")
+        if text == "-" { text = StandardInput.readAll() }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw ValidationError("give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'")
+        }
+        var interpreter = Interpreter()
+        interpreter.float = numbers.float
+        let (records, error) = interpreter.run(text)
+        if let error {
+            StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source))
+            throw ExitCode(1)
+        }
+        let output = ResultOutput(digits: numbers.digits, float: numbers.float)
+        switch format {
+        case .text: StandardOutput.write(output.text(records, trace: trace))
+        case .json: StandardOutput.write([output.json(input: text, records, trace: trace).serialized()])
+        }
+    }
+}

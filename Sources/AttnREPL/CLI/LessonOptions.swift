@@ -1,0 +1,18 @@
+// Options for commands that open lessons: which language, and extra lesson directories.
+import ArgumentParser
+
+struct LessonOptions: ParsableArguments {
+    enum Language: String, ExpressibleByArgument, CaseIterable { case en, zh }
+
+    @Option(name: .long, help: "Language of the lesson prose: en or zh.")
+    var lang: Language = .en
+
+    @Option(name: .long, help: "A directory of extra lessons (overrides built-in lessons with the same id).")
+    var lessons: String?
+
+    func library() -> LessonLibrary {
+        let library = LessonLibrary(extraDirectory: lessons)
+        for problem in library.problems { StandardError.write(["warning: \(problem)"]) }
+        return library
+    }
+}

@@ -1,0 +1,52 @@
+// A lesson as read from its Markdown file: front matter, an introduction, and steps whose
+// formula blocks produce the step's tensors. Nothing about a particular lesson lives in Swift.
+
+struct Lesson {
+    struct Input {
+        let name: String          // canonical formula-language name
+        let expression: String    // default value, formula-language text
+        let line: Int
+    }
+
+    /// A fenced ```attn block; `loop` is set for ```attn for t = 1:rows(X).
+    struct FormulaBlock {
+        struct Loop {
+            let variable: String
+            let from: String
+            let to: String
+        }
+        let source: String
+        let line: Int             // line of the block's first statement in the file
+        let loop: Loop?
+    }
+
+    struct Step {
+        var title: String
+        var prose: String
+        var blocks: [FormulaBlock] = []
+        /// Names the learner predicts before they are revealed.
+        var exercises: [String] = []
+        var hint: String?
+        let line: Int
+    }
+
+    let id: String
+    var title: String
+    let order: Int
+    var summary: String
+    let inputs: [Input]
+    var introduction: String
+    var steps: [Step]
+    /// Where it was read from, for messages.
+    let file: String
+    /// The language of the prose (`en`, or the translation's).
+    var language = "en"
+}
+
+/// A lesson file that cannot be used, with the place and the reason.
+struct LessonError: Error, CustomStringConvertible {
+    let file: String
+    let line: Int?
+    let message: String
+    var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}

@@ -1,0 +1,165 @@
+// Runs a lesson: binds its inputs (defaults or the learner's), then evaluates each step's
+// formula blocks in order. Changing an input means running again: every step downstream
+// is recomputed from the new values.
+import Engine
+
+struct LessonRun {
+    struct StepResult {
+        /// The statements the step ran, in order (loops expanded).
+        var records: [StatementRecord] = []
+        /// Tensors the step assigned, in order.
+        var tensors: [(name: String, value: Tensor)] {
+            records.compactMap { r in
+                if case let .assigned(n, t) = r.outcome { return (n.canonical, t) }
+                return nil
+            }
+        }
+    }
+
+    let lesson: Lesson
+    var inputs: [(name: String, value: Tensor)] = []
+    var steps: [StepResult] = []
+    /// The scope after the last step: inputs and every tensor the lesson made.
+    var interpreter = Interpreter()
+
+    /// The value a name has after the lesson (inputs and produced tensors).
+    func value(of name: String) -> Tensor? { interpreter.environment.variables[name] }
+}
+
+enum LessonRunner {
+    /// `overrides` are NAME=EXPR pairs given by the learner; each NAME must be an input of the lesson.
+    static func run(_ lesson: Lesson, overrides: [(name: String, expression: String)] = [], float: Bool = false) throws -> LessonRun {
+        var run = LessonRun(lesson: lesson)
+        run.interpreter.float = float
+        var given: [String: String] = [:]
+        for o in overrides {
+            guard lesson.inputs.contains(where: { $0.name == o.name }) else {
+                throw LessonError(file: lesson.file, line: nil,
+                                  message: "\(o.name) is not an input of \(lesson.id) (its inputs: \(lesson.inputs.map(\.name).joined(separator: ", ")))")
+            }
+            given[o.name] = o.expression
+        }
+        for input in lesson.inputs {
+            let text = given[input.name] ?? input.expression
+            do {
+                let value = try run.interpreter.evaluateExpression(text)
+                run.interpreter.bind(Name(input.name), value)
+                run.inputs.append((input.name, value))
+            } catch let e as ProgramError {
+                let origin = given[input.name] != nil ? "--set \(input.name)=\(text)" : "input \(input.name)"
+                throw LessonError(file: lesson.file, line: given[input.name] == nil ? input.line : nil,
+                                  message: "\(origin): \(e.diagnostic.message)")
+            }
+        }
+        for step in lesson.steps {
+            var result = LessonRun.StepResult()
+            for block in step.blocks {
+                if let loop = block.loop {
+                    try runLoop(block, loop, lesson: lesson, into: &run.interpreter, result: &result)
+                } else {
+                    try runBlock(block.source, line: block.line, lesson: lesson, into: &run.interpreter, result: &result)
+                }
+            }
+            run.steps.append(result)
+        }
+        return run
+    }
+
+    private static func runLoop(_ block: Lesson.FormulaBlock, _ loop: Lesson.FormulaBlock.Loop, lesson: Lesson,
+                                into interpreter: inout Interpreter, result: inout LessonRun.StepResult) throws {
+        func bound(_ text: String) throws -> Int {
+            do {
+                let t = try interpreter.evaluateExpression(text)
+                guard let q = t.scalarValue?.rational, let n = q.intValue else {
+                    throw LessonError(file: lesson.file, line: block.line - 1, message: "loop bound \(text) is not a whole number")
+                }
+                return n
+            } catch let e as ProgramError {
+                throw LessonError(file: lesson.file, line: block.line - 1, message: "loop bound \(text): \(e.diagnostic.message)")
+            }
+        }
+        let from = try bound(loop.from), to = try bound(loop.to)
+        guard to - from < 10_000 else {
+            throw LessonError(file: lesson.file, line: block.line - 1, message: "the loop \(from):\(to) is too long")
+        }
+        guard from <= to else { return }
+        let variable = Name(loop.variable)
+        for v in from...to {
+            interpreter.bind(variable, Tensor(Rational(v)))
+            let source = LoopSubstitution.apply(block.source, variable: loop.variable, value: v)
+            try runBlock(source, line: block.line, lesson: lesson, into: &interpreter, result: &result)
+        }
+        _ = interpreter.environment.remove(variable.canonical)
+    }
+
+    private static func runBlock(_ source: String, line: Int, lesson: Lesson,
+                                 into interpreter: inout Interpreter, result: inout LessonRun.StepResult) throws {
+        let (records, error) = interpreter.run(source)
+        result.records.append(contentsOf: records)
+        if let error {
+            let offset = error.diagnostic.range.map { r in
+                error.source.text.unicodeScalars.prefix(r.start).filter { $0 == "\n" }.count
+            } ?? 0
+            throw LessonError(file: lesson.file, line: line + offset, message: error.diagnostic.message)
+        }
+    }
+}
+
+/// In a loop block, names whose subscripts mention the loop variable get its value:
+/// with t = 2, `h_t` → `h_2`, `h_{t-1}` → `h_1`, `e_{i,t}` → `e_{i,2}`.
+enum LoopSubstitution {
+    static func apply(_ source: String, variable: String, value: Int) -> String {
+        var out = ""
+        var chars = Array(source)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            out.append(c)
+            guard c == "_" else { continue }
+            if chars.first == "{", let close = chars.firstIndex(of: "}") {
+                let inner = String(chars[chars.index(after: chars.startIndex)..<close])
+                let parts = inner.split(separator: ",", omittingEmptySubsequences: false).map { part -> String in
+                    IntegerExpression.evaluate(String(part), variable: variable, value: value).map(String.init) ?? String(part)
+                }
+                out += "{" + parts.joined(separator: ",") + "}"
+                chars = chars[chars.index(after: close)...]
+            } else {
+                let run = chars.prefix { $0.isLetter || $0.isNumber }
+                if String(run) == variable {
+                    out += String(value)
+                    chars = chars.dropFirst(run.count)
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// `t-1`, `2*i+1`: whole-number arithmetic in one variable, for subscripts.
+enum IntegerExpression {
+    static func evaluate(_ text: String, variable: String, value: Int) -> Int? {
+        let stripped = text.filter { $0 != " " }
+        guard stripped.contains(variable) else { return nil }
+        var terms: [Int] = []
+        var sign = 1
+        var product: Int? = nil
+        var token = ""
+        func operand() -> Int? {
+            defer { token = "" }
+            if token == variable { return value }
+            return Int(token)
+        }
+        for ch in stripped + "+" {
+            if ch == "+" || ch == "-" || ch == "*" {
+                guard let v = operand() else { return nil }
+                let p = (product ?? 1) * v
+                if ch == "*" { product = p; continue }
+                terms.append(sign * p)
+                product = nil
+                sign = ch == "-" ? -1 : 1
+            } else {
+                token.append(ch)
+            }
+        }
+        return terms.reduce(0, +)
+    }
+}

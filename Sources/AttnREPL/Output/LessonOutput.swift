@@ -1,0 +1,104 @@
+// A lesson run written out: as text for a terminal, JSON for programs (SPEC §2.1),
+// and Markdown with LaTeX that reads like a worked example and renders on GitHub.
+import Engine
+
+struct LessonOutput {
+    let digits: Int
+    let float: Bool
+    var width = 78
+
+    // MARK: Text
+
+    func text(_ run: LessonRun) -> [String] {
+        let lesson = run.lesson
+        var out = ["\(lesson.title) (\(lesson.id))", String(repeating: "=", count: min(width, DisplayWidth.of(lesson.title) + lesson.id.count + 3))]
+        if !lesson.introduction.isEmpty { out += [""] + TextWrap.lines(lesson.introduction, width: width) }
+        out += ["", heading("Inputs")]
+        for (name, value) in run.inputs { out += indented(ResultOutput(digits: digits, float: float).labelled(name, value)) }
+        for (k, step) in lesson.steps.enumerated() {
+            out += ["", heading("Step \(k + 1)/\(lesson.steps.count) · \(step.title)")]
+            if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
+            for record in run.steps[k].records {
+                out.append("")
+                out.append("  " + Sanitize.text(record.text))
+                if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
+            }
+            for name in step.exercises {
+                out += ["", "  " + (lesson.language == "zh" ? "练习：先预测 \(name)，答案见上。" : "Exercise: predict \(name) before you look; its value is shown above.")]
+            }
+        }
+        if float { out += ["", "(float mode: values are IEEE double approximations)"] }
+        return out
+    }
+
+    private func heading(_ s: String) -> String { s }
+
+    private func indented(_ lines: [String]) -> [String] { lines.map { "  " + $0 } }
+
+    // MARK: JSON
+
+    func json(_ run: LessonRun) -> JSON {
+        let steps = zip(run.lesson.steps, run.steps).map { step, result in
+            JSON.object([
+                ("title", .string(step.title)),
+                ("tensors", .array(result.tensors.map { name, value in
+                    guard case let .object(fields) = JSON.tensor(value, digits: digits) else { return .null }
+                    return .object([("name", .string(name))] + fields)
+                })),
+            ])
+        }
+        var pairs: [(String, JSON)] = [
+            ("lesson", .string(run.lesson.id)),
+            ("title", .string(run.lesson.title)),
+            ("inputs", .object(run.inputs.map { ($0.name, JSON.tensor($0.value, digits: digits)) })),
+            ("steps", .array(steps)),
+        ]
+        if float { pairs.append(("float", .bool(true))) }
+        return .object(pairs)
+    }
+
+    // MARK: Markdown
+
+    func markdown(_ run: LessonRun) -> [String] {
+        let lesson = run.lesson
+        let zh = lesson.language == "zh"
+        var out = ["# \(lesson.title)", ""]
+        if !lesson.introduction.isEmpty { out += [lesson.introduction, ""] }
+        out += [zh ? "**输入**" : "**Inputs**", ""]
+        for (name, value) in run.inputs {
+            out.append("- $`\(LaTeX.name(name)) = \(LaTeX.tensor(value, digits: digits))`$")
+        }
+        for (k, step) in lesson.steps.enumerated() {
+            out += ["", "## \(k + 1). \(step.title)", ""]
+            if !step.prose.isEmpty { out += [step.prose, ""] }
+            var math: [String] = []
+            for record in run.steps[k].records {
+                guard let line = mathLine(record) else { continue }
+                math.append(line)
+            }
+            if !math.isEmpty { out += ["```math", "\\begin{aligned}"] + math.map { $0 + " \\\\" } + ["\\end{aligned}", "```"] }
+            for name in step.exercises {
+                let answer = run.steps[k].tensors.first { $0.name == name }.map { LaTeX.tensor($0.value, digits: digits) } ?? "?"
+                out += ["", zh ? "> **练习。** 先自己算出 $`\(LaTeX.name(name))`$，再看答案：$`\(answer)`$。"
+                               : "> **Exercise.** Work out $`\(LaTeX.name(name))`$ before reading the answer: $`\(answer)`$."]
+                if let hint = step.hint { out.append("> " + (zh ? "提示：" : "Hint: ") + hint.replacingOccurrences(of: "\n", with: " ")) }
+            }
+        }
+        if float { out += ["", "_Float mode: values are IEEE double approximations._"] }
+        return out
+    }
+
+    /// `e_{2,1} &= h_2^\top x_1 = -\frac{14}{25}` for one statement.
+    private func mathLine(_ record: StatementRecord) -> String? {
+        switch (record.statement.kind, record.outcome) {
+        case let (.assignment(name, e), .assigned(_, value)):
+            let formula = LaTeX.expression(e), result = LaTeX.tensor(value, digits: digits)
+            let redundant = formula == result || { if case .bracket = e.kind { return true }; if case .number = e.kind { return true }; return false }()
+            return "\(LaTeX.name(name)) &= \(formula)" + (redundant ? "" : " = \(result)")
+        case let (.expression(e), .value(value)):
+            return "&\(LaTeX.expression(e)) = \(LaTeX.tensor(value, digits: digits))"
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// Statement results as text for people and as JSON for programs (SPEC §2.1).
+import Engine
+
+struct ResultOutput {
+    let digits: Int
+    let float: Bool
+
+    /// The last statement's value, preceded by the trace when asked.
+    func text(_ records: [StatementRecord], trace: Bool) -> [String] {
+        var lines: [String] = []
+        if trace {
+            lines.append("trace:")
+            for record in records {
+                for step in record.trace { lines.append(contentsOf: traceLines(step)) }
+            }
+            lines.append("value:")
+        }
+        guard let last = records.last else { return lines }
+        lines.append(contentsOf: value(last))
+        if float { lines.append("(float mode: values are IEEE double approximations)") }
+        return lines
+    }
+
+    /// What a statement shows: its value, `name = value`, or a defined function's signature.
+    func value(_ record: StatementRecord) -> [String] {
+        switch record.outcome {
+        case let .value(t): return TensorText.lines(t, digits: digits)
+        case let .assigned(name, t): return labelled(name.canonical, t)
+        case let .defined(f): return ["\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) defined"]
+        }
+    }
+
+    /// `name = value`, with a multi-line value indented under the name.
+    func labelled(_ name: String, _ t: Tensor) -> [String] {
+        let block = TensorText.lines(t, digits: digits)
+        if block.count == 1 { return ["\(name) = \(block[0])"] }
+        return ["\(name) ="] + block.map { "  " + $0 }
+    }
+
+    private func traceLines(_ step: TraceStep) -> [String] {
+        let indent = String(repeating: "  ", count: step.depth + 1)
+        let label = Sanitize.text(step.label)
+        let inline = TensorText.inline(step.value, digits: digits)
+        if !inline.hasSuffix(" tensor") { return ["\(indent)\(label) → \(inline)"] }
+        return ["\(indent)\(label) →"] + TensorText.lines(step.value, digits: digits).map { indent + "    " + $0 }
+    }
+
+    func json(input: String, _ records: [StatementRecord], trace: Bool) -> JSON {
+        var pairs: [(String, JSON)] = [("input", .string(input))]
+        let value = records.last?.outcome.tensor.map { tensorJSON($0) } ?? .null
+        pairs.append(("value", value))
+        if trace {
+            let steps = records.flatMap(\.trace).map { step in
+                JSON.object([("expr", .string(step.label)), ("value", tensorJSON(step.value))])
+            }
+            pairs.append(("trace", .array(steps)))
+        }
+        if float { pairs.append(("float", .bool(true))) }
+        return .object(pairs)
+    }
+
+    private func tensorJSON(_ t: Tensor) -> JSON { JSON.tensor(t, digits: digits) }
+}

@@ -1,0 +1,40 @@
+// Reading standard input and writing standard output and error, line by line.
+import Engine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum StandardOutput {
+    static func write(_ lines: [String]) {
+        for line in lines { fputs(line + "\n", stdout) }
+        fflush(stdout)
+    }
+}
+
+enum StandardError {
+    static func write(_ lines: [String]) {
+        for line in lines { fputs(line + "\n", stderr) }
+    }
+}
+
+enum StandardInput {
+    static func readAll() -> String {
+        var text = ""
+        while let line = readLine(strippingNewline: false) { text += line }
+        return text
+    }
+
+    /// Lines as they arrive (invalid UTF-8 is repaired to U+FFFD by the standard library).
+    static func lines() -> AnySequence<String> {
+        AnySequence { AnyIterator { readLine(strippingNewline: true) } }
+    }
+
+    static var isTerminal: Bool { isatty(0) == 1 }
+}
+
+enum Signals {
+    /// Ctrl-C interrupts a long evaluation instead of killing the program.
+    static func installInterruptHandler() {
+        signal(SIGINT) { _ in Engine.Interrupt.request() }
+    }
+}

@@ -1,0 +1,65 @@
+// softmax, exactly: αⱼ = exp(xⱼ) / Σₖ exp(xₖ) with the exponentials of equal scores shared,
+// so equal scores give exactly 1/n, masked positions exactly 0, and each row sums to exactly 1.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum Softmax {
+    /// Row-wise softmax of a matrix (a vector is one row); `mask` holds which positions may be attended.
+    static func apply(_ t: Tensor, mask: [Bool]? = nil) throws -> Tensor {
+        let width = t.shape.isVector ? t.count : t.shape.cols
+        return try rowSoftmax(t, mask: mask, width: width, rows: t.count / width)
+    }
+
+    private static func rowSoftmax(_ t: Tensor, mask: [Bool]?, width n: Int, rows: Int) throws -> Tensor {
+        switch t.elements {
+        case let .float(d):
+            var out = [Double](repeating: 0, count: d.count)
+            for r in 0..<rows {
+                let base = r * n
+                let allowed = (0..<n).filter { mask?[base + $0] ?? true }
+                guard let m = allowed.map({ d[base + $0] }).max() else { throw everyMasked(r) }
+                var total = 0.0
+                for j in allowed { out[base + j] = exp(d[base + j] - m); total += out[base + j] }
+                for j in allowed { out[base + j] /= total }
+            }
+            return Tensor(shape: t.shape, float: out)
+        case let .exact(e):
+            var out: [Scalar] = []
+            out.reserveCapacity(e.count)
+            for r in 0..<rows {
+                try Interrupt.check()
+                out.append(contentsOf: try exactRow(Array(e[(r * n)..<(r * n + n)]),
+                                                    allowed: mask.map { Array($0[(r * n)..<(r * n + n)]) }, row: r))
+            }
+            return Tensor(shape: t.shape, exact: out)
+        }
+    }
+
+    private static func everyMasked(_ r: Int) -> Diagnostic {
+        Diagnostic("every position of row \(r + 1) is masked: softmax needs at least one")
+    }
+
+    private static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
+        let open = (0..<x.count).filter { allowed?[$0] ?? true }
+        guard !open.isEmpty else { throw everyMasked(row) }
+        // One exponential per distinct score; equal rational scores share it.
+        var exps: [Scalar] = Array(repeating: .zero, count: x.count)
+        var byValue: [Rational: Scalar] = [:]
+        for j in open {
+            if let q = x[j].rational {
+                if let e = byValue[q] { exps[j] = e } else { exps[j] = try x[j].apply(.exp); byValue[q] = exps[j] }
+            } else {
+                exps[j] = try x[j].apply(.exp)
+            }
+        }
+        if open.allSatisfy({ x[$0].rational != nil }) && byValue.count == 1 {
+            let share = Scalar.rational(Rational(1, Int64(open.count)))
+            return (0..<x.count).map { open.contains($0) ? share : .zero }
+        }
+        let denominator = Scalar.sum(open.map { exps[$0] })
+        var result = Array(repeating: Scalar.zero, count: x.count)
+        for j in open { result[j] = try Scalar.divide(exps[j], denominator) }
+        return result
+    }
+}

@@ -1,0 +1,25 @@
+// Intermediate values recorded while evaluating: every sub-expression, and the internal
+// steps of built-ins (attention's scores, scaled scores, weights and output).
+
+public struct TraceStep: Sendable {
+    /// The sub-expression as typed (`h_2^T x_1`), or a built-in's step (`attention: scores = Q K^T`).
+    public let label: String
+    public let value: Tensor
+    /// Where in the statement's text, for sub-expressions.
+    public let range: SourceRange?
+    /// Nesting: 0 for the statement's own expression, deeper for parts and function bodies.
+    public let depth: Int
+}
+
+/// Collects trace steps during one statement.
+final class TraceRecorder {
+    private(set) var steps: [TraceStep] = []
+    var depth = 0
+    /// Large evaluations record at most this many steps; the rest are dropped, not the evaluation.
+    let capacity = 10_000
+
+    func record(_ label: String, _ value: Tensor, range: SourceRange? = nil) {
+        guard steps.count < capacity else { return }
+        steps.append(TraceStep(label: label, value: value, range: range, depth: depth))
+    }
+}

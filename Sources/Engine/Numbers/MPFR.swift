@@ -1,0 +1,195 @@
+// The only Swift file that calls MPFR: correctly rounded binary floats and the interval
+// arithmetic built on them (every operation rounds its lower end down and its upper end up,
+// so the true value always lies inside).
+import CMPFR
+
+/// An immutable MPFR float.
+final class BigFloat: @unchecked Sendable {
+    let x: UnsafeMutablePointer<__mpfr_struct>
+
+    init(precision: Int) {
+        x = .allocate(capacity: 1)
+        mpfr_init2(x, mpfr_prec_t(precision))
+    }
+
+    deinit {
+        mpfr_clear(x)
+        x.deallocate()
+    }
+
+    var precision: Int { Int(mpfr_get_prec(x)) }
+    var sign: Int { Int(attn_mpfr_sgn(x)) }
+    var isNaN: Bool { mpfr_nan_p(x) != 0 }
+    var isInfinite: Bool { mpfr_inf_p(x) != 0 }
+    var isZero: Bool { mpfr_zero_p(x) != 0 }
+    var doubleValue: Double { mpfr_get_d(x, MPFR_RNDN) }
+
+    static func < (a: BigFloat, b: BigFloat) -> Bool { mpfr_less_p(a.x, b.x) != 0 }
+    static func <= (a: BigFloat, b: BigFloat) -> Bool { mpfr_lessequal_p(a.x, b.x) != 0 }
+
+    /// `digits` significant decimal digits rounded to nearest: the digit string (no sign)
+    /// and the exponent `e` such that the value is 0.DIGITS × 10^e.
+    func decimalDigits(_ digits: Int) -> (negative: Bool, digits: String, exponent: Int)? {
+        guard !isNaN, !isInfinite else { return nil }
+        var e: mpfr_exp_t = 0
+        guard let p = mpfr_get_str(nil, &e, 10, digits, x, MPFR_RNDN) else { return nil }
+        defer { mpfr_free_str(p) }
+        var s = String(cString: p)
+        let negative = s.hasPrefix("-")
+        if negative { s.removeFirst() }
+        return (negative, s, Int(e))
+    }
+}
+
+/// A closed interval [lo, hi] of MPFR floats known to contain a real number.
+struct Interval: @unchecked Sendable {
+    let lo: BigFloat
+    let hi: BigFloat
+
+    var precision: Int { lo.precision }
+
+    /// True when the interval contains zero (the sign is not yet known).
+    var containsZero: Bool { lo.sign <= 0 && hi.sign >= 0 }
+    var sign: Int? {
+        if lo.sign > 0 { return 1 }
+        if hi.sign < 0 { return -1 }
+        if lo.isZero && hi.isZero { return 0 }
+        return nil
+    }
+    var isFinite: Bool { !lo.isNaN && !hi.isNaN && !lo.isInfinite && !hi.isInfinite }
+
+    typealias Unary = (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32
+
+    private static func both(_ p: Int, _ lo: (UnsafeMutablePointer<__mpfr_struct>) -> Void,
+                             _ hi: (UnsafeMutablePointer<__mpfr_struct>) -> Void) -> Interval {
+        let l = BigFloat(precision: p), h = BigFloat(precision: p)
+        lo(l.x)
+        hi(h.x)
+        return Interval(lo: l, hi: h)
+    }
+
+    static func exact(_ q: Rational, precision p: Int) -> Interval {
+        let big = q.big
+        return both(p, { attn_mpfr_set_q($0, big.q, MPFR_RNDD) }, { attn_mpfr_set_q($0, big.q, MPFR_RNDU) })
+    }
+
+    static func pi(precision p: Int) -> Interval {
+        both(p, { mpfr_const_pi($0, MPFR_RNDD) }, { mpfr_const_pi($0, MPFR_RNDU) })
+    }
+
+    /// Applies an increasing function to both ends.
+    func increasing(_ f: Unary) -> Interval {
+        Interval.both(precision, { _ = f($0, lo.x, MPFR_RNDD) }, { _ = f($0, hi.x, MPFR_RNDU) })
+    }
+
+    static func + (a: Interval, b: Interval) -> Interval {
+        both(a.precision, { mpfr_add($0, a.lo.x, b.lo.x, MPFR_RNDD) }, { mpfr_add($0, a.hi.x, b.hi.x, MPFR_RNDU) })
+    }
+
+    static func - (a: Interval, b: Interval) -> Interval {
+        both(a.precision, { mpfr_sub($0, a.lo.x, b.hi.x, MPFR_RNDD) }, { mpfr_sub($0, a.hi.x, b.lo.x, MPFR_RNDU) })
+    }
+
+    static prefix func - (a: Interval) -> Interval {
+        both(a.precision, { mpfr_neg($0, a.hi.x, MPFR_RNDD) }, { mpfr_neg($0, a.lo.x, MPFR_RNDU) })
+    }
+
+    static func * (a: Interval, b: Interval) -> Interval {
+        let p = a.precision
+        if a.lo.sign >= 0 && b.lo.sign >= 0 {
+            return both(p, { mpfr_mul($0, a.lo.x, b.lo.x, MPFR_RNDD) }, { mpfr_mul($0, a.hi.x, b.hi.x, MPFR_RNDU) })
+        }
+        // General case: the extremes are among the four end products.
+        let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
+        let lows = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
+        let highs = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
+        return Interval(lo: lows.min(by: <)!, hi: highs.max(by: <)!)
+    }
+
+    /// nil when `b` may be zero (more precision, or a real division by zero).
+    static func / (a: Interval, b: Interval) -> Interval? {
+        guard !b.containsZero else { return nil }
+        let p = a.precision
+        let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
+        let lows = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
+        let highs = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
+        return Interval(lo: lows.min(by: <)!, hi: highs.max(by: <)!)
+    }
+
+    func exp() -> Interval { increasing(mpfr_exp) }
+    func tanh() -> Interval { increasing(mpfr_tanh) }
+
+    /// nil unless the interval is known to be positive.
+    func log() -> Interval? { lo.sign > 0 ? increasing(mpfr_log) : nil }
+
+    /// nil when the interval may be negative beyond zero.
+    func sqrt() -> Interval? {
+        if lo.sign >= 0 { return increasing(mpfr_sqrt) }
+        guard hi.sign >= 0 else { return nil }
+        // Straddles zero: the value is ≥ 0 by construction (a square root's argument), so clamp.
+        return Interval.both(precision, { mpfr_set_zero($0, 1) }, { mpfr_sqrt($0, hi.x, MPFR_RNDU) })
+    }
+
+    /// σ(x) = 1 / (1 + e^(−x)), increasing.
+    func sigmoid() -> Interval {
+        func end(_ x: BigFloat, _ outer: mpfr_rnd_t, _ inner: mpfr_rnd_t) -> (UnsafeMutablePointer<__mpfr_struct>) -> Void {
+            { r in
+                mpfr_neg(r, x.x, MPFR_RNDN)      // exact
+                mpfr_exp(r, r, inner)
+                mpfr_add_ui(r, r, 1, inner)
+                mpfr_ui_div(r, 1, r, outer)
+            }
+        }
+        return Interval.both(precision, end(lo, MPFR_RNDD, MPFR_RNDU), end(hi, MPFR_RNDU, MPFR_RNDD))
+    }
+
+    /// sin and cos have slope at most 1: f(mid) widened by the half-width, clamped to [−1, 1].
+    func sin() -> Interval { lipschitz(mpfr_sin) }
+    func cos() -> Interval { lipschitz(mpfr_cos) }
+
+    private func lipschitz(_ f: Unary) -> Interval {
+        let p = precision
+        let mid = BigFloat(precision: p), radius = BigFloat(precision: p), t = BigFloat(precision: p)
+        mpfr_add(mid.x, lo.x, hi.x, MPFR_RNDN)
+        mpfr_div_2ui(mid.x, mid.x, 1, MPFR_RNDN)
+        mpfr_sub(radius.x, hi.x, mid.x, MPFR_RNDU)
+        mpfr_sub(t.x, mid.x, lo.x, MPFR_RNDU)
+        mpfr_max(radius.x, radius.x, t.x, MPFR_RNDU)
+        return Interval.both(p, { r in
+            _ = f(r, mid.x, MPFR_RNDD)
+            mpfr_sub(r, r, radius.x, MPFR_RNDD)
+            if mpfr_cmp_si(r, -1) < 0 { mpfr_set_si(r, -1, MPFR_RNDN) }
+        }, { r in
+            _ = f(r, mid.x, MPFR_RNDU)
+            mpfr_add(r, r, radius.x, MPFR_RNDU)
+            if mpfr_cmp_si(r, 1) > 0 { mpfr_set_si(r, 1, MPFR_RNDN) }
+        })
+    }
+
+    /// x^n for a positive interval and n ≥ 0.
+    func power(_ n: UInt) -> Interval {
+        Interval.both(precision, { mpfr_pow_ui($0, lo.x, n, MPFR_RNDD) }, { mpfr_pow_ui($0, hi.x, n, MPFR_RNDU) })
+    }
+
+    /// The positive n-th root of a positive interval.
+    func root(_ n: UInt) -> Interval {
+        Interval.both(precision, { mpfr_rootn_ui($0, lo.x, n, MPFR_RNDD) }, { mpfr_rootn_ui($0, hi.x, n, MPFR_RNDU) })
+    }
+
+    func magnitude() -> Interval {
+        if lo.sign >= 0 { return self }
+        if hi.sign <= 0 { return -self }
+        return Interval.both(precision, { mpfr_set_zero($0, 1) }, { r in
+            mpfr_neg(r, lo.x, MPFR_RNDU)
+            mpfr_max(r, r, hi.x, MPFR_RNDU)
+        })
+    }
+}
+
+/// One-time MPFR set-up: the widest exponent range, so exp(1e6) or exp(-5000) never overflow.
+enum MPFRSetup {
+    static let done: Bool = {
+        attn_widen_exponent_range()
+        return true
+    }()
+}

@@ -1,0 +1,102 @@
+// How many bits to compute with, and the limits that keep any request bounded.
+
+public enum Precision {
+    /// Bits that comfortably give `digits` significant decimal digits (log2(10) ≈ 3.33).
+    public static func bits(forDigits digits: Int) -> Int { digits * 10 / 3 + 40 }
+
+    /// The most bits spent deciding a sign or a rounding before settling for what is known.
+    public static func maximumBits(forDigits digits: Int) -> Int { bits(forDigits: digits) * 8 + 2048 }
+
+    /// The most bits spent deciding the sign of a real (comparisons, relu, abs, division).
+    public static let maximumSignBits = 4096
+}
+
+public enum Limits {
+    public static let maximumDigits = 10_000
+    /// Elements in one tensor.
+    public static let maximumElements = 4_000_000
+    /// Multiply-adds in one exact matrix product (the float path allows far more).
+    public static let maximumExactProductWork = 200_000_000
+    public static let maximumFloatProductWork = 20_000_000_000
+    /// Bits in one exact rational, numerator and denominator together.
+    public static let maximumRationalBits = 4_000_000
+    public static let maximumIntegerExponent = 1_000_000
+    /// Height of a real's expression graph (e.g. a recurrence over many steps).
+    public static let maximumRealDepth = 100_000
+}
+
+// MARK: - Signs and comparisons
+
+extension Scalar {
+    /// −1, 0 or 1. A real is refined until its sign is known; one that stays within
+    /// 2^−4096 of zero is taken as 0 (it is then 0 to every digit anyone could print).
+    public var sign: Int {
+        switch self {
+        case let .rational(q): return q.sign
+        case let .real(n):
+            var bits = 64
+            while bits <= Precision.maximumSignBits {
+                if let s = n.interval(precision: bits)?.sign { return s }
+                bits *= 2
+            }
+            return 0
+        }
+    }
+
+    public static func compare(_ a: Scalar, _ b: Scalar) -> Int {
+        if let x = a.rational, let y = b.rational { return x < y ? -1 : (x == y ? 0 : 1) }
+        return (a - b).sign
+    }
+
+    /// A double close to the value (for the float path and for heat-map shading).
+    public var approximateDouble: Double {
+        switch self {
+        case let .rational(q): return q.doubleValue
+        case let .real(n): return n.interval(precision: 64)?.lo.doubleValue ?? .nan
+        }
+    }
+}
+
+/// A sum seen as constant + Σ cᵢ·nodeᵢ, to recognise one sum as a multiple of another.
+struct LinearForm {
+    var constant = Rational.zero
+    var terms: [ObjectIdentifier: (node: RealNode, coefficient: Rational)] = [:]
+
+    init(_ s: Scalar) {
+        switch s {
+        case let .rational(q): constant = q
+        case let .real(n): add(n, times: .one)
+        }
+    }
+
+    private mutating func add(_ n: RealNode, times c: Rational) {
+        switch n.operation {
+        case let .constant(q): constant = constant + c * q
+        case let .sum(parts): for p in parts { add(p, times: c) }
+        case let .scaled(k, x): add(x, times: c * k)
+        default:
+            let key = ObjectIdentifier(n)
+            terms[key, default: (n, .zero)].coefficient = terms[key, default: (n, .zero)].coefficient + c
+        }
+    }
+
+    /// k such that self = k · other term by term, if there is one.
+    func ratio(to other: LinearForm) -> Rational? {
+        let mine = terms.filter { !$0.value.coefficient.isZero }
+        let theirs = other.terms.filter { !$0.value.coefficient.isZero }
+        guard Set(mine.keys) == Set(theirs.keys) else { return nil }
+        var k: Rational? = nil
+        func check(_ a: Rational, _ b: Rational) -> Bool {
+            if b.isZero { return a.isZero }
+            let r = a / b
+            if let k { return k == r }
+            k = r
+            return true
+        }
+        guard check(constant, other.constant) else { return nil }
+        for (key, t) in mine {
+            guard let o = theirs[key], check(t.coefficient, o.coefficient) else { return nil }
+        }
+        return k
+    }
+}

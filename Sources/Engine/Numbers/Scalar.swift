@@ -1,0 +1,212 @@
+// One exact number: a rational, or a real kept as its expression over exact inputs.
+// The builders here simplify as they go, so results that are rational stay rational
+// (exp(0) = 1, sqrt(9/4) = 3/2, a softmax row of equal scores is exactly 1/n).
+
+public enum Scalar: Sendable {
+    case rational(Rational)
+    case real(RealNode)
+
+    public static let zero = Scalar.rational(.zero)
+    public static let one = Scalar.rational(.one)
+
+    public init(_ q: Rational) { self = .rational(q) }
+    public init(_ n: Int) { self = .rational(Rational(n)) }
+
+    public var rational: Rational? {
+        if case let .rational(q) = self { return q }
+        return nil
+    }
+
+    var node: RealNode {
+        switch self {
+        case let .rational(q): return RealNode(.constant(q))
+        case let .real(n): return n
+        }
+    }
+
+    /// Known to be exactly zero.
+    public var isZero: Bool { rational?.isZero ?? false }
+}
+
+// MARK: - Arithmetic
+
+extension Scalar {
+    public static func + (a: Scalar, b: Scalar) -> Scalar { sum([a, b]) }
+    public static func - (a: Scalar, b: Scalar) -> Scalar { sum([a, -b]) }
+
+    /// The sum of many terms as one node: rational parts added exactly, fractions over the
+    /// same denominator combined (so a softmax row adds up to exactly 1).
+    public static func sum(_ terms: [Scalar]) -> Scalar {
+        var constant = Rational.zero
+        var reals: [RealNode] = []
+        for t in terms {
+            switch t {
+            case let .rational(q): constant = constant + q
+            case let .real(n):
+                if case let .sum(inner) = n.operation { reals.append(contentsOf: inner) } else { reals.append(n) }
+            }
+        }
+        // Peel constants that came from flattened sums back into the exact part.
+        reals = reals.filter { n in
+            if case let .constant(q) = n.operation { constant = constant + q; return false }
+            return true
+        }
+        reals = combineCommonDenominators(reals, constant: &constant)
+        if reals.isEmpty { return .rational(constant) }
+        if !constant.isZero { reals.append(RealNode(.constant(constant))) }
+        return reals.count == 1 ? .real(reals[0]) : .real(RealNode(.sum(reals)))
+    }
+
+    /// a/S + b/S → (a + b)/S, and exactly k when a + b is k·S term by term.
+    private static func combineCommonDenominators(_ nodes: [RealNode], constant: inout Rational) -> [RealNode] {
+        var groups: [ObjectIdentifier: (denominator: RealNode, numerators: [Scalar], first: Int)] = [:]
+        var others: [(Int, RealNode)] = []
+        for (i, n) in nodes.enumerated() {
+            if case let .quotient(num, den) = n.operation {
+                let key = ObjectIdentifier(den)
+                groups[key, default: (den, [], i)].numerators.append(Scalar.real(num).unwrappedConstant)
+            } else {
+                others.append((i, n))
+            }
+        }
+        if groups.values.allSatisfy({ $0.numerators.count == 1 }) { return nodes }
+        var result = others
+        for g in groups.values {
+            let numerator = sum(g.numerators)
+            if let ratio = LinearForm(numerator).ratio(to: LinearForm(.real(g.denominator))) {
+                constant = constant + ratio
+            } else {
+                result.append((g.first, RealNode(.quotient(numerator.node, g.denominator))))
+            }
+        }
+        return result.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// A constant node seen as the rational it holds.
+    var unwrappedConstant: Scalar {
+        if case let .real(n) = self, case let .constant(q) = n.operation { return .rational(q) }
+        return self
+    }
+
+    public static prefix func - (a: Scalar) -> Scalar { scale(a, by: Rational(-1)) }
+
+    public static func scale(_ a: Scalar, by c: Rational) -> Scalar {
+        switch a {
+        case let .rational(q): return .rational(q * c)
+        case let .real(n):
+            if c.isZero { return .zero }
+            if c == .one { return a }
+            if case let .scaled(c2, inner) = n.operation {
+                let k = c * c2
+                return k == .one ? .real(inner) : .real(RealNode(.scaled(k, inner)))
+            }
+            return .real(RealNode(.scaled(c, n)))
+        }
+    }
+
+    public static func * (a: Scalar, b: Scalar) -> Scalar {
+        switch (a, b) {
+        case let (.rational(x), .rational(y)): return .rational(x * y)
+        case let (.rational(x), .real): return scale(b, by: x)
+        case let (.real, .rational(y)): return scale(a, by: y)
+        case let (.real(x), .real(y)): return .real(RealNode(.product(x, y)))
+        }
+    }
+
+    /// Throws for a divisor that is exactly zero, or indistinguishable from zero.
+    public static func divide(_ a: Scalar, _ b: Scalar) throws -> Scalar {
+        switch (a, b) {
+        case let (_, .rational(y)):
+            guard !y.isZero else { throw Diagnostic("division by zero") }
+            return scale(a, by: y.reciprocal)
+        case let (.rational(x), .real(y)):
+            if x.isZero { return .zero }
+            try requireNonzero(y)
+            return .real(RealNode(.quotient(RealNode(.constant(x)), y)))
+        case let (.real(x), .real(y)):
+            if x === y { return .one }
+            try requireNonzero(y)
+            return .real(RealNode(.quotient(x, y)))
+        }
+    }
+
+    private static func requireNonzero(_ n: RealNode) throws {
+        if Scalar.real(n).sign == 0 { throw Diagnostic("division by zero (the divisor is 0 to \(Precision.maximumSignBits) bits)") }
+    }
+}
+
+// MARK: - Functions
+
+extension Scalar {
+    public func apply(_ f: RealFunction) throws -> Scalar {
+        if let q = rational, let exact = try Scalar.exactValue(f, q) { return exact }
+        switch f {
+        case .log:
+            guard sign > 0 else { throw Diagnostic("log of a number that is not positive") }
+        case .sqrt:
+            let s = sign
+            if s < 0 { throw Diagnostic("sqrt of a negative number") }
+            if s == 0 { return .zero }
+        default: break
+        }
+        return .real(RealNode(.function(f, node)))
+    }
+
+    /// The exact result where the function of a rational is rational.
+    private static func exactValue(_ f: RealFunction, _ q: Rational) throws -> Scalar? {
+        switch f {
+        case .exp: return q.isZero ? .one : nil
+        case .log:
+            guard q.sign > 0 else { throw Diagnostic("log of \(q), which is not positive") }
+            return q == .one ? .zero : nil
+        case .sqrt:
+            guard q.sign >= 0 else { throw Diagnostic("sqrt of \(q), which is negative") }
+            return q.exactRoot(2).map(Scalar.rational)
+        case .tanh, .sin: return q.isZero ? .zero : nil
+        case .cos: return q.isZero ? .one : nil
+        case .sigmoid: return q.isZero ? .rational(Rational(1, 2)) : nil
+        }
+    }
+
+    /// `self ^ e`. Integer powers of anything; fractional powers of positive numbers.
+    public func power(_ e: Scalar) throws -> Scalar {
+        guard let q = e.rational else {
+            guard sign > 0 else { throw Diagnostic("a real exponent needs a positive base") }
+            return try (e * apply(.log)).apply(.exp)
+        }
+        if let n = q.intValue, abs(n) <= Limits.maximumIntegerExponent {
+            if let b = rational {
+                if b.isZero && n < 0 { throw Diagnostic("division by zero (0 to a negative power)") }
+                guard Double(b.bitSize) * Double(abs(n)) <= Double(Limits.maximumRationalBits) else {
+                    throw Diagnostic("\(b)^\(n) would have more than \(Limits.maximumRationalBits) bits")
+                }
+                return .rational(b.raised(to: n))
+            }
+            return try integerPower(n)
+        }
+        if q.intValue != nil || q.bitSize > 64 {
+            throw Diagnostic("exponent \(q) is too large")
+        }
+        // A fractional power: exact when the root is, else a node over a positive base.
+        let s = sign
+        if s == 0 { guard q.sign > 0 else { throw Diagnostic("division by zero (0 to a negative power)") }; return .zero }
+        guard s > 0 else { throw Diagnostic("fractional power of a negative number") }
+        if let b = rational, let d = q.denominator.smallValue, let n = q.numerator.smallValue,
+           let root = b.exactRoot(d) {
+            return try Scalar.rational(root).power(Scalar(n))
+        }
+        return .real(RealNode(.power(node, q)))
+    }
+
+    private func integerPower(_ n: Int) throws -> Scalar {
+        if n == 0 { return .one }
+        if n < 0 { return try Scalar.divide(.one, integerPower(-n)) }
+        var result: Scalar? = nil, base = self, k = n
+        while k > 0 {
+            if k & 1 == 1 { result = result.map { $0 * base } ?? base }
+            k >>= 1
+            if k > 0 { base = base * base }
+        }
+        return result ?? .one
+    }
+}

@@ -1,0 +1,43 @@
+// Error messages as shown to a person: `error: …` with the line and a caret under the place.
+
+public enum DiagnosticText {
+    /// `error: unexpected ')' (column 14)` then the source line and `^` under the range.
+    public static func lines(_ d: Diagnostic, source: SourceText) -> [String] {
+        guard let range = d.range, !source.scalars.isEmpty else { return ["error: \(d.message)"] }
+        let scalars = source.scalars
+        let start = max(0, min(range.start, scalars.count))
+        let end = max(start + 1, min(range.end, scalars.count))
+        var lineStart = start
+        while lineStart > 0 && scalars[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = start
+        while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
+        let lineNumber = scalars[0..<lineStart].filter { $0 == "\n" }.count + 1
+        let multiLine = scalars.contains("\n")
+        let column = start - lineStart + 1
+        let place = multiLine ? "line \(lineNumber), column \(column)" : "column \(column)"
+        // Long lines are shown as a window around the place.
+        let windowStart = max(lineStart, start - 60), windowEnd = min(lineEnd, max(end, start + 1) + 60)
+        let visible = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map(Sanitize.visible)))
+        let before = String(String.UnicodeScalarView(scalars[windowStart..<start].map(Sanitize.visible)))
+        let marked = String(String.UnicodeScalarView(scalars[start..<min(end, windowEnd)].map(Sanitize.visible)))
+        let lead = windowStart > lineStart ? "…" : ""
+        let caret = String(repeating: " ", count: DisplayWidth.of(lead + before))
+            + "^" + String(repeating: "~", count: max(0, DisplayWidth.of(marked) - 1))
+        return ["error: \(d.message) (\(place))", "  " + lead + visible + (windowEnd < lineEnd ? "…" : ""), "  " + caret]
+    }
+}
+
+/// Text from outside (files, pasted input) drawn safely: control characters made visible.
+public enum Sanitize {
+    public static func visible(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if u == "\t" { return " " }
+        if u.value < 0x20 { return Unicode.Scalar(0x2400 + u.value)! }      // ␀ ␁ … control pictures
+        if u.value == 0x7F { return "␡" }
+        if (0x80..<0xA0).contains(u.value) || u.value == 0x1B { return "�" }
+        return u
+    }
+
+    public static func text(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map(visible)))
+    }
+}

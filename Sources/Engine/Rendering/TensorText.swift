@@ -1,0 +1,92 @@
+// Tensors as aligned text blocks: the exact matrix beside its decimal digits.
+//
+//   ⎡ 1/3  1/2 ⎤   ⎡ 0.333333   0.5 ⎤
+//   ⎣  -7  5/4 ⎦ ≈ ⎣       -7  1.25 ⎦
+
+public enum TensorText {
+    /// Longest exact form shown in a matrix cell; longer ones leave only the decimals.
+    static let exactCellLimit = 40
+
+    public static func lines(_ t: Tensor, digits: Int, maxRows: Int = 24, maxCols: Int = 10) -> [String] {
+        if t.shape == .scalar {
+            return [CellText.cells(t, digits: digits)[0].summary]
+        }
+        let (rows, cols) = (t.shape.rows, t.shape.cols)
+        let shownRows = elided(rows, maxRows), shownCols = elided(cols, maxCols)
+        var cells: [[CellText?]] = []
+        for i in shownRows {
+            cells.append(shownCols.map { j in
+                guard let i, let j else { return nil }
+                let k = i * cols + j
+                if case let .float(d) = t.elements { return CellText(float: d[k], digits: digits) }
+                return CellText(t.scalar(at: k), digits: digits, exactLimit: exactCellLimit)
+            })
+        }
+        let all = cells.flatMap { $0.compactMap { $0 } }
+        let allExact = all.allSatisfy(\.decimalIsExact)
+        let showExact = !allExact && all.contains { !$0.decimalIsExact && $0.exact != nil }
+            && all.allSatisfy { $0.decimalIsExact || $0.exact != nil }
+        let decimals = block(cells.map { $0.map { $0.map(\.decimal) } })
+        let relation = allExact ? "=" : "≈"
+        guard showExact else {
+            return allExact ? decimals : join([decimals], relation: relation, prefixed: true)
+        }
+        let exacts = block(cells.map { $0.map { $0.map { $0.exact ?? $0.decimal } } })
+        return join([exacts, decimals], relation: relation, prefixed: false)
+    }
+
+    /// One line for traces and lists: `[1, 2, 3]`, `[1 2; 3 4]`, `7/2 = 3.5`, or the shape when long.
+    public static func inline(_ t: Tensor, digits: Int, limit: Int = 72) -> String {
+        let cells = CellText.cells(t, digits: digits, exactLimit: 24)
+        if t.shape == .scalar { return cells[0].summary }
+        let allExact = cells.allSatisfy(\.decimalIsExact)
+        let body: String
+        switch t.shape {
+        case .vector: body = "[" + cells.map(\.decimal).joined(separator: ", ") + "]"
+        default:
+            let c = t.shape.cols
+            body = "[" + stride(from: 0, to: cells.count, by: c).map { r in
+                cells[r..<(r + c)].map(\.decimal).joined(separator: " ")
+            }.joined(separator: "; ") + "]"
+        }
+        let text = (allExact ? "" : "≈ ") + body
+        return text.count <= limit ? text : "\(t.shape) tensor"
+    }
+
+    /// Row or column indices to show, nil marking the elided middle.
+    static func elided(_ n: Int, _ limit: Int) -> [Int?] {
+        guard n > limit else { return Array(0..<n) }
+        let head = (limit + 1) / 2, tail = limit - head
+        return Array(0..<head) + [nil] + Array((n - tail)..<n)
+    }
+
+    /// A bracketed, right-aligned grid; nil cells are the elision marks.
+    static func block(_ cells: [[String?]]) -> [String] {
+        let rowCount = cells.count, colCount = cells.first?.count ?? 0
+        let elidedRow = cells.map { $0.allSatisfy { $0 == nil } }
+        var widths = Array(repeating: 1, count: colCount)
+        for row in cells { for (j, c) in row.enumerated() { widths[j] = max(widths[j], DisplayWidth.of(c ?? "⋯")) } }
+        return cells.enumerated().map { i, row in
+            let body = row.enumerated().map { j, c in
+                let text = c ?? (elidedRow[i] ? "⋮" : "⋯")
+                return DisplayWidth.padLeft(text, widths[j])
+            }.joined(separator: "  ")
+            let (open, close): (String, String)
+            if rowCount == 1 { (open, close) = ("[", "]") }
+            else if i == 0 { (open, close) = ("⎡", "⎤") }
+            else if i == rowCount - 1 { (open, close) = ("⎣", "⎦") }
+            else { (open, close) = ("⎢", "⎥") }
+            return "\(open) \(body) \(close)"
+        }
+    }
+
+    /// Blocks side by side with `=`/`≈` on the middle row.
+    static func join(_ blocks: [[String]], relation: String, prefixed: Bool) -> [String] {
+        let height = blocks[0].count, middle = (height - 1) / 2
+        return (0..<height).map { i in
+            let mark = i == middle ? relation : String(repeating: " ", count: relation.count)
+            if prefixed { return "\(mark) \(blocks[0][i])" }
+            return blocks.map { $0[i] }.joined(separator: " \(mark) ")
+        }
+    }
+}

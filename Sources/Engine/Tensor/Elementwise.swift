@@ -1,0 +1,88 @@
+// Element-wise operations with broadcasting: a scalar over anything, and a row
+// (a 1×n matrix or an n-vector) over the rows of an m×n matrix, as in `X W + b`.
+
+extension Tensor {
+    /// An element-wise operation on exact values and its float counterpart.
+    public struct Operation: Sendable {
+        public var verb: String                          // "add", "subtract", "multiply element-wise" …
+        public var exact: @Sendable (Scalar, Scalar) throws -> Scalar
+        public var float: @Sendable (Double, Double) -> Double
+        public init(verb: String, exact: @escaping @Sendable (Scalar, Scalar) throws -> Scalar, float: @escaping @Sendable (Double, Double) -> Double) {
+            self.verb = verb; self.exact = exact; self.float = float
+        }
+    }
+
+    public static func elementwise(_ a: Tensor, _ b: Tensor, _ op: Operation) throws -> Tensor {
+        let shape = try broadcastShape(a.shape, b.shape, verb: op.verb)
+        let ia = broadcastIndex(from: a.shape, to: shape), ib = broadcastIndex(from: b.shape, to: shape)
+        let n = shape.count
+        if a.isFloat || b.isFloat {
+            let x = a.floatElements, y = b.floatElements
+            var out = [Double](repeating: 0, count: n)
+            for i in 0..<n { out[i] = op.float(x[ia(i)], y[ib(i)]) }
+            return Tensor(shape: shape, float: out)
+        }
+        let x = a.exactElements, y = b.exactElements
+        var out: [Scalar] = []
+        out.reserveCapacity(n)
+        for i in 0..<n {
+            if i & 1023 == 1023 { try Interrupt.check() }
+            out.append(try op.exact(x[ia(i)], y[ib(i)]))
+        }
+        return Tensor(shape: shape, exact: out)
+    }
+
+    static func broadcastShape(_ a: Shape, _ b: Shape, verb: String) throws -> Shape {
+        if a == b { return a }
+        switch (a, b) {
+        case (.scalar, _): return b
+        case (_, .scalar): return a
+        case let (.matrix(_, c), .matrix(1, c2)) where c == c2: return a
+        case let (.matrix(1, c), .matrix(_, c2)) where c == c2: return b
+        case let (.matrix(_, c), .vector(n)) where c == n: return a
+        case let (.vector(n), .matrix(_, c)) where c == n: return b
+        default:
+            throw Diagnostic("cannot \(verb) \(a) and \(b) (shapes must match, or one must be a scalar or a row that fits every row)")
+        }
+    }
+
+    /// Maps an output position to the position in an operand of shape `s`.
+    private static func broadcastIndex(from s: Shape, to out: Shape) -> (Int) -> Int {
+        if s == out { return { $0 } }
+        if s == .scalar { return { _ in 0 } }
+        let c = out.cols
+        return { $0 % c }      // a row repeated over the rows
+    }
+
+    /// Applies a function to every element.
+    public func map(_ exact: (Scalar) throws -> Scalar, float: (Double) -> Double) throws -> Tensor {
+        switch elements {
+        case let .float(d): return Tensor(shape: shape, float: d.map(float))
+        case let .exact(e):
+            var out: [Scalar] = []
+            out.reserveCapacity(e.count)
+            for (i, x) in e.enumerated() {
+                if i & 1023 == 1023 { try Interrupt.check() }
+                out.append(try exact(x))
+            }
+            return Tensor(shape: shape, exact: out)
+        }
+    }
+
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor {
+        try elementwise(a, b, Operation(verb: "add", exact: { $0 + $1 }, float: { $0 + $1 }))
+    }
+
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor {
+        try elementwise(a, b, Operation(verb: "subtract", exact: { $0 - $1 }, float: { $0 - $1 }))
+    }
+
+    public func negated() throws -> Tensor { try map({ -$0 }, float: { -$0 }) }
+
+    public func scaled(by s: Scalar) throws -> Tensor { try Tensor.elementwise(self, Tensor(s), .multiply) }
+}
+
+extension Tensor.Operation {
+    public static let multiply = Tensor.Operation(verb: "multiply", exact: { $0 * $1 }, float: { $0 * $1 })
+    public static let divide = Tensor.Operation(verb: "divide", exact: { try Scalar.divide($0, $1) }, float: { $0 / $1 })
+}
