@@ -94,3 +94,33 @@ enum DigitCheck {
         !s.isEmpty && s.allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" }
     }
 }
+
+/// Random programs over every built-in (scripts/reference/random_programs.py, mpmath at 80 digits).
+struct RandomReferenceCase: CustomTestStringConvertible, Sendable {
+    let program: String
+    let shape: [Int]
+    let values: [String]
+    var testDescription: String { String(program.prefix(70)) }
+
+    static func load() -> [RandomReferenceCase] {
+        let url = Bundle.module.url(forResource: "Fixtures/random-reference", withExtension: "json")!
+        let list = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [[String: Any]]
+        return list.map { RandomReferenceCase(program: $0["program"] as! String, shape: $0["shape"] as! [Int], values: $0["values"] as! [String]) }
+    }
+}
+
+@Suite("Random programs against an independent reference")
+struct RandomReferenceTests {
+    @Test(arguments: RandomReferenceCase.load())
+    func agreesToThirtyDigits(_ c: RandomReferenceCase) throws {
+        var interpreter = Interpreter()
+        let (records, error) = interpreter.run(c.program)
+        #expect(error == nil, "\(error.map { $0.diagnostic.message } ?? "")")
+        let value = try #require(records.last?.outcome.tensor)
+        #expect(value.shape.dimensions == c.shape)
+        for (i, reference) in c.values.enumerated() {
+            let printed = DecimalFormat.string(value.scalar(at: i), digits: 30)
+            #expect(DigitCheck.within(printed, reference: reference, digits: 30), "element \(i): \(printed) vs \(reference)")
+        }
+    }
+}

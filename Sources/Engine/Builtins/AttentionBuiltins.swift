@@ -28,7 +28,7 @@ enum AttentionBuiltins {
             throw Diagnostic("attention: K has \(keys.shape.rows) rows but V has \(values.shape.rows) (one value per key)")
         }
         let (k, v) = (keys, values)
-        let scores = try Tensor.product(query, k.transposed())
+        let scores = try Tensor.product(query, k.matrixTransposed())
         c.record("\(prefix)scores = Q K^T", scores)
         let dk = c.float ? Tensor(shape: .scalar, float: [Double(k.shape.cols)]) : Tensor(Rational(k.shape.cols))
         let root = try dk.map({ try $0.apply(.sqrt) }, float: { $0.squareRoot() })

@@ -76,7 +76,8 @@ enum SequenceBuiltins {
             c.record("e_\(j + 1) = v^T tanh(W_h h + W_s s_\(j + 1))", e)
             scores.append(e)
         }
-        return try Concatenation.vertical(scores)
+        if c.float { return Tensor(shape: .vector(scores.count), float: scores.map { $0.floatElements[0] }) }
+        return Tensor(shape: .vector(scores.count), exact: scores.map { $0.scalar(at: 0) })
     }
 
     private static func posenc(_ c: BuiltinCall) throws -> Tensor {

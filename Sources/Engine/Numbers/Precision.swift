@@ -60,7 +60,7 @@ extension Scalar {
 /// A sum seen as constant + Σ cᵢ·nodeᵢ, to recognise one sum as a multiple of another.
 struct LinearForm {
     var constant = Rational.zero
-    var terms: [ObjectIdentifier: (node: RealNode, coefficient: Rational)] = [:]
+    var terms: [StructuralKey: (node: RealNode, coefficient: Rational)] = [:]
 
     init(_ s: Scalar) {
         switch s {
@@ -75,7 +75,7 @@ struct LinearForm {
         case let .sum(parts): for p in parts { add(p, times: c) }
         case let .scaled(k, x): add(x, times: c * k)
         default:
-            let key = ObjectIdentifier(n)
+            let key = StructuralKey(node: n)
             terms[key, default: (n, .zero)].coefficient = terms[key, default: (n, .zero)].coefficient + c
         }
     }

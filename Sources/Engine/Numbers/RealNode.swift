@@ -23,11 +23,45 @@ public final class RealNode: @unchecked Sendable {
     public let operation: Operation
     /// Height of the graph below this node; bounds the work of printing and refuses absurd depth.
     let depth: Int
+    /// A hash of the expression's structure: equal expressions built separately hash alike.
+    let structuralHash: Int
     private var cache: Interval?
 
     init(_ operation: Operation) {
         self.operation = operation
-        self.depth = 1 + (RealNode.children(of: operation).map(\.depth).max() ?? 0)
+        let children = RealNode.children(of: operation)
+        self.depth = 1 + (children.map(\.depth).max() ?? 0)
+        var h = Hasher()
+        switch operation {
+        case let .constant(q): h.combine(0); h.combine(q)
+        case .pi: h.combine(1)
+        case .sum: h.combine(2)
+        case .product: h.combine(3)
+        case let .scaled(c, _): h.combine(4); h.combine(c)
+        case .quotient: h.combine(5)
+        case let .function(f, _): h.combine(6); h.combine(f)
+        case let .power(_, e): h.combine(7); h.combine(e)
+        case .magnitude: h.combine(8)
+        }
+        for c in children { h.combine(c.structuralHash) }
+        self.structuralHash = h.finalize()
+    }
+
+    /// The same expression, whether or not it is the same object.
+    func isStructurallyEqual(to other: RealNode) -> Bool {
+        if self === other { return true }
+        guard structuralHash == other.structuralHash, depth == other.depth else { return false }
+        switch (operation, other.operation) {
+        case let (.constant(a), .constant(b)): return a == b
+        case (.pi, .pi): return true
+        case let (.scaled(a, _), .scaled(b, _)): guard a == b else { return false }
+        case let (.function(f, _), .function(g, _)): guard f == g else { return false }
+        case let (.power(_, a), .power(_, b)): guard a == b else { return false }
+        case (.sum, .sum), (.product, .product), (.quotient, .quotient), (.magnitude, .magnitude): break
+        default: return false
+        }
+        let mine = children, theirs = other.children
+        return mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.isStructurallyEqual(to: $1) }
     }
 
     static func children(of op: Operation) -> [RealNode] {
@@ -116,4 +150,11 @@ extension BigInteger {
         guard approximateDecimalDigits <= 18 else { return nil }
         return Int(decimalString)
     }
+}
+
+/// A node compared by structure, for dictionaries that must see `exp(1)` built twice as one key.
+struct StructuralKey: Hashable {
+    let node: RealNode
+    static func == (a: StructuralKey, b: StructuralKey) -> Bool { a.node.isStructurallyEqual(to: b.node) }
+    func hash(into h: inout Hasher) { h.combine(node.structuralHash) }
 }

@@ -59,11 +59,11 @@ extension Scalar {
 
     /// a/S + b/S → (a + b)/S, and exactly k when a + b is k·S term by term.
     private static func combineCommonDenominators(_ nodes: [RealNode], constant: inout Rational) -> [RealNode] {
-        var groups: [ObjectIdentifier: (denominator: RealNode, numerators: [Scalar], first: Int)] = [:]
+        var groups: [StructuralKey: (denominator: RealNode, numerators: [Scalar], first: Int)] = [:]
         var others: [(Int, RealNode)] = []
         for (i, n) in nodes.enumerated() {
             if case let .quotient(num, den) = n.operation {
-                let key = ObjectIdentifier(den)
+                let key = StructuralKey(node: den)
                 groups[key, default: (den, [], i)].numerators.append(Scalar.real(num).unwrappedConstant)
             } else {
                 others.append((i, n))
@@ -124,7 +124,7 @@ extension Scalar {
             try requireNonzero(y)
             return .real(RealNode(.quotient(RealNode(.constant(x)), y)))
         case let (.real(x), .real(y)):
-            if x === y { return .one }
+            if x.isStructurallyEqual(to: y) { return .one }
             try requireNonzero(y)
             return .real(RealNode(.quotient(x, y)))
         }

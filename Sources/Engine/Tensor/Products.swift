@@ -83,6 +83,15 @@ extension Tensor {
         case .scalar: return self
         case let .vector(n): return reshaped(.matrix(1, n))
         case let .matrix(1, n): return reshaped(.vector(n))
+        case .matrix: return matrixTransposed()
+        }
+    }
+
+    /// The transpose as a matrix even when it has one column (for sequences inside built-ins).
+    func matrixTransposed() -> Tensor {
+        switch shape {
+        case .scalar: return self
+        case let .vector(n): return reshaped(.matrix(1, n))
         case let .matrix(r, c):
             var index: [Int] = []
             index.reserveCapacity(r * c)
