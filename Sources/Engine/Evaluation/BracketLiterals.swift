@@ -9,14 +9,16 @@ enum BracketLiterals {
         case let .rows(rows):
             guard !rows.isEmpty, rows.allSatisfy({ !$0.isEmpty }) else { throw Diagnostic("empty vector literal []") }
             let built = try rows.map { row in try Concatenation.horizontal(try row.map(evaluate), literal: true) }
-            return try Concatenation.vertical(built)
+            let value = try Concatenation.vertical(built)
+            return value.shape == .scalar ? value.reshaped(.vector(1)) : value     // [3] is a 1-vector
         }
     }
 
     /// Scalars make a column vector; vectors (or 1×n rows) of one length make the rows of a matrix.
     private static func commaList(_ values: [Tensor], _ items: [Expr]) throws -> Tensor {
         if values.allSatisfy({ $0.shape == .scalar }) {
-            return try Concatenation.vertical(values)
+            let value = try Concatenation.vertical(values)
+            return value.shape == .scalar ? value.reshaped(.vector(1)) : value
         }
         var width: Int? = nil
         for (v, e) in zip(values, items) {

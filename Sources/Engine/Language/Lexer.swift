@@ -7,6 +7,8 @@ struct Lexer {
     private var tokens: [Token] = []
     private var open: [Unicode.Scalar] = []
     private var sawSpace = false
+    /// A closing bracket that did not match: the input is wrong, not unfinished.
+    private var sawMismatch = false
 
     /// True when the input ended inside an open bracket (the REPL should ask for more).
     private(set) var endedInsideBracket = false
@@ -46,7 +48,7 @@ struct Lexer {
                 try symbol(c, start)
             }
         }
-        endedInsideBracket = !open.isEmpty
+        endedInsideBracket = !open.isEmpty && !sawMismatch
         emit(.end, s.count)
         return tokens
     }
@@ -146,7 +148,7 @@ struct Lexer {
             open.append(c)
         case ")", "]", "}":
             let expected: Unicode.Scalar = c == ")" ? "(" : (c == "]" ? "[" : "{")
-            if open.last == expected { open.removeLast() }
+            if open.last == expected { open.removeLast() } else { sawMismatch = true }
         case ".":
             guard let n = peek(), n == "*" || n == "/" || n == "^" else {
                 throw Diagnostic("unexpected '.'", at: SourceRange(start, i))

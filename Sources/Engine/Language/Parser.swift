@@ -393,7 +393,9 @@ struct ParserState {
         var depth = 1
         while current.kind == .newline { _ = advance() }
         while !current.isSymbol("]") {
-            if current.kind == .end { throw fail("expected ']' to close the one at column \(open.range.start + 1)") }
+            if current.kind == .end || current.isSymbol(")") || current.isSymbol("}") {
+                throw fail("expected ']' to close the one at column \(open.range.start + 1)\(describeCurrent)")
+            }
             if current.isSymbol(";") || current.kind == .newline {
                 _ = advance()
                 if !rows[rows.count - 1].isEmpty { rows.append([]); sawRowBreak = true }
