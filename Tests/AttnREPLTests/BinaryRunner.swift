@@ -54,3 +54,25 @@ enum BinaryRunner {
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+extension BinaryRunner {
+    /// Starts the binary, sends SIGINT after `delay` seconds, and returns how it ended.
+    static func runInterrupted(_ arguments: [String], after delay: Double) throws -> (reason: Process.TerminationReason, result: RunResult) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        process.interrupt()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationReason, RunResult(status: process.terminationStatus,
+                                                     stdout: String(decoding: outData, as: UTF8.self),
+                                                     stderr: String(decoding: errData, as: UTF8.self)))
+    }
+}

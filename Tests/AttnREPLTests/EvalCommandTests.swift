@@ -122,6 +122,20 @@ struct EvalCommandTests {
         }
     }
 
+    @Test func ctrlCInterruptsALongEvaluation() throws {
+        let (reason, r) = try BinaryRunner.runInterrupted(["eval", "A = ones(450, 450) / 3; A A"], after: 0.4)
+        #expect(reason == .exit)
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: interrupted"))
+    }
+
+    @Test func tooDeepRecurrencesAreRefused() throws {
+        let program = "x = 1\n" + String(repeating: "x = tanh(x) + 1\n", count: 6000)
+        let r = try BinaryRunner.run(["eval", "-"], stdin: program)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("nested operations"))
+    }
+
     @Test func invalidUTF8OnStandardInputIsAnError() throws {
         let r = try BinaryRunner.run(["eval", "-"], stdin: "1 + \u{FFFD}")
         #expect(r.status == 1)

@@ -36,5 +36,10 @@ enum Signals {
     /// Ctrl-C interrupts a long evaluation instead of killing the program.
     static func installInterruptHandler() {
         signal(SIGINT) { _ in Engine.Interrupt.request() }
+        // A parent may start us with SIGINT blocked (the mask is inherited); Ctrl-C must still work.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

@@ -18,6 +18,7 @@ struct Evaluator {
     func evaluate(_ e: Expr) throws -> Tensor {
         do {
             let value = try evaluateUntraced(e)
+            try Interrupt.check()
             switch e.kind {
             case .number, .group, .pi: break
             default: recorder.record(source[e.range], value, range: e.range)

@@ -21,8 +21,9 @@ public enum Limits {
     /// Bits in one exact rational, numerator and denominator together.
     public static let maximumRationalBits = 4_000_000
     public static let maximumIntegerExponent = 1_000_000
-    /// Height of a real's expression graph (e.g. a recurrence over many steps).
-    public static let maximumRealDepth = 100_000
+    /// Height of a real's expression graph (e.g. a recurrence over many steps); graphs are
+    /// freed and compared recursively, so this also bounds stack use.
+    public static let maximumRealDepth = 10_000
 }
 
 // MARK: - Signs and comparisons

@@ -31,6 +31,7 @@ public final class RealNode: @unchecked Sendable {
         self.operation = operation
         let children = RealNode.children(of: operation)
         self.depth = 1 + (children.map(\.depth).max() ?? 0)
+        if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
         var h = Hasher()
         switch operation {
         case let .constant(q): h.combine(0); h.combine(q)

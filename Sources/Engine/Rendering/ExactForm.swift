@@ -12,6 +12,8 @@ public enum ExactForm {
         }
     }
 
+    static let limitDepth = 64
+
     /// Binding strength of the rendered text: sums bind loosest.
     private enum Strength: Int, Comparable {
         case sum = 1, product = 2, unary = 3, atom = 4
@@ -42,7 +44,8 @@ public enum ExactForm {
     }
 
     private static func render(_ n: RealNode, _ budget: inout Int) -> Piece? {
-        guard budget > 0 else { return nil }
+        // A graph this deep cannot print within any budget; stop before recursing into it.
+        guard budget > 0, n.depth <= limitDepth else { return nil }
         switch n.operation {
         case let .constant(q):
             return rational(q, &budget)
