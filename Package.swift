@@ -36,7 +36,8 @@ let package = Package(
             plugins: ["EmbedLessons"]
         ),
 
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttnREPLTests", dependencies: ["Engine", "AttnREPL"]),
+        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttnREPLTests", dependencies: ["Engine", "AttnREPL", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -20,10 +20,13 @@ struct AttnREPLCommand: ParsableCommand {
     var plain = false
 
     @OptionGroup var numbers: NumberOptions
+    @OptionGroup var lessonOptions: LessonOptions
 
     mutating func run() throws {
         Signals.installInterruptHandler()
-        var session = LineSession(numbers: numbers)
+        let state = ReplState(digits: numbers.digits, float: numbers.float, language: lessonOptions.lang.rawValue,
+                              library: lessonOptions.library())
+        let session = LineSession(state: state)
         let ok = session.run(input: StandardInput.lines())
         if !ok { throw ExitCode(1) }
     }

@@ -30,6 +30,11 @@ public struct StatementRecord: Sendable {
 public struct ProgramError: Error, Sendable {
     public let diagnostic: Diagnostic
     public let source: SourceText
+
+    public init(diagnostic: Diagnostic, source: SourceText) {
+        self.diagnostic = diagnostic
+        self.source = source
+    }
 }
 
 public struct Interpreter: Sendable {

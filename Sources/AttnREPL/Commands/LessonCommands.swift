@@ -1,0 +1,64 @@
+// Commands for following a lesson from the input line.
+import Engine
+
+enum LessonCommands {
+    static let table: [ReplCommand] = [
+        ReplCommand(name: "lesson", arguments: "[ID]", summary: "open a lesson (without ID: list them with your progress)") { state, arg in
+            if arg.isEmpty { return list(state) }
+            do {
+                let session = try state.open(lesson: arg)
+                return CommandResult(output: LessonStepText.lines(session), showLesson: true)
+            } catch {
+                return .fail("\(error)")
+            }
+        },
+        ReplCommand(name: "next", arguments: "", summary: "the lesson's next step") { state, _ in
+            move(state) { $0.next() }
+        },
+        ReplCommand(name: "prev", arguments: "", summary: "the lesson's previous step") { state, _ in
+            move(state) { $0.previous() }
+        },
+        ReplCommand(name: "step", arguments: "N", summary: "go to step N of the lesson") { state, arg in
+            guard let n = Int(arg) else { return .fail(":step takes a step number") }
+            return move(state) { $0.go(to: n - 1) }
+        },
+        ReplCommand(name: "hint", arguments: "", summary: "a hint for the current exercise") { state, _ in
+            guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
+            return .lines([lesson.currentStep.hint ?? "this step has no hint"])
+        },
+        ReplCommand(name: "reveal", arguments: "[name]", summary: "show an exercise's answer without solving it") { state, arg in
+            guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
+            let names = arg.isEmpty ? lesson.pendingExercises : [arg]
+            guard !names.isEmpty else { return .fail("nothing to reveal on this step") }
+            names.forEach(lesson.reveal)
+            return CommandResult(output: LessonStepText.lines(lesson), showLesson: true)
+        },
+        ReplCommand(name: "reset", arguments: "[ID|all]", summary: "forget your progress in one lesson (default: the open one) or all") { state, arg in
+            var progress = Progress.load()
+            let target = arg.isEmpty ? state.lesson?.lesson.id : (arg == "all" ? nil : arg)
+            if arg.isEmpty && target == nil { return .fail(":reset takes a lesson id or all") }
+            if let target, state.library.ids.contains(target) == false { return .fail("no lesson \(target)") }
+            progress.reset(target)
+            progress.save()
+            if state.lesson?.lesson.id == target || target == nil { state.lesson?.resetProgress() }
+            return .lines(["progress reset: \(target ?? "all lessons")"])
+        },
+        ReplCommand(name: "leave", arguments: "", summary: "close the lesson (formulas then run in your own scope)") { state, _ in
+            state.lesson = nil
+            return .lines(["lesson closed"])
+        },
+    ]
+
+    private static func move(_ state: ReplState, _ action: (LessonSession) -> Void) -> CommandResult {
+        guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
+        action(lesson)
+        return CommandResult(output: LessonStepText.lines(lesson), showLesson: true)
+    }
+
+    static func list(_ state: ReplState) -> CommandResult {
+        let progress = Progress.load()
+        let lessons = state.library.lessons(language: state.language)
+        let width = lessons.map { $0.id.count }.max() ?? 0
+        return .lines(lessons.map { "\(DisplayWidth.padRight($0.id, width))  \($0.title)  [\(progress.summary(for: $0))]" })
+    }
+}

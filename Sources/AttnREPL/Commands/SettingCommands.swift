@@ -1,0 +1,54 @@
+// Commands that change how values are computed and shown, or manage variables.
+import Engine
+
+enum SettingCommands {
+    static let table: [ReplCommand] = [
+        ReplCommand(name: "digits", arguments: "N", summary: "show N significant digits (1 to \(Limits.maximumDigits))") { state, arg in
+            guard let n = Int(arg), (1...Limits.maximumDigits).contains(n) else {
+                return arg.isEmpty ? .lines(["digits: \(state.digits)"]) : .fail(":digits takes a whole number from 1 to \(Limits.maximumDigits)")
+            }
+            state.digits = n
+            state.lesson?.digits = n
+            return .lines(["digits: \(n)"])
+        },
+        ReplCommand(name: "float", arguments: "on|off", summary: "compute in IEEE double (approximate, for large inputs) or exactly") { state, arg in
+            guard let on = flag(arg, current: state.float) else { return .fail(":float takes on or off") }
+            state.float = on
+            return .lines([on ? "float mode: results are IEEE double approximations" : "exact mode"])
+        },
+        ReplCommand(name: "trace", arguments: "on|off", summary: "also print every intermediate value") { state, arg in
+            guard let on = flag(arg, current: state.trace) else { return .fail(":trace takes on or off") }
+            state.trace = on
+            return .lines(["trace: \(on ? "on" : "off")"])
+        },
+        ReplCommand(name: "vars", arguments: "", summary: "list variables and functions") { state, _ in
+            let env = state.interpreter.environment
+            var lines = env.variables.keys.sorted().map { name in
+                "\(name) = \(TensorText.inline(env.variables[name]!, digits: state.digits))"
+            }
+            lines += env.functions.values.sorted { $0.name.canonical < $1.name.canonical }.map { f in
+                "\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) = \(f.source[f.body.range])"
+            }
+            return .lines(lines.isEmpty ? ["no variables yet"] : lines)
+        },
+        ReplCommand(name: "clear", arguments: "[name]", summary: "forget one variable or function, or all of them") { state, arg in
+            if arg.isEmpty {
+                state.interpreter.environment.removeAll()
+                return .lines(["cleared"])
+            }
+            guard case let .complete(s) = Parser.parseExpression(arg), case let .expression(e) = s[0].kind,
+                  case let .name(n) = e.kind else { return .fail(":clear takes a name") }
+            return state.interpreter.environment.remove(n.canonical) ? .lines(["cleared \(n)"]) : .fail("no variable \(n)")
+        },
+    ]
+
+    /// `on`/`off`, or a toggle when empty.
+    static func flag(_ arg: String, current: Bool) -> Bool? {
+        switch arg.lowercased() {
+        case "": return !current
+        case "on", "yes", "1", "true": return true
+        case "off", "no", "0", "false": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,181 @@
+// A learner inside a lesson: the current step, inputs they changed (every step recomputes),
+// exercises they answered, and formulas they typed in the lesson's scope. The screen and the
+// line REPL both drive this; neither evaluates on its own.
+import Engine
+
+final class LessonSession {
+    enum Outcome {
+        /// A value to show (a typed expression, or a learner's own assignment).
+        case value(StatementRecord)
+        /// An input changed and the lesson was recomputed.
+        case recomputed(name: String)
+        case correct(name: String, value: Tensor)
+        case wrong(name: String, hint: String?)
+        case failed(ProgramError)
+        case message(String)
+    }
+
+    private(set) var lesson: Lesson
+    private(set) var run: LessonRun
+    /// 0-based index of the current step.
+    private(set) var step = 0
+    private(set) var overrides: [(name: String, expression: String)] = []
+    /// Exercises answered correctly or revealed: their values may be shown.
+    private(set) var revealed: Set<String> = []
+    /// Variables the learner assigned that are not lesson inputs, kept across recomputes.
+    private var scratch: [(Name, Tensor)] = []
+    private var progress: Progress
+    private let saveProgress: Bool
+    let float: Bool
+    var digits: Int
+
+    init(lesson: Lesson, digits: Int = 6, float: Bool = false, progress: Progress = .load(), saveProgress: Bool = true) throws {
+        self.lesson = lesson
+        self.digits = digits
+        self.float = float
+        self.progress = progress
+        self.saveProgress = saveProgress
+        run = try LessonRunner.run(lesson, float: float)
+        revealed = progress.lessons[lesson.id]?.solved ?? []
+        step = max(0, min(lesson.steps.count - 1, (progress.lessons[lesson.id]?.lastStep ?? 1) - 1))
+        noteStep()
+    }
+
+    var stepCount: Int { lesson.steps.count }
+    var currentStep: Lesson.Step { lesson.steps[step] }
+    var progressSummary: String { progress.summary(for: lesson) }
+
+    /// Exercises of the current step not yet answered: their values stay hidden.
+    var pendingExercises: [String] { currentStep.exercises.filter { !revealed.contains($0) } }
+
+    func isHidden(_ name: String, inStep k: Int) -> Bool {
+        k == step && lesson.steps[k].exercises.contains(name) && !revealed.contains(name)
+    }
+
+    // MARK: Navigation
+
+    func go(to k: Int) {
+        step = max(0, min(stepCount - 1, k))
+        noteStep()
+    }
+
+    func next() { go(to: step + 1) }
+    func previous() { go(to: step - 1) }
+
+    private func noteStep() {
+        progress.saw(lesson.id, step: step + 1)
+        persist()
+    }
+
+    private func persist() {
+        if saveProgress { progress.save() }
+    }
+
+    func resetProgress() {
+        progress.reset(lesson.id)
+        revealed = []
+        persist()
+    }
+
+    func reveal(_ name: String) { revealed.insert(name) }
+
+    // MARK: Input
+
+    /// Runs one line typed by the learner.
+    func submit(_ text: String) -> Outcome {
+        guard case let .complete(statements) = Parser.parse(text) else {
+            var probe = Interpreter()
+            if let e = probe.run(text).error { return .failed(e) }
+            return .message("the input is not complete")
+        }
+        guard statements.count == 1 else {
+            var last: Outcome = .message("")
+            for s in statements {
+                last = submit(SourceText(text)[s.range])
+                if case .failed = last { return last }
+            }
+            return last
+        }
+        let statement = statements[0]
+        if case let .assignment(name, e) = statement.kind {
+            let key = name.canonical
+            let source = SourceText(text)
+            if pendingExercises.contains(key) {
+                return answer(key, expressionText: source[e.range])
+            }
+            if lesson.inputs.contains(where: { $0.name == key }) {
+                return setInput(key, source[e.range])
+            }
+        }
+        var scope = scopeInterpreter()
+        let (records, error) = scope.run(text)
+        if let error { return .failed(error) }
+        for r in records { if case let .assigned(n, t) = r.outcome { keep(n, t) } }
+        guard let last = records.last else { return .message("") }
+        return .value(last)
+    }
+
+    /// Sets an input and recomputes every step; on failure nothing changes.
+    func setInput(_ name: String, _ expression: String) -> Outcome {
+        var changed = overrides.filter { $0.name != name }
+        changed.append((name, expression))
+        do {
+            run = try LessonRunner.run(lesson, overrides: changed, float: float)
+            overrides = changed
+            return .recomputed(name: name)
+        } catch let e as LessonError {
+            return .failed(ProgramError(diagnostic: Diagnostic(e.message), source: SourceText(expression)))
+        } catch {
+            return .failed(ProgramError(diagnostic: Diagnostic("\(error)"), source: SourceText(expression)))
+        }
+    }
+
+    private func answer(_ name: String, expressionText: String) -> Outcome {
+        guard let expected = run.value(of: name) else { return .message("\(name) has no value yet") }
+        let scope = beforeCurrentStep()
+        let value: Tensor
+        do {
+            value = try scope.evaluateExpression(expressionText)
+        } catch let e as ProgramError {
+            return .failed(e)
+        } catch {
+            return .message("\(error)")
+        }
+        switch Exercise.check(answer: value, expected: expected, digits: digits, typedDigits: Exercise.typedDigits(expressionText)) {
+        case .correct:
+            revealed.insert(name)
+            progress.solved(lesson.id, exercise: name)
+            persist()
+            return .correct(name: name, value: expected)
+        case .wrong:
+            return .wrong(name: name, hint: currentStep.hint)
+        case let .invalid(message):
+            return .message(message)
+        }
+    }
+
+    /// The lesson's scope with the learner's own variables, for typed formulas.
+    private func scopeInterpreter() -> Interpreter {
+        var scope = run.interpreter
+        for (n, t) in scratch { scope.bind(n, t) }
+        return scope
+    }
+
+    /// The scope as it was before the current step ran: answers can use earlier results,
+    /// but not the very value being predicted.
+    private func beforeCurrentStep() -> Interpreter {
+        var scope = Interpreter()
+        scope.float = float
+        for (name, value) in run.inputs { scope.bind(Name(name), value) }
+        for k in 0..<step {
+            for (name, value) in run.steps[k].tensors { scope.bind(Name(name), value) }
+        }
+        for (n, t) in scratch { scope.bind(n, t) }
+        return scope
+    }
+
+    private func keep(_ name: Name, _ value: Tensor) {
+        scratch.removeAll { $0.0 == name }
+        scratch.append((name, value))
+    }
+}

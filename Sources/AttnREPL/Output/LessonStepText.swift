@@ -1,0 +1,27 @@
+// One lesson step as text for the line REPL: title, prose, each formula with its value,
+// and the exercise prompt in place of values the learner has still to predict.
+import Engine
+
+enum LessonStepText {
+    static func lines(_ session: LessonSession, width: Int = 78) -> [String] {
+        let lesson = session.lesson, k = session.step, step = session.currentStep
+        let zh = lesson.language == "zh"
+        var out = ["", "\(lesson.title) — \(zh ? "第 \(k + 1)/\(session.stepCount) 步" : "step \(k + 1)/\(session.stepCount)"): \(step.title)"]
+        if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
+        if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
+        for record in session.run.steps[k].records {
+            out.append("  " + Sanitize.text(record.text))
+            if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: k) {
+                out.append("      = ?")
+            } else if let t = record.outcome.tensor {
+                out += TensorText.lines(t, digits: session.digits).map { "      " + $0 }
+            }
+        }
+        for name in session.pendingExercises {
+            out.append(zh ? "练习：预测 \(name) 的值，输入 \(name) = 你的答案（:hint 提示，:reveal 显示答案）。"
+                          : "Exercise: predict \(name). Type \(name) = your answer (:hint for a hint, :reveal to see it).")
+        }
+        out.append(zh ? "(:next 下一步, :prev 上一步)" : "(:next, :prev to move; type formulas to explore)")
+        return out
+    }
+}
