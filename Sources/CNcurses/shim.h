@@ -17,5 +17,6 @@ static inline attr_t attn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t attn_a_dim(void) { return A_DIM; }
 static inline attr_t attn_a_underline(void) { return A_UNDERLINE; }
 static inline WINDOW *attn_stdscr(void) { return stdscr; }
+static inline int attn_color_pair(int n) { return COLOR_PAIR(n); }
 
 #endif

@@ -93,7 +93,7 @@ struct LessonReader {
         var prose: [Substring] = []
         var i = start
         func flushProse() {
-            let text = prose.joined(separator: "\n").trimmingBlankLines
+            let text = prose.joined(separator: "\n").trimmingBlankLines.collapsingBlankLines
             if steps.isEmpty { introduction.append(contentsOf: prose) } else { steps[steps.count - 1].prose = text }
             prose = []
         }
@@ -171,6 +171,16 @@ extension StringProtocol {
     var trimmingSpaces: String {
         let s = drop { $0 == " " || $0 == "\t" }
         return String(s.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
+    /// Runs of blank lines (left where a formula block was lifted out) as one.
+    var collapsingBlankLines: String {
+        var out: [Substring] = []
+        for line in split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace), let last = out.last, last.allSatisfy(\.isWhitespace) { continue }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
     }
 
     /// Without leading and trailing blank lines.

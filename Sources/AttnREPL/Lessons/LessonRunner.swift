@@ -7,12 +7,21 @@ struct LessonRun {
     struct StepResult {
         /// The statements the step ran, in order (loops expanded).
         var records: [StatementRecord] = []
-        /// Tensors the step assigned, in order.
+        /// Tensors the step assigned, in order of first assignment; a name assigned again
+        /// (an accumulator in a loop) shows its final value once.
         var tensors: [(name: String, value: Tensor)] {
-            records.compactMap { r in
-                if case let .assigned(n, t) = r.outcome { return (n.canonical, t) }
-                return nil
+            var result: [(name: String, value: Tensor)] = []
+            var position: [String: Int] = [:]
+            for r in records {
+                guard case let .assigned(n, t) = r.outcome else { continue }
+                if let k = position[n.canonical] {
+                    result[k].value = t
+                } else {
+                    position[n.canonical] = result.count
+                    result.append((n.canonical, t))
+                }
             }
+            return result
         }
     }
 

@@ -58,7 +58,7 @@ public enum TextWrap {
 }
 
 extension String {
-    var trimmingTrailingSpaces: String {
+    public var trimmingTrailingSpaces: String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s

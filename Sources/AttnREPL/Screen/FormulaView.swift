@@ -1,0 +1,46 @@
+// The step's formulas as the documents write them, then with the numbers substituted,
+// then the result (or `?` for a value the learner has still to predict).
+import Engine
+
+enum FormulaView {
+    struct Line {
+        let text: String
+        let style: Style
+    }
+
+    static func lines(_ session: LessonSession, width: Int) -> [Line] {
+        let k = session.step
+        let scope = session.run.interpreter.environment
+        var out: [Line] = []
+        for record in session.run.steps[k].records {
+            let formula = UnicodeMath.statement(record.statement)
+            out.append(Line(text: " " + formula, style: .tone(.current, bold: true)))
+            let substituted = UnicodeMath.statement(record.statement) { name in
+                scope.variables[name.canonical].map { TensorText.inline($0, digits: min(session.digits, 4), limit: 40) }
+                    .flatMap { $0.hasSuffix(" tensor") ? nil : $0.replacingOccurrences(of: "≈ ", with: "") }
+            }
+            let rhs = substituted.split(separator: "=", maxSplits: 1).last.map { String($0).trimmingSpaces } ?? substituted
+            let indent = String(repeating: " ", count: 3)
+            if substituted != formula, DisplayWidth.of(rhs) < width - 6 {
+                out.append(Line(text: indent + "= " + rhs, style: .tone(.muted)))
+            }
+            if case let .assigned(name, value) = record.outcome {
+                if session.isHidden(name.canonical, inStep: k) {
+                    out.append(Line(text: indent + "= ?   (predict it: type \(name) = …)", style: .tone(.accent, bold: true)))
+                } else if value.count <= 4 {
+                    let summary = TensorText.inline(value, digits: session.digits, limit: width - 8)
+                    out.append(Line(text: indent + (summary.hasPrefix("≈") ? summary : "= " + summary), style: .plain))
+                }
+            }
+        }
+        return out
+    }
+
+    static func draw(_ t: TerminalSurface, _ r: Rect, lines: [Line]) {
+        t.put(String(repeating: "─", count: r.width), row: r.top, col: 0, style: .tone(.muted))
+        for (i, line) in lines.prefix(r.height - 1).enumerated() {
+            let clipped = i == r.height - 2 && lines.count > r.height - 1 ? " …" : line.text
+            t.put(Clip.text(clipped, width: r.width), row: r.top + 1 + i, col: 0, style: line.style)
+        }
+    }
+}
