@@ -175,7 +175,7 @@ extension StringProtocol {
 
     /// Runs of blank lines (left where a formula block was lifted out) as one.
     var collapsingBlankLines: String {
-        var out: [Substring] = []
+        var out: [SubSequence] = []
         for line in split(separator: "\n", omittingEmptySubsequences: false) {
             if line.allSatisfy(\.isWhitespace), let last = out.last, last.allSatisfy(\.isWhitespace) { continue }
             out.append(line)
