@@ -26,6 +26,7 @@ struct AttnREPLCommand: ParsableCommand {
         Signals.installInterruptHandler()
         let state = ReplState(digits: numbers.digits, float: numbers.float, language: lessonOptions.lang.rawValue,
                               library: lessonOptions.library())
+        if !plain, StandardInput.isTerminal, ScreenLauncher.run(state: state, openLesson: false) { return }
         let session = LineSession(state: state)
         let ok = session.run(input: StandardInput.lines())
         if !ok { throw ExitCode(1) }

@@ -30,6 +30,11 @@ struct LessonCommand: ParsableCommand {
         }
         guard let id else { return }
         do {
+            let state = ReplState(digits: numbers.digits, float: numbers.float, language: language, library: library)
+            _ = try state.open(lesson: id)
+            Signals.installInterruptHandler()
+            if StandardInput.isTerminal, ScreenLauncher.run(state: state, openLesson: true) { return }
+            // No terminal: the lesson as text, as `run` prints it.
             let lesson = try library.lesson(id, language: language)
             let run = try LessonRunner.run(lesson, float: numbers.float)
             StandardOutput.write(LessonOutput(digits: numbers.digits, float: numbers.float).text(run))

@@ -98,7 +98,7 @@ final class CursesTerminal: TerminalSurface {
         guard row >= 0, row < rows, col >= 0, col < cols else { return }
         let visible = Clip.text(Sanitize.text(text), width: cols - col)
         // The last cell of the screen cannot be written without scrolling: leave it.
-        let safe = row == rows - 1 && col + DisplayWidth.of(visible) >= cols ? Clip.text(visible, width: cols - col - 1) : visible
+        let safe = row == rows - 1 && col + DisplayWidth.of(visible) >= cols ? Clip.prefix(visible, width: cols - col - 1) : visible
         wattrset(attn_stdscr(), Int32(bitPattern: attributes(style)))
         mvwaddstr(attn_stdscr(), Int32(row), Int32(col), safe)
         wattrset(attn_stdscr(), 0)
@@ -144,11 +144,19 @@ final class CursesTerminal: TerminalSurface {
         switch ch {
         case 9: return .tab
         case 10, 13: return .enter
-        case 27: return .escape
+        case 27:
+            // Escape alone, or Alt+key: look for a key that arrived with it.
+            wtimeout(attn_stdscr(), 0)
+            defer { wtimeout(attn_stdscr(), 100) }
+            var next: wint_t = 0
+            if wget_wch(attn_stdscr(), &next) == OK, next >= 32, let s = Unicode.Scalar(UInt32(next)) {
+                return .meta(Character(s))
+            }
+            return .escape
         case 127, 8: return .backspace
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .other(Int32(ch)) }
-            return ch < 32 ? .other(Int32(ch)) : .character(Character(scalar))
+            return ch < 32 ? .control(UInt8(ch)) : .character(Character(scalar))
         }
     }
 }

@@ -16,8 +16,7 @@ enum FormulaView {
             let formula = UnicodeMath.statement(record.statement)
             out.append(Line(text: " " + formula, style: .tone(.current, bold: true)))
             let substituted = UnicodeMath.statement(record.statement) { name in
-                scope.variables[name.canonical].map { TensorText.inline($0, digits: min(session.digits, 4), limit: 40) }
-                    .flatMap { $0.hasSuffix(" tensor") ? nil : $0.replacingOccurrences(of: "≈ ", with: "") }
+                scope.variables[name.canonical].flatMap { numbers($0, digits: min(session.digits, 4)) }
             }
             let rhs = substituted.split(separator: "=", maxSplits: 1).last.map { String($0).trimmingSpaces } ?? substituted
             let indent = String(repeating: " ", count: 3)
@@ -34,6 +33,17 @@ enum FormulaView {
             }
         }
         return out
+    }
+
+    /// A value as it reads inside a formula: `-1/2`, `0.0566`, `[1, 0, 2]`; nil when too long.
+    static func numbers(_ t: Tensor, digits: Int) -> String? {
+        if t.shape == .scalar {
+            let c = CellText(t.scalar(at: 0), digits: digits, exactLimit: 12)
+            if c.decimalIsExact { return c.decimal }
+            return t.scalar(at: 0).rational != nil ? c.exact ?? c.decimal : c.decimal
+        }
+        let text = TensorText.inline(t, digits: digits, limit: 40)
+        return text.hasSuffix(" tensor") ? nil : text.replacingOccurrences(of: "≈ ", with: "")
     }
 
     static func draw(_ t: TerminalSurface, _ r: Rect, lines: [Line]) {

@@ -4,6 +4,10 @@ enum Key: Equatable {
     case character(Character)
     case left, right, up, down, home, end, pageUp, pageDown, tab, backTab, enter, escape, backspace, delete
     case resize
+    /// Alt+key (Escape then the key), for readline's word motions.
+    case meta(Character)
+    /// A control character (Ctrl-A is 1), for readline.
+    case control(UInt8)
     case other(Int32)
 }
 
@@ -39,7 +43,7 @@ enum KeyMap {
         case .pageUp: return .scrollUp
         case .pageDown: return .scrollDown
         case .enter: return .open
-        case .escape, .resize, .backspace, .delete, .other: return .none
+        case .escape, .resize, .backspace, .delete, .other, .meta, .control: return .none
         case let .character(c):
             // Anything printable starts a formula or a command on the input line.
             if c.isLetter || c.isNumber || "[(:\\-+_#=".contains(c) || !c.isASCII { return .focusInput(initial: String(c)) }

@@ -14,10 +14,13 @@ final class ScreenState {
     var tensorScroll = 0
     /// Lines from the last typed formula or command, shown until the next navigation.
     var output: [String] = []
+    var errors: [String] = []
     var message: (text: String, tone: Style.Tone)?
 
     func resetForStep() {
         output = []
+        errors = []
+        message = nil
         cellRow = 0
         cellCol = 0
         tensorScroll = 0

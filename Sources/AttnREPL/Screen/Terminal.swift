@@ -39,6 +39,18 @@ struct Rect: Equatable {
 
 /// Clips text to a number of terminal columns, ending with "…" when cut.
 enum Clip {
+    /// The longest prefix that fits, without an ellipsis.
+    static func prefix(_ s: String, width: Int) -> String {
+        var out = "", used = 0
+        for ch in s {
+            let w = DisplayWidth.of(String(ch))
+            if used + w > width { break }
+            out.append(ch)
+            used += w
+        }
+        return out
+    }
+
     static func text(_ s: String, width: Int) -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(s) <= width { return s }

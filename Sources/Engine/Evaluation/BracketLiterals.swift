@@ -94,5 +94,5 @@ enum Concatenation {
 }
 
 extension Shape {
-    var isVector: Bool { if case .vector = self { return true } else { return false } }
+    public var isVector: Bool { if case .vector = self { return true } else { return false } }
 }

@@ -1,0 +1,29 @@
+// Signals while the screen is up: Ctrl-C interrupts a long evaluation or clears the input
+// line, and SIGTERM, SIGHUP and SIGQUIT end the session cleanly (ncurses restores the
+// terminal on SIGINT and SIGTERM by itself, but not on SIGHUP). Handlers only set flags.
+import Engine
+import Foundation
+import Synchronization
+
+enum ScreenSignals {
+    private static let interrupts = Atomic<Int>(0)
+    private static let terminate = Atomic<Bool>(false)
+
+    static func install() {
+        signal(SIGINT) { _ in
+            Engine.Interrupt.request()
+            ScreenSignals.interrupts.add(1, ordering: .relaxed)
+        }
+        for s in [SIGTERM, SIGHUP, SIGQUIT] {
+            signal(s) { _ in ScreenSignals.terminate.store(true, ordering: .relaxed) }
+        }
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// Ctrl-C presses since the last call.
+    static func takeInterrupts() -> Int { interrupts.exchange(0, ordering: .relaxed) }
+    static var terminationRequested: Bool { terminate.load(ordering: .relaxed) }
+}

@@ -1,0 +1,130 @@
+// The full screen end to end: the real binary in tmux, driven by keys, read off the screen.
+import Foundation
+import Testing
+
+@Suite("Screen in tmux", .serialized, .enabled(if: TmuxSession.available))
+struct ScreenEndToEndTests {
+    /// After the program ends, the shell prints the terminal's modes: `icanon` and `echo`
+    /// (not `-icanon`, `-echo`) mean the terminal was restored.
+    static let terminalModes = "stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES;"
+
+    @Test func stepsThroughDotAttentionAndChecksAnExercise() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"])
+        #expect(tmux.waitFor("step 1/6"))
+        #expect(tmux.screen.contains("e₂,₁ = h₂ᵀ x₁"))
+        #expect(tmux.screen.contains("predict"))
+        try tmux.type("e_{2,1} = -1/2")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("✓ correct"))
+        try tmux.send("Right")
+        #expect(tmux.waitFor("step 2/6"))
+        #expect(tmux.screen.contains("e₂,₃ = h₂ᵀ x₃"))
+        try tmux.send("n")
+        #expect(tmux.waitFor("step 3/6"))
+        #expect(tmux.waitFor("0.689672"))            // α₂,₃ of the default inputs
+        try tmux.send("Space", "Space")
+        #expect(tmux.waitFor("step 5/6"))
+        #expect(tmux.waitFor("1.43596"))              // c₂[1]
+        try tmux.send("p")
+        #expect(tmux.waitFor("step 4/6"))
+    }
+
+    @Test func changingAnInputRecomputesTheContext() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"])
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.send("End", "Left")
+        #expect(tmux.waitFor("step 5/6"))
+        #expect(tmux.waitFor("1.43596"))
+        try tmux.type("x_3 = [5, 10, -5]")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("x_3 changed"))
+        #expect(tmux.waitUntilGone("1.43596"))
+        #expect(tmux.screen.contains("4.99"))          // c₂ is now almost x₃
+    }
+
+    @Test func historyAndCompletionWorkOnTheInputLine() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"])
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.type("soft")
+        try tmux.send("Tab")
+        #expect(tmux.waitFor("› softmax"))
+        try tmux.type("([1, 2, 3])")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("0.665241"))
+        try tmux.send("Enter", "Up")
+        #expect(tmux.waitFor("› softmax([1, 2, 3])"))
+        try tmux.send("Escape")
+        #expect(tmux.waitUntilGone("› softmax([1, 2, 3])"))
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXIT=0"))
+        let history = try String(contentsOf: tmux.stateDirectory.appendingPathComponent("state/attn-repl/history"), encoding: .utf8)
+        #expect(history.contains("softmax([1, 2, 3])"))
+    }
+
+    @Test func followsResizesAndAsksForRoomWhenTooSmall() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"])
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.resize(cols: 60, rows: 20)
+        #expect(tmux.waitFor("step 1/6"))
+        #expect(tmux.screen.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        try tmux.resize(cols: 30, rows: 10)
+        #expect(tmux.waitFor("Enlarge"))
+        try tmux.resize(cols: 100, rows: 30)
+        #expect(tmux.waitFor("step 1/6"))
+    }
+
+    @Test func quitRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"], afterExit: Self.terminalModes)
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.send("q")
+        #expect(tmux.waitFor("MODES"))
+        let screen = tmux.screen
+        #expect(screen.contains("EXIT=0"))
+        #expect(screen.contains("icanon echo") || screen.contains("echo icanon"))
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func aSignalEndsTheSessionAndRestoresTheTerminal(_ signal: Int32) throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"], afterExit: Self.terminalModes)
+        #expect(tmux.waitFor("step 1/6"))
+        let pid = try #require(tmux.programPID)
+        kill(pid, signal)
+        #expect(tmux.waitFor("MODES"))
+        #expect(tmux.screen.contains("icanon echo") || tmux.screen.contains("echo icanon"))
+    }
+
+    @Test func controlCOnAnEmptyLineDoesNotLoseTheSession() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"])
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.type("x_1 = [9")
+        try tmux.send("C-c")
+        #expect(tmux.waitFor("cancelled"))
+        try tmux.send("C-c")
+        #expect(tmux.waitFor("press q to quit"))
+        try tmux.send("n")
+        #expect(tmux.waitFor("step 2/6"))
+    }
+
+    @Test func homeListsTheLessonsAndOpensOne() throws {
+        let tmux = try TmuxSession([])
+        #expect(tmux.waitFor("dot-attention"))
+        #expect(tmux.screen.contains("attention, computed exactly"))
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("step 1/"))
+        try tmux.send("q")
+        #expect(tmux.waitFor("dot-attention"))         // back on the list
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXIT=0"))
+    }
+
+    @Test func pastedGarbageIsAnErrorNotACrash() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"])
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.type("[[[((( ]] \u{7f}\u{1}漢字 ;;; ^^^")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("error:"))
+        try tmux.send("n")
+        #expect(tmux.waitFor("step 2/6"))
+    }
+}

@@ -1,0 +1,111 @@
+// Drives the real binary in a detached tmux session on a private socket: send keys, read
+// the screen, resize, and learn how the program exited. For the end-to-end screen tests.
+import Foundation
+
+final class TmuxSession {
+    let socket: String
+    let stateDirectory: URL
+    nonisolated(unsafe) private static var counter = 0
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    /// Starts `attn-repl ARGS` at the given size; the command runs under sh so that what it
+    /// leaves behind (the exit status, the terminal modes) can be printed after it ends.
+    init(_ arguments: [String], cols: Int = 100, rows: Int = 30, afterExit: String = "") throws {
+        TmuxSession.counter += 1
+        socket = "attn-test-\(getpid())-\(TmuxSession.counter)"
+        stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
+        let quoted = ([BinaryRunner.executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let script = quoted.joined(separator: " ") + "; echo \"EXIT=$?\"; " + afterExit + " sleep 30"
+        let env = ["XDG_STATE_HOME=\(stateDirectory.path)/state", "XDG_DATA_HOME=\(stateDirectory.path)/data",
+                   "LANG=C.UTF-8", "SWIFT_BACKTRACE=interactive=no", "NO_COLOR="]
+        try TmuxSession.startServer(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(cols)", "-y", "\(rows)"]
+                                    + env.flatMap { ["-e", $0] } + ["sh", "-c", script])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: stateDirectory)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "-L", socket] + arguments
+        p.standardError = FileHandle.nullDevice
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs the command that starts the tmux server. Not with Foundation's Process: the server
+    /// outlives the command and would inherit the descriptors Process (and `swift test`)
+    /// wait on for end of file, so both would hang until the server exits. Here it gets
+    /// /dev/null and nothing else.
+    private static func startServer(_ argv: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_RDWR, 0) }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
+            throw CocoaError(.executableNotLoadable)
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
+
+    var screen: String { (try? tmux(["capture-pane", "-p"])) ?? "" }
+
+    /// Waits until the screen shows `text` (the program redraws within a poll of 100 ms).
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if screen.contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    func waitUntilGone(_ text: String, timeout: Double = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !screen.contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    func resize(cols: Int, rows: Int) throws {
+        try tmux(["resize-window", "-x", "\(cols)", "-y", "\(rows)"])
+    }
+
+    /// The pid of attn-repl (the child of the pane's shell).
+    var programPID: Int32? {
+        guard let shell = Int32((try? tmux(["display-message", "-p", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["pgrep", "-P", "\(shell)"]
+        let out = Pipe()
+        p.standardOutput = out
+        try? p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
+    }
+}
