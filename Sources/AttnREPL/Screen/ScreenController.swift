@@ -42,6 +42,7 @@ final class ScreenController {
                 continue
             }
             handle(key)
+            while !quit, let more = terminal.readPendingKey() { handle(more) }
             if !quit { draw() }
         }
     }

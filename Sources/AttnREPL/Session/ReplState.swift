@@ -9,6 +9,8 @@ final class ReplState {
     var language: String
     let library: LessonLibrary
     var lesson: LessonSession?
+    /// The statement that last assigned each variable of the learner's scope (for `:why`).
+    var assignments: [String: StatementRecord] = [:]
 
     init(digits: Int, float: Bool, language: String, library: LessonLibrary) {
         self.digits = digits

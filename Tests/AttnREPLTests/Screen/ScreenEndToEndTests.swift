@@ -97,6 +97,7 @@ struct ScreenEndToEndTests {
         let tmux = try TmuxSession(["lesson", "dot-attention"])
         #expect(tmux.waitFor("step 1/6"))
         try tmux.type("x_1 = [9")
+        #expect(tmux.waitFor("› x_1 = [9"))
         try tmux.send("C-c")
         #expect(tmux.waitFor("cancelled"))
         try tmux.send("C-c")
