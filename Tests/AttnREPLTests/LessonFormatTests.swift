@@ -53,6 +53,14 @@ struct LessonFormatTests {
         #expect(lesson.steps[1].blocks.first?.loop?.variable == "t")
     }
 
+    @Test func anExerciseMustBeAssignedInItsStep() throws {
+        let text = Self.good.replacingOccurrences(of: "```exercise\ns\n```", with: "```exercise\nz_1\n```")
+        let lesson = try LessonReader(file: "tiny.md", text: text).lesson()
+        let error = try #require(throws: LessonError.self) { try LessonRunner.run(lesson) }
+        #expect(error.line == 22)
+        #expect(error.message.contains("exercise z_1 is not assigned in this step"))
+    }
+
     @Test func runsStepsAndLoops() throws {
         let lesson = try LessonReader(file: "tiny.md", text: Self.good).lesson()
         let run = try LessonRunner.run(lesson)

@@ -86,6 +86,12 @@ enum LessonRunner {
                     try runBlock(block.source, line: block.line, lesson: lesson, into: &run.interpreter, result: &result)
                 }
             }
+            // An exercise hides a value the step computes; any other name can never be answered.
+            let assigned = Set(result.tensors.map(\.name))
+            for name in step.exercises where !assigned.contains(name) {
+                throw LessonError(file: lesson.file, line: step.exerciseLines[name] ?? step.line,
+                                  message: "exercise \(name) is not assigned in this step (it assigns \(result.tensors.map(\.name).joined(separator: ", ")))")
+            }
             run.steps.append(result)
         }
         return run
