@@ -21,6 +21,7 @@ struct LessonOutput {
             for record in run.steps[k].shownRecords {
                 out.append("")
                 out.append("  " + Sanitize.text(record.text))
+                if let (numbers, rounded) = Self.substituted(record, digits: digits) { out.append("      \(rounded ? "≈" : "=") " + numbers) }
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }
             for name in step.exercises {
@@ -88,6 +89,21 @@ struct LessonOutput {
         return out
     }
 
+    /// A scalar result's formula with the numbers it used (`0.5·1 + 1·0 + (-0.5)·2`), short ones only.
+    static func substituted(_ record: StatementRecord, digits: Int) -> (text: String, rounded: Bool)? {
+        guard case let .assigned(name, value) = record.outcome, value.shape == .scalar,
+              let e = CellExplainer(record: record, name: name.canonical, row: 0, col: 0, digits: digits).explain(),
+              let numbers = e.substituted, numbers.count <= 90 else { return nil }
+        return (numbers, e.substitutedIsRounded)
+    }
+
+    /// The plain-text numbers line as LaTeX: `·` becomes `\cdot`, `exp(` becomes `\exp(`.
+    static func latexNumbers(_ s: String) -> String {
+        s.replacingOccurrences(of: "·", with: " \\cdot ")
+            .replacingOccurrences(of: "exp(", with: "\\exp(")
+            .replacingOccurrences(of: "tanh(", with: "\\tanh(")
+    }
+
     /// ` = value`, or ` \approx decimals` when the value has only decimals to show.
     private func equals(_ value: String) -> String {
         value.hasPrefix("\\approx") ? " " + value : " = " + value
@@ -99,7 +115,8 @@ struct LessonOutput {
         case let (.assignment(name, e), .assigned(_, value)):
             let formula = LaTeX.expression(e), result = LaTeX.tensor(value, digits: digits)
             let redundant = formula == result || { if case .bracket = e.kind { return true }; if case .number = e.kind { return true }; return false }()
-            return "\(LaTeX.name(name)) &= \(formula)" + (redundant ? "" : equals(result))
+            let numbers = Self.substituted(record, digits: digits).map { ($1 ? " \\approx " : " = ") + Self.latexNumbers($0) } ?? ""
+            return "\(LaTeX.name(name)) &= \(formula)" + numbers + (redundant ? "" : equals(result))
         case let (.expression(e), .value(value)):
             return "&\(LaTeX.expression(e))\(equals(LaTeX.tensor(value, digits: digits)))"
         default:

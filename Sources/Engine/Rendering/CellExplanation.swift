@@ -7,6 +7,10 @@ public struct CellExplanation: Sendable {
     public let lines: [String]
     /// The names the statement read: where to ask `:why` next.
     public let dependencies: [String]
+    /// The element's formula with only numbers in it (`1·2 + 0·(-1) + 3·0.5`), when there is one.
+    public let substituted: String?
+    /// Some number in `substituted` is rounded (so it is ≈ the value, not = it).
+    public let substitutedIsRounded: Bool
 }
 
 public struct CellExplainer {
@@ -33,20 +37,24 @@ public struct CellExplainer {
         // Parts that only repeat the result (its exact form or decimals) are left out.
         let squeezed = { (s: String) in s.filter { $0 != " " } }
         let repeats = Set([result, cell.exact ?? "", cell.decimal].map(squeezed))
-        let parts = steps.map(\.formula).filter { !$0.isEmpty && !repeats.contains(squeezed($0)) }
-        let oneLine = ([label] + parts).joined(separator: " = ") + " " + equalsResult(result)
+        let parts = steps.filter { !$0.formula.isEmpty && !repeats.contains(squeezed($0.formula)) }
+        let relation = { (p: Step) in p.approximate ? "≈" : "=" }
+        let oneLine = label + parts.map { " \(relation($0)) \($0.formula)" }.joined() + " " + equalsResult(result)
         if oneLine.count <= 110 {
             lines.append(oneLine)
         } else {
-            // Long sums: one part per line, the = signs aligned under the first.
+            // Long sums: one part per line, the relations aligned under the first.
             let indent = String(repeating: " ", count: label.count + 1)
-            lines.append("\(label) = \(parts.first ?? "")")
-            lines += parts.dropFirst().map { "\(indent)= \($0)" }
+            lines.append(label + (parts.first.map { " \(relation($0)) \($0.formula)" } ?? ""))
+            lines += parts.dropFirst().map { "\(indent)\(relation($0)) \($0.formula)" }
             lines.append(indent + equalsResult(result))
         }
         lines += steps.compactMap(\.note)
         let dependencies = record.referencedValues.map(\.name.canonical)
-        return CellExplanation(lines: lines, dependencies: dependencies)
+        let numbers = steps.last.flatMap { last -> (String, Bool)? in
+            parts.contains { $0.formula == last.formula } && steps.count > 1 && !last.formula.contains("…") ? (last.formula, last.approximate) : nil
+        }
+        return CellExplanation(lines: lines, dependencies: dependencies, substituted: numbers?.0, substitutedIsRounded: numbers?.1 ?? false)
     }
 
     private func equalsResult(_ summary: String) -> String {
@@ -58,6 +66,18 @@ public struct CellExplainer {
     private struct Step {
         let formula: String
         var note: String? = nil
+        /// Some number in it is rounded: it is joined with ≈, not =.
+        var approximate = false
+    }
+
+    /// Counts numbers shown rounded, so a step built from them is marked approximate.
+    private final class RoundingCount { var value = 0 }
+    private let rounded = RoundingCount()
+
+    private func numeric(_ build: () -> String) -> Step {
+        let before = rounded.value
+        let text = build()
+        return Step(formula: text, approximate: rounded.value > before)
     }
 
     private func rule(_ e: Expr, target: Tensor) -> [Step] {
@@ -67,10 +87,10 @@ public struct CellExplainer {
             return binary(op, a, A, b, B, target: target)
         case let .unary(.negate, a):
             guard let A = record.value(of: a) else { break }
-            return [Step(formula: "-\(operand(a, A)) = -\(number(A, at: broadcast(A, target)))")]
+            return [Step(formula: "-\(operand(a, A))"), numeric { "-\(number(A, at: broadcast(A, target), wrap: true))" }]
         case let .transpose(a, _):
             guard let A = record.value(of: a) else { break }
-            return [Step(formula: "\(operand(a, A, (col, row)))"), Step(formula: number(A, at: (col, row)))]
+            return [Step(formula: "\(operand(a, A, (col, row)))"), numeric { number(A, at: (col, row)) }]
         case let .call(f, args):
             return call(f.canonical, args, target: target)
         case let .name(n):
@@ -92,10 +112,11 @@ public struct CellExplainer {
         switch op {
         case .product where A.shape != .scalar && B.shape != .scalar:
             let k = A.shape.cols
-            let terms = (0..<k).map { t in "\(number(A, at: (row, t), wrap: true))·\(number(B, at: (t, col), wrap: true))" }
             let symbolic = target.shape == .scalar ? text(a) + " " + text(b)
                 : "Σₖ \(operand(a, A, (row, nil)))·\(operand(b, B, (nil, col)))"
-            return [Step(formula: symbolic), Step(formula: sum(terms))]
+            return [Step(formula: symbolic), numeric {
+                sum((0..<k).map { t in "\(number(A, at: (row, t), wrap: true))·\(number(B, at: (t, col), wrap: true))" })
+            }]
         case .product, .elementwiseMultiply:
             return elementwise("·", a, A, b, B, target)
         case .add: return elementwise("+", a, A, b, B, target)
@@ -107,8 +128,8 @@ public struct CellExplainer {
 
     private func elementwise(_ symbol: String, _ a: Expr, _ A: Tensor, _ b: Expr, _ B: Tensor, _ target: Tensor) -> [Step] {
         let pa = broadcast(A, target), pb = broadcast(B, target)
-        let numbers = "\(number(A, at: pa, wrap: true)) \(symbol) \(number(B, at: pb, wrap: true))"
-        return [Step(formula: "\(operand(a, A)) \(symbol) \(operand(b, B))"), Step(formula: numbers)]
+        return [Step(formula: "\(operand(a, A)) \(symbol) \(operand(b, B))"),
+                numeric { "\(number(A, at: pa, wrap: true)) \(symbol) \(number(B, at: pb, wrap: true))" }]
     }
 
     private func call(_ f: String, _ args: [Expr], target: Tensor) -> [Step] {
@@ -118,13 +139,14 @@ public struct CellExplainer {
             let width = S.shape.isVector ? S.count : S.shape.cols
             let r = S.shape.isVector ? 0 : row, c = S.shape.isVector ? row : col
             let at: (Int) -> (Int, Int) = { k in S.shape.isVector ? (k, 0) : (r, k) }
-            let exps = (0..<width).map { "exp(\(number(S, at: at($0))))" }
             let symbolic = S.shape.isVector ? "exp(\(operand(args[0], S, (c, nil)))) / Σₖ exp(\(operand(args[0], S, (nil, nil))))"
                 : "exp(\(operand(args[0], S, (r, c)))) / Σₖ exp(\(operand(args[0], S, (r, nil))))"
-            return [Step(formula: symbolic), Step(formula: "exp(\(number(S, at: at(c)))) / (\(sum(exps)))")]
+            return [Step(formula: symbolic), numeric {
+                "exp(\(number(S, at: at(c)))) / (\(sum((0..<width).map { "exp(\(number(S, at: at($0))))" })))"
+            }]
         }
         if Self.elementwiseFunctions.contains(f), args.count == 1, let A = values[0], A.shape == target.shape {
-            return [Step(formula: "\(f)(\(operand(args[0], A)))"), Step(formula: "\(f)(\(number(A, at: (row, col))))")]
+            return [Step(formula: "\(f)(\(operand(args[0], A)))"), numeric { "\(f)(\(number(A, at: (row, col))))" }]
         }
         if let output = builtinOutputStep(f) { return output }
         let shown = zip(args, values).map { a, v in v.map { "\(text(a)) = \(TensorText.inline($0, digits: digits, limit: 40))" } ?? text(a) }
@@ -141,9 +163,8 @@ public struct CellExplainer {
               let args = record.expression.flatMap({ e -> [Expr]? in if case let .call(_, a) = e.ungrouped.kind { return a }; return nil }),
               args.count >= 3, let V = record.value(of: args[2]) else { return nil }
         let k = weights.shape.cols
-        let terms = (0..<k).map { t in "\(number(weights, at: (row, t), wrap: true))·\(number(V, at: (t, col), wrap: true))" }
         return [Step(formula: "Σₖ weights[\(row + 1), k]·\(operand(args[2], V, (nil, col)))   (weights = softmax(Q K^T / √d_k), :trace on shows them)"),
-                Step(formula: sum(terms))]
+                numeric { sum((0..<k).map { t in "\(number(weights, at: (row, t), wrap: true))·\(number(V, at: (t, col), wrap: true))" }) }]
     }
 
     private func bracket(_ literal: BracketLiteral) -> [Step] {
@@ -198,6 +219,7 @@ public struct CellExplainer {
         let cell = CellText(x, digits: min(digits, 6))
         let shortExact = cell.exact.map { $0.count <= (x.rational != nil ? 12 : 16) } ?? false
         let s = cell.decimalIsExact ? cell.decimal : shortExact ? cell.exact! : cell.decimal
+        if !cell.decimalIsExact && !shortExact { rounded.value += 1 }
         return wrap && s.hasPrefix("-") ? "(\(s))" : s
     }
 
