@@ -5,17 +5,17 @@ import Engine
 import Foundation
 import Synchronization
 
-enum ScreenSignals {
+enum InteractiveSignals {
     private static let interrupts = Atomic<Int>(0)
     private static let terminate = Atomic<Bool>(false)
 
     static func install() {
         signal(SIGINT) { _ in
             Engine.Interrupt.request()
-            ScreenSignals.interrupts.add(1, ordering: .relaxed)
+            InteractiveSignals.interrupts.add(1, ordering: .relaxed)
         }
         for s in [SIGTERM, SIGHUP, SIGQUIT] {
-            signal(s) { _ in ScreenSignals.terminate.store(true, ordering: .relaxed) }
+            signal(s) { _ in InteractiveSignals.terminate.store(true, ordering: .relaxed) }
         }
         var set = sigset_t()
         sigemptyset(&set)
