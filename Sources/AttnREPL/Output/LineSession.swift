@@ -10,17 +10,22 @@ final class LineSession {
     init(state: ReplState) { self.state = state }
 
     /// Reads lines until the input ends or `:quit`; returns false if any statement failed.
-    func run(input: AnySequence<String>) -> Bool {
-        var pending = ""
-        for line in input {
-            pending += pending.isEmpty ? line : "\n" + line
-            if !pending.hasPrefix(":"), case .incomplete = Parser.parse(pending) { continue }
-            handle(pending)
-            pending = ""
-            if quitRequested { break }
+    /// `prompt`, if given, is shown before each line (told whether brackets are still open).
+    func run(input: AnySequence<String>, prompt: ((_ continuing: Bool) -> Void)? = nil) -> Bool {
+        var assembler = InputAssembler()
+        let lines = input.makeIterator()
+        while !quitRequested {
+            prompt?(assembler.isContinuing)
+            guard let line = lines.next() else { break }
+            if let complete = assembler.add(line) { handle(complete) }
         }
-        if !pending.isEmpty && !quitRequested { handle(pending) }
+        if !quitRequested, let rest = assembler.flush() { handle(rest) }
         return failures == 0
+    }
+
+    /// Reads complete inputs from readline until the learner leaves or types `:quit`.
+    func run(reader: TerminalLineReader) {
+        while !quitRequested, let text = reader.read(completing: state.completionCandidates) { handle(text) }
     }
 
     /// One complete input: a command, a statement in the open lesson, or statements.

@@ -42,7 +42,7 @@ enum Readline {
         guard let file else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: file.path) {
-            FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         read_history(file.path)
     }
@@ -203,5 +203,125 @@ final class InputLine {
         case let .control(c): return [c]
         case .escape, .backTab, .pageUp, .pageDown, .resize, .other: return []
         }
+    }
+}
+
+// MARK: - The line REPL on a terminal
+
+/// readline on the terminal itself, through the callback interface and a poll loop rather
+/// than blocking `readline()`: a Ctrl-C then only sets a flag (InteractiveSignals), and the
+/// loop sees it and cancels the line being typed. The terminal is in readline's mode only
+/// while a line is read; results are printed with the terminal's own modes.
+final class TerminalLineReader {
+    static let prompt = "attn› "
+    static let continuationPrompt = "   …› "
+
+    private let historyFile: URL?
+    private var assembler = InputAssembler()
+    private var line: String?
+    private var ended = false
+    private var installed = false
+
+    nonisolated(unsafe) private static weak var live: TerminalLineReader?
+
+    init(historyFile: URL?) {
+        self.historyFile = historyFile
+        TerminalLineReader.live = self
+        Readline.configure()
+        rl_instream = stdin
+        rl_outstream = stdout
+        Readline.loadHistory(historyFile)
+    }
+
+    deinit { close() }
+
+    /// Reads the next complete input (several lines while brackets are open), Tab completing
+    /// `names`. Returns nil when the learner leaves: Ctrl-D on an empty line, end of input,
+    /// SIGTERM or SIGHUP.
+    func read(completing names: [String]) -> String? {
+        Readline.candidates = names
+        _ = InteractiveSignals.takeInterrupts()     // a Ctrl-C that stopped the last evaluation is spent
+        ended = false
+        install()
+        while true {
+            if InteractiveSignals.terminationRequested {
+                remove()
+                fputs("\n", stdout)
+                return nil
+            }
+            if InteractiveSignals.takeInterrupts() > 0 {
+                cancelLine()
+                install()
+                continue
+            }
+            if InteractiveSignals.takeResize() { rl_resize_terminal() }
+            var descriptor = pollfd(fd: fileno(stdin), events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 250)    // a signal ends the wait early (EINTR)
+            if ready < 0 && errno != EINTR {
+                remove()
+                return nil
+            }
+            guard ready > 0 else { continue }
+            rl_callback_read_char()
+            if ended {
+                // Ctrl-D: with a statement still open, run what there is (its error shows
+                // what is missing); on an empty prompt, leave.
+                return assembler.flush()              // readline has already ended the line
+            }
+            guard let text = line else { continue }
+            line = nil
+            if let complete = assembler.add(text) {
+                if complete.trimmingSpaces.isEmpty {
+                    install()
+                    continue
+                }
+                Readline.remember(complete, in: historyFile)
+                return complete
+            }
+            install()                                 // brackets still open: continuation prompt
+        }
+    }
+
+    /// Saves the history; the terminal is already back in its own modes.
+    func close() {
+        remove()
+        Readline.trimHistory(historyFile)
+    }
+
+    private func install() {
+        using_history()                              // Up starts again from the newest entry
+        rl_callback_handler_install(assembler.isContinuing ? TerminalLineReader.continuationPrompt : TerminalLineReader.prompt) { text in
+            TerminalLineReader.live?.received(text)
+        }
+        installed = true
+    }
+
+    /// Leaves readline's terminal modes.
+    private func remove() {
+        guard installed else { return }
+        installed = false
+        rl_callback_handler_remove()
+    }
+
+    private func received(_ text: UnsafeMutablePointer<CChar>?) {
+        if let text {
+            line = String(cString: text)
+            free(text)
+        } else {
+            ended = true
+        }
+        remove()                                     // evaluate with the terminal in its own modes
+    }
+
+    /// Ctrl-C: show `^C` after the text, drop the line and any open continuation.
+    private func cancelLine() {
+        rl_point = rl_end
+        rl_redisplay()
+        fputs("^C\n", stdout)
+        fflush(stdout)
+        rl_free_line_state()
+        rl_callback_sigcleanup()
+        _ = assembler.flush()
+        remove()
     }
 }
