@@ -168,6 +168,17 @@ struct LineREPLEndToEndTests {
         #expect(screen.contains("icanon echo") || screen.contains("echo icanon"))
     }
 
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func aSignalAtThePromptEndsTheSessionAndRestoresTheTerminal(_ signal: Int32) throws {
+        let tmux = try TmuxSession(["--plain"], afterExit: ScreenEndToEndTests.terminalModes)
+        #expect(tmux.waitFor(Self.prompt))
+        try tmux.type("x = [1")                       // readline has the terminal in its own modes
+        let pid = try #require(tmux.programPID)
+        kill(pid, signal)
+        #expect(tmux.waitFor("MODES"))
+        #expect(tmux.screen.contains("icanon echo") || tmux.screen.contains("echo icanon"))
+    }
+
     @Test func aLessonStepsForwardAndBack() throws {
         let tmux = try TmuxSession(["--plain"], rows: 60)
         #expect(tmux.waitFor(Self.prompt))
