@@ -25,12 +25,19 @@ final class LineSession {
 
     /// Reads complete inputs from readline until the learner leaves or types `:quit`.
     func run(reader: TerminalLineReader) {
-        while !quitRequested, let text = reader.read(completing: state.completionCandidates) { handle(text) }
+        while !quitRequested, let text = reader.read(completing: state.completionCandidates) {
+            handle(text) {
+                // The terminal echoed the Ctrl-C that stopped the evaluation as `^C`:
+                // start the report on a line of its own.
+                if InteractiveSignals.takeInterrupts() > 0 { StandardOutput.write([""]) }
+            }
+        }
     }
 
     /// One complete input: a command, a statement in the open lesson, or statements.
-    func handle(_ text: String) {
+    func handle(_ text: String, beforeShowing: () -> Void = {}) {
         let response = Responder(state: state).respond(to: text)
+        beforeShowing()
         StandardOutput.write(response.lines)
         if !response.errors.isEmpty {
             failures += 1

@@ -39,12 +39,27 @@ enum Readline {
     static func loadHistory(_ file: URL?) {
         using_history()
         stifle_history(historyLimit)
+        // Each entry is written after a `#<time>` line, so that an input typed over several
+        // lines (open brackets) comes back from the file as one entry, not one per line.
+        history_comment_char = CChar(UInt8(ascii: "#"))
+        history_write_timestamps = 1
         guard let file else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: file.path) {
             _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
+        // A file from before the time lines has one entry per line; joining its lines would
+        // glue the whole file into one entry, so such a file is read line by line.
+        history_multiline_entries = startsWithTimeLine(file) ? 1 : 0
         read_history(file.path)
+    }
+
+    /// True for an empty file, or one whose first line is `#` and digits.
+    private static func startsWithTimeLine(_ file: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return true }
+        defer { try? handle.close() }
+        let start = Array((try? handle.read(upToCount: 2)) ?? Data())
+        return start.isEmpty || (start.count == 2 && start[0] == UInt8(ascii: "#") && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(start[1]))
     }
 
     /// Adds one complete input to the history and appends it to the file at once, so a

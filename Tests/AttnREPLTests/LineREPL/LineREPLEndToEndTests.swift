@@ -9,10 +9,37 @@ struct LineREPLEndToEndTests {
     static let prompt = "attn›"
     static let continuation = "   …›"
 
-    /// Types a line and presses Enter.
+    /// Types a line and presses Enter, once the program is reading.
     private func enter(_ tmux: TmuxSession, _ line: String) throws {
-        try tmux.type(line)
+        try typeAtPrompt(tmux, line)
         try tmux.send("Enter")
+    }
+
+    /// Types once the prompt is up: keys sent while the program is still busy would be
+    /// echoed by the terminal before the prompt is drawn (as in any shell).
+    private func typeAtPrompt(_ tmux: TmuxSession, _ text: String) throws {
+        #expect(waitForPrompt(tmux))
+        try tmux.type(text)
+    }
+
+    /// Presses a key once the prompt is up.
+    private func press(_ tmux: TmuxSession, _ key: String) throws {
+        #expect(waitForPrompt(tmux))
+        try tmux.send(key)
+    }
+
+    /// Waits until the cursor sits after a prompt on its line.
+    private func waitForPrompt(_ tmux: TmuxSession, timeout: Double = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let cursor = ((try? tmux.tmux(["display-message", "-p", "#{cursor_x} #{cursor_y}"])) ?? "")
+                .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let screen = lines(tmux)
+            if cursor.count == 2, cursor[1] < screen.count, cursor[0] >= 6,
+               screen[cursor[1]].hasPrefix(Self.prompt) || screen[cursor[1]].hasPrefix(Self.continuation) { return true }
+            usleep(50_000)
+        }
+        return false
     }
 
     /// Waits until the line the cursor is on (the last one written) is exactly `text`.
@@ -71,39 +98,46 @@ struct LineREPLEndToEndTests {
         let binary = "'" + BinaryRunner.executable.path + "'"
         let tmux = try TmuxSession(["--plain"], afterExit: "\(binary) --plain; echo \"SECOND=$?\";")
         #expect(tmux.waitFor(Self.prompt))
+        try enter(tmux, "M = [1 2")
+        try enter(tmux, "3 4]")
         try enter(tmux, "7 * 6")
         #expect(tmux.waitFor("42"))
-        try tmux.send("Up")
+        try press(tmux, "Up")
         #expect(waitForLastLine(tmux, "attn› 7 * 6"))
         try tmux.send("C-u")
         #expect(waitForLastLine(tmux, Self.prompt))
-        try tmux.send("C-d")
+        try press(tmux, "C-d")
         #expect(tmux.waitFor("EXIT=0"))
         let history = try String(contentsOf: tmux.stateDirectory.appendingPathComponent("state/attn-repl/history"), encoding: .utf8)
         #expect(history.split(separator: "\n").contains("7 * 6"))
         // The second run (same state directory) starts with that history.
         #expect(waitForLastLine(tmux, Self.prompt))
-        try tmux.send("Up")
+        try press(tmux, "Up")
         #expect(waitForLastLine(tmux, "attn› 7 * 6"))
+        // An input typed over two lines comes back as one entry.
+        try press(tmux, "Up")
+        #expect(waitForLastLine(tmux, "3 4]"))
         try tmux.send("Enter")
-        try tmux.send("C-d")
+        try enter(tmux, "M[2, 1] * 11")
+        #expect(tmux.waitFor("33"))
+        try press(tmux, "C-d")
         #expect(tmux.waitFor("SECOND=0"))
     }
 
     @Test func tabCompletesBuiltInsAndTheLearnersNames() throws {
         let tmux = try TmuxSession(["--plain"])
         #expect(tmux.waitFor(Self.prompt))
-        try tmux.type("soft")
+        try typeAtPrompt(tmux, "soft")
         try tmux.send("Tab")
         #expect(waitForLastLine(tmux, "attn› softmax"))
         try enter(tmux, "([0, 1])")
         #expect(tmux.waitFor("0.731059"))
         try enter(tmux, "temperature_k = 5")
-        try tmux.type("temp")
+        try typeAtPrompt(tmux, "temp")
         try tmux.send("Tab")
         #expect(waitForLastLine(tmux, "attn› temperature_k"))
         try tmux.send("C-u")
-        try tmux.type(":dig")
+        try typeAtPrompt(tmux, ":dig")
         try tmux.send("Tab")
         #expect(waitForLastLine(tmux, "attn› :digits"))
     }
@@ -113,7 +147,9 @@ struct LineREPLEndToEndTests {
         #expect(tmux.waitFor(Self.prompt))
         try enter(tmux, "keep = 7")
         #expect(tmux.waitFor("keep ="))
-        try tmux.type("keep = [9, 9")
+        try typeAtPrompt(tmux, "keep = [9, 9")
+        // Ctrl-C also flushes what the terminal holds unread: send it once readline has the text.
+        #expect(waitForLastLine(tmux, "attn› keep = [9, 9"))
         try tmux.send("C-c")
         #expect(tmux.waitFor("attn› keep = [9, 9^C"))
         #expect(waitForLastLine(tmux, Self.prompt))
@@ -137,9 +173,9 @@ struct LineREPLEndToEndTests {
         #expect(waitForCursorColumnZero(tmux))
         try tmux.send("C-c")
         #expect(tmux.waitFor("error: interrupted"))
-        try enter(tmux, "1 + 1")
-        #expect(waitForLastLine(tmux, Self.prompt))
-        #expect(lines(tmux).contains("2"))
+        #expect(lines(tmux).contains { $0.hasPrefix("error: interrupted") })   // not after the echoed ^C
+        try enter(tmux, "1 + 41")
+        #expect(tmux.waitFor("42"))
     }
 
     private func waitForCursorColumnZero(_ tmux: TmuxSession) -> Bool {
@@ -156,12 +192,12 @@ struct LineREPLEndToEndTests {
         #expect(tmux.waitFor(Self.prompt))
         try enter(tmux, "1 +* 2")                     // an error does not make leaving a failure
         #expect(tmux.waitFor("error:"))
-        try tmux.type("2 + 2")
-        try tmux.send("C-d")                           // not on an empty line: deletes nothing, stays
+        try typeAtPrompt(tmux, "2 + 2")
+        try press(tmux, "C-d")                           // not on an empty line: deletes nothing, stays
         try tmux.send("Enter")
         #expect(waitForLastLine(tmux, Self.prompt))
         #expect(lines(tmux).contains("4"))
-        try tmux.send("C-d")
+        try press(tmux, "C-d")
         #expect(tmux.waitFor("MODES"))
         let screen = tmux.screen
         #expect(screen.contains("EXIT=0"))
@@ -172,7 +208,7 @@ struct LineREPLEndToEndTests {
     func aSignalAtThePromptEndsTheSessionAndRestoresTheTerminal(_ signal: Int32) throws {
         let tmux = try TmuxSession(["--plain"], afterExit: ScreenEndToEndTests.terminalModes)
         #expect(tmux.waitFor(Self.prompt))
-        try tmux.type("x = [1")                       // readline has the terminal in its own modes
+        try typeAtPrompt(tmux, "x = [1")                       // readline has the terminal in its own modes
         let pid = try #require(tmux.programPID)
         kill(pid, signal)
         #expect(tmux.waitFor("MODES"))
@@ -184,11 +220,11 @@ struct LineREPLEndToEndTests {
         #expect(tmux.waitFor(Self.prompt))
         try enter(tmux, ":lesson dot-attention")
         #expect(tmux.waitFor("step 1/6"))
-        try tmux.send("C-l")
+        try press(tmux, "C-l")
         try enter(tmux, ":next")
         #expect(tmux.waitFor("step 2/6"))
         #expect(tmux.screen.contains("e_{2,3} = h_2^T x_3"))
-        try tmux.send("C-l")
+        try press(tmux, "C-l")
         try enter(tmux, ":prev")
         #expect(tmux.waitFor("step 1/6"))
         try enter(tmux, ":quit")
@@ -203,7 +239,7 @@ struct LineREPLEndToEndTests {
         #expect(tmux.waitFor(Self.continuation))
         try enter(tmux, "2] / 4")
         #expect(tmux.waitFor("0.25"))
-        try tmux.send("C-d")
+        try press(tmux, "C-d")
         #expect(tmux.waitFor("EXIT=0"))
     }
 }
