@@ -20,12 +20,17 @@ enum BinaryRunner {
         return root.appendingPathComponent(".build/debug/attn-repl")
     }()
 
+    static let isolatedHome: URL = FileManager.default.temporaryDirectory.appendingPathComponent("attn-repl-tests-\(getpid())")
+
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "interactive=no"
+        // Never the user's own progress, history or lessons: each test process has its own.
+        env["XDG_STATE_HOME"] = isolatedHome.appendingPathComponent("state").path
+        env["XDG_DATA_HOME"] = isolatedHome.appendingPathComponent("data").path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
