@@ -19,6 +19,7 @@ struct TextWrapTests {
         let lines = TextWrap.lines("the quick brown fox jumps over the lazy dog", width: 10)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
         #expect(lines.joined(separator: " ") == "the quick brown fox jumps over the lazy dog")
+        #expect(TextWrap.lines(":a  :b  :c", width: 6) == [":a  :b", ":c"])
     }
 
     @Test func chineseJoinsWithoutSpacesAndKeepsPunctuationOffTheLineStart() {

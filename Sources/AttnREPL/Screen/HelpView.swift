@@ -2,7 +2,8 @@
 import Engine
 
 enum HelpView {
-    static func lines(zh: Bool) -> [String] {
+    /// With `compact`, commands are listed by name only (for terminals too short for the full list).
+    static func lines(zh: Bool, compact: Bool = false, width: Int = 80) -> [String] {
         let keys = zh ? [
             "按键",
             "  → n 空格   下一步            ← p      上一步",
@@ -24,11 +25,18 @@ enum HelpView {
             "  x_1 = [2, 0, 1]   change an input: every step is recomputed at once",
             "  ↑ ↓ history, Tab completes names, Ctrl-R searches the history",
         ]
-        return keys + [""] + (zh ? ["命令"] : ["Commands"]) + CommandTable.help("").output.dropFirst().prefix { !$0.isEmpty }.map { "  " + $0 }
+        let title = zh ? ["命令"] : ["Commands"]
+        guard compact else {
+            return keys + [""] + title + CommandTable.help("").output.dropFirst().prefix { !$0.isEmpty }.map { "  " + $0 }
+        }
+        let names = CommandTable.all.map { ":" + $0.name }.sorted().joined(separator: "  ")
+        let more = zh ? "（:help 命令名 查看说明）" : "(:help NAME explains one)"
+        return keys + [""] + title + TextWrap.lines(names + "  " + more, width: max(20, width - 8)).map { "  " + $0 }
     }
 
     static func draw(_ t: TerminalSurface, rows: Int, cols: Int, zh: Bool) {
-        let ls = lines(zh: zh)
+        var ls = lines(zh: zh)
+        if ls.count + 2 > rows - 2 { ls = lines(zh: zh, compact: true, width: cols) }
         let width = min(cols - 2, (ls.map(DisplayWidth.of).max() ?? 0) + 4)
         let height = min(rows - 2, ls.count + 2)
         let top = max(0, (rows - height) / 2), left = max(0, (cols - width) / 2)

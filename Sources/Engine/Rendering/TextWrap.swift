@@ -72,6 +72,7 @@ public enum TextWrap {
             currentWidth = 0
         }
         for token in tokens {
+            if token == " " && current.isEmpty && !result.isEmpty { continue }   // no line starts with a space
             let w = DisplayWidth.of(token)
             if currentWidth + w > width && !current.isEmpty {
                 // Closing punctuation takes the character before it to the next line.
