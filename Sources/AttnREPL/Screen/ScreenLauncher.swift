@@ -7,6 +7,7 @@ enum ScreenLauncher {
     static func run(state: ReplState, openLesson: Bool) -> Bool {
         useUTF8CharacterType()
         guard let terminal = CursesTerminal() else { return false }
+        state.beginTranscript(journal: true)
         ScreenController(terminal: terminal, state: state, openLesson: openLesson).run()
         return true
     }

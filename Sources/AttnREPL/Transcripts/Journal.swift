@@ -1,0 +1,45 @@
+// The journal of an interactive session: JSON Lines in $XDG_STATE_HOME/attn-repl/sessions/,
+// one record per completed event. Each record is one write(2) followed by fsync, so killing
+// the process at any moment loses no record that was completed.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class Journal {
+    let url: URL
+    private var descriptor: Int32
+
+    /// Creates a new journal named after the time and the process: `2026-11-26T08-15-03-4242.jsonl`.
+    init(directory: URL = StatePaths.sessions, date: Date = Date()) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        url = directory.appendingPathComponent("\(Journal.stamp(date))-\(getpid()).jsonl")
+        descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw JournalError(path: url.path, errno: errno) }
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Appends one line; throws when it could not be written completely.
+    func append(_ line: String) throws {
+        let bytes = Array((line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw JournalError(path: url.path, errno: written < 0 ? errno : ENOSPC) }
+        fsync(descriptor)
+    }
+
+    /// `2026-11-26T08-15-03` in UTC: sorts by time, and is a valid file name everywhere.
+    static func stamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd'T'HH-mm-ss"
+        return f.string(from: date)
+    }
+}
+
+struct JournalError: Error, CustomStringConvertible {
+    let path: String
+    let errno: Int32
+    var description: String { "\(path): \(String(cString: strerror(errno)))" }
+}
