@@ -33,6 +33,7 @@ extension TranscriptEvent {
         e.title = session.lesson.title
         e.steps = session.stepCount
         e.step = session.step + 1
+        e.stepTitle = session.currentStep.title
         e.solved = session.revealed.sorted()
         return e
     }

@@ -30,7 +30,7 @@ struct TranscriptEvent: Codable, Equatable {
         case statement
         /// A `:` command that changes how later statements compute: `input`, `settings`.
         case command
-        /// A lesson was opened: `lesson`, `language`, `title`, `steps`, `step`, `solved`.
+        /// A lesson was opened: `lesson`, `language`, `title`, `steps`, `step`, `stepTitle`, `solved`.
         case lesson
         /// The lesson moved to `step` (1-based) titled `title`.
         case step
@@ -53,6 +53,8 @@ struct TranscriptEvent: Codable, Equatable {
     var title: String?
     var steps: Int?
     var step: Int?
+    /// The title of the step a lesson opened at.
+    var stepTitle: String?
     var solved: [String]?
     var name: String?
     var correct: Bool?
@@ -94,6 +96,7 @@ extension TranscriptEvent {
     var json: JSON {
         var pairs: [(String, JSON)] = [("type", .string(type.rawValue))]
         func add(_ key: String, _ value: JSON?) { if let value { pairs.append((key, value)) } }
+        add("input", input.map(JSON.string))
         add("version", version.map(JSON.string))
         add("date", date.map(JSON.string))
         add("settings", settings?.json)
@@ -102,8 +105,8 @@ extension TranscriptEvent {
         add("steps", steps.map(JSON.int))
         add("step", step.map(JSON.int))
         add("title", title.map(JSON.string))
+        add("stepTitle", stepTitle.map(JSON.string))
         add("solved", solved.map { .array($0.map(JSON.string)) })
-        add("input", input.map(JSON.string))
         add("name", name.map(JSON.string))
         add("correct", correct.map(JSON.bool))
         add("results", results.map { .array($0.map(\.json)) })

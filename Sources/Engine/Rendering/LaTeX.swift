@@ -21,7 +21,7 @@ public enum LaTeX {
         return name(n)
     }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
@@ -114,7 +114,7 @@ public enum LaTeX {
     }
 
     /// `1.5e-07` → `1.5 \times 10^{-7}`.
-    static func decimal(_ d: String) -> String {
+    public static func decimal(_ d: String) -> String {
         guard let e = d.firstIndex(of: "e") else { return d }
         let exponent = Int(d[d.index(after: e)...]) ?? 0
         return "\(d[..<e]) \\times 10^{\(exponent)}"
