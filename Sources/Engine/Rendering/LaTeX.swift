@@ -44,6 +44,11 @@ public enum LaTeX {
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
+    private static func ungrouped(_ e: Expr) -> Expr {
+        if case let .group(inner) = e.kind { return ungrouped(inner) }
+        return e
+    }
+
     private static func render(_ e: Expr) -> (text: String, level: Level) {
         func wrap(_ x: Expr, _ at: Level) -> String {
             let r = render(x)
@@ -67,7 +72,8 @@ public enum LaTeX {
                 default: glue = " \\cdot "
                 }
                 return (wrap(a, .product) + glue + wrap(b, .unary), .product)
-            case .divide: return ("\\frac{\(expression(a))}{\(expression(b))}", .atom)
+            // The fraction bar groups already: `(a + b)/(c + d)` needs no parentheses.
+            case .divide: return ("\\frac{\(expression(ungrouped(a)))}{\(expression(ungrouped(b)))}", .atom)
             case .elementwiseMultiply: return ("\(wrap(a, .product)) \\odot \(wrap(b, .unary))", .product)
             case .elementwiseDivide: return ("\(wrap(a, .product)) \\oslash \(wrap(b, .unary))", .product)
             case .power, .elementwisePower:
