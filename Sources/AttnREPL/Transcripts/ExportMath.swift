@@ -22,8 +22,8 @@ enum ExportMath {
 
     private static func grid(_ t: RecordedTensor, _ cell: (RecordedTensor.Cell) -> String) -> String {
         if t.isScalar { return cell(t.cell(0, 0)) }
-        let body = RecordedTensor.shown(t.rows, limit: maxRows).map { i in
-            RecordedTensor.shown(t.cols, limit: maxCols).map { j in
+        let body = t.shownRows(limit: maxRows).map { i in
+            t.shownColumns(limit: maxCols).map { j in
                 guard let i, let j else { return i == nil ? "\\vdots" : "\\cdots" }
                 return cell(t.cell(i, j))
             }.joined(separator: " & ")

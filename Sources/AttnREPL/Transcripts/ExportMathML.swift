@@ -22,8 +22,8 @@ enum ExportMathML {
 
     private static func grid(_ t: RecordedTensor, _ cell: (RecordedTensor.Cell) -> String) -> String {
         if t.isScalar { return cell(t.cell(0, 0)) }
-        let rows = RecordedTensor.shown(t.rows, limit: ExportMath.maxRows).map { i in
-            "<mtr>" + RecordedTensor.shown(t.cols, limit: ExportMath.maxCols).map { j in
+        let rows = t.shownRows(limit: ExportMath.maxRows).map { i in
+            "<mtr>" + t.shownColumns(limit: ExportMath.maxCols).map { j in
                 guard let i, let j else { return "<mtd><mo>\(i == nil ? "⋮" : "⋯")</mo></mtd>" }
                 return "<mtd>\(cell(t.cell(i, j)))</mtd>"
             }.joined() + "</mtr>"

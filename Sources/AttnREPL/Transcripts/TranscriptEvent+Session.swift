@@ -83,8 +83,27 @@ extension TranscriptValue {
         if record.statement.silent { silent = true }
     }
 
+    /// Rows and columns recorded at most: a 300×300 softmax would otherwise cost seconds
+    /// and megabytes per statement, every digit of which no export shows.
+    static let blockLimit = 64
+
     init(name: String?, _ t: Tensor, digits: Int) {
-        let cells = CellText.cells(t, digits: digits)
+        let rows = t.shape.rows, cols = t.shape.cols
+        let keptRows = min(rows, Self.blockLimit), keptCols = min(cols, Self.blockLimit)
+        let cells: [CellText]
+        if keptRows == rows && keptCols == cols {
+            cells = CellText.cells(t, digits: digits)
+        } else {
+            cells = (0..<keptRows).flatMap { i in
+                (0..<keptCols).map { j -> CellText in
+                    switch t.elements {
+                    case let .exact(e): return CellText(e[i * cols + j], digits: digits)
+                    case let .float(d): return CellText(float: d[i * cols + j], digits: digits)
+                    }
+                }
+            }
+        }
         self.init(name: name, shape: t.shape.dimensions, exact: cells.map(\.exact), values: cells.map(\.decimal))
+        if cells.count < t.count { block = [keptRows, keptCols] }
     }
 }

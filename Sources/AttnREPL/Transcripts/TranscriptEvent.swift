@@ -11,6 +11,9 @@ struct TranscriptValue: Codable, Equatable {
     var shape: [Int]?
     var exact: [String?]?
     var values: [String]?
+    /// `[rows, cols]` when only the tensor's top-left block is recorded (a large tensor):
+    /// `exact` and `values` then hold that block, row-major.
+    var block: [Int]?
     /// A statement ending in `;`: computed, not shown.
     var silent: Bool?
 }
@@ -80,6 +83,7 @@ extension TranscriptValue {
         if let shape { pairs.append(("shape", .array(shape.map(JSON.int)))) }
         if let exact { pairs.append(("exact", .array(exact.map { $0.map(JSON.string) ?? .null }))) }
         if let values { pairs.append(("values", .array(values.map(JSON.string)))) }
+        if let block { pairs.append(("block", .array(block.map(JSON.int)))) }
         if silent == true { pairs.append(("silent", .bool(true))) }
         return .object(pairs)
     }

@@ -42,6 +42,18 @@ struct JournalTests {
         #expect(state.interpreter.environment.variables.isEmpty)
     }
 
+    @Test func aLargeTensorIsRecordedByItsTopLeftBlock() throws {
+        let state = session()
+        _ = Responder(state: state).respond(to: "X = ones(70, 100) / 2")
+        let value = try #require(state.transcript?.events.last?.results?.first)
+        #expect(value.shape == [70, 100])
+        #expect(value.block == [64, 64])
+        #expect(value.values?.count == 4096)
+        let latex = ExportMath.latex(value, inline: false)
+        #expect(latex.hasPrefix("X = \\begin{bmatrix} 0.5 & 0.5 & 0.5 & 0.5 & 0.5 & 0.5 & 0.5 & \\cdots \\\\ 0.5"))
+        #expect(latex.hasSuffix("\\vdots & \\vdots \\end{bmatrix}"))
+    }
+
     @Test func eachRecordIsOneLineThatReadsBack() throws {
         let dir = try Golden.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
