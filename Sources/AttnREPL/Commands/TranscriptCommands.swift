@@ -12,7 +12,7 @@ enum TranscriptCommands {
             }
             return resume(n, state)
         },
-        ReplCommand(name: "export", arguments: "md|json|html [FILE] [--force]", summary: "write this session as Markdown, JSON or HTML (default file: named after the session)") { state, arg in
+        ReplCommand(name: "export", arguments: "md|json|html [FILE]", summary: "write this session as Markdown, JSON or HTML (default: named after the session; --force replaces FILE)") { state, arg in
             export(arg, state)
         },
     ]
