@@ -29,7 +29,6 @@ struct AttnREPLCommand: ParsableCommand {
         if !plain, StandardInput.isTerminal, ScreenLauncher.run(state: state, openLesson: false) { return }
         // Only a session someone types into is journaled; piped input is kept in memory for :export.
         state.beginTranscript(journal: StandardInput.isTerminal)
-        if let warning = state.transcript?.takeWarning() { StandardError.write([warning]) }
         let session = LineSession(state: state)
         let ok = session.run(input: StandardInput.lines())
         if !ok { throw ExitCode(1) }

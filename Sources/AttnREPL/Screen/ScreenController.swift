@@ -23,7 +23,6 @@ final class ScreenController {
         if let id = state.lesson?.lesson.id, let k = state.library.lessons(language: state.language).firstIndex(where: { $0.id == id }) {
             screen.homeSelection = k
         }
-        if let warning = state.transcript?.takeWarning() { screen.message = (warning, .error) }
     }
 
     /// Runs until the learner leaves; the terminal is restored on return.

@@ -10,10 +10,10 @@ final class Journal {
     let url: URL
     private var descriptor: Int32
 
-    /// Creates a new journal named after the time and the process: `2026-11-26T08-15-03-4242.jsonl`.
-    init(directory: URL = StatePaths.sessions, date: Date = Date()) throws {
+    /// Creates a new journal `NAME.jsonl`; it must not exist yet.
+    init(directory: URL, name: String) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        url = directory.appendingPathComponent("\(Journal.stamp(date))-\(getpid()).jsonl")
+        url = directory.appendingPathComponent("\(name).jsonl")
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw JournalError(path: url.path, errno: errno) }
     }
@@ -27,6 +27,9 @@ final class Journal {
         guard written == bytes.count else { throw JournalError(path: url.path, errno: written < 0 ? errno : ENOSPC) }
         fsync(descriptor)
     }
+
+    /// A session's name: its start time and the process, `2026-11-26T08-15-03-4242`.
+    static func name(_ date: Date) -> String { "\(stamp(date))-\(getpid())" }
 
     /// `2026-11-26T08-15-03` in UTC: sorts by time, and is a valid file name everywhere.
     static func stamp(_ date: Date) -> String {

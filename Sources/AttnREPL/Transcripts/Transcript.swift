@@ -6,27 +6,32 @@ import Foundation
 final class Transcript {
     private(set) var events: [TranscriptEvent] = []
     private(set) var journal: Journal?
-    /// The session's name: its journal's file name without `.jsonl`, or the start time.
+    /// Where the journal goes, until it is created with the first record after the start
+    /// (a session in which nothing happens leaves no file).
+    private var journalDirectory: URL?
+    /// The session's name: its journal's file name without `.jsonl`.
     let name: String
     private var warning: String?
 
-    /// `journal`: write a journal file in `directory` (interactive sessions only).
+    /// `journal`: keep a journal file in `directory` (interactive sessions only).
     init(journal: Bool, directory: URL = StatePaths.sessions, date: Date = Date()) {
-        var name = "session-" + Journal.stamp(date)
-        if journal {
-            do {
-                let j = try Journal(directory: directory, date: date)
-                self.journal = j
-                name = j.url.deletingPathExtension().lastPathComponent
-            } catch {
-                warning = "warning: this session is not journaled (\(error))"
-            }
-        }
-        self.name = name
+        name = Journal.name(date)
+        journalDirectory = journal ? directory : nil
     }
 
     func append(_ event: TranscriptEvent) {
         events.append(event)
+        if journal == nil, let directory = journalDirectory, event.type != .start {
+            journalDirectory = nil
+            do {
+                journal = try Journal(directory: directory, name: name)
+                for earlier in events.dropLast() { try journal?.append(earlier.json.serialized()) }
+            } catch {
+                journal = nil
+                warning = "warning: this session is not journaled (\(error)); it goes on unrecorded"
+                return
+            }
+        }
         guard let journal else { return }
         do {
             try journal.append(event.json.serialized())
