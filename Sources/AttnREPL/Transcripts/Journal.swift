@@ -12,7 +12,12 @@ final class Journal {
 
     /// Creates a new journal `NAME.jsonl`; it must not exist yet.
     init(directory: URL, name: String) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? Error).map { ($0 as NSError).code }
+            throw JournalError(path: directory.path, errno: posix.map(Int32.init) ?? EACCES)
+        }
         url = directory.appendingPathComponent("\(name).jsonl")
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw JournalError(path: url.path, errno: errno) }
