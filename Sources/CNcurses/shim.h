@@ -1,5 +1,5 @@
 // The C terminal libraries: ncursesw and GNU readline.
-// Swift reaches them only through Sources/AttnREPL/Screen/Curses.swift and InputLine.swift.
+// Swift reaches them only through Sources/AttnREPL/Screen/Curses.swift and Session/Readline.swift.
 #ifndef ATTN_CNCURSES_SHIM_H
 #define ATTN_CNCURSES_SHIM_H
 

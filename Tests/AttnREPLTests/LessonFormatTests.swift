@@ -53,6 +53,14 @@ struct LessonFormatTests {
         #expect(lesson.steps[1].blocks.first?.loop?.variable == "t")
     }
 
+    @Test func anExerciseMustBeAssignedInItsStep() throws {
+        let text = Self.good.replacingOccurrences(of: "```exercise\ns\n```", with: "```exercise\nz_1\n```")
+        let lesson = try LessonReader(file: "tiny.md", text: text).lesson()
+        let error = try #require(throws: LessonError.self) { try LessonRunner.run(lesson) }
+        #expect(error.line == 22)
+        #expect(error.message.contains("exercise z_1 is not assigned in this step"))
+    }
+
     @Test func runsStepsAndLoops() throws {
         let lesson = try LessonReader(file: "tiny.md", text: Self.good).lesson()
         let run = try LessonRunner.run(lesson)
@@ -123,7 +131,11 @@ struct LessonFormatTests {
 
     @Test func loopSubstitution() {
         #expect(LoopSubstitution.apply("h_t = tanh(W_hh h_{t-1} + W_xh X[t] + b_h)", variable: "t", value: 3)
-                == "h_3 = tanh(W_hh h_{2} + W_xh X[t] + b_h)")
+                == "h_3 = tanh(W_hh h_2 + W_xh X[3] + b_h)")
+        // The variable as a word becomes its value; other words and subscripts stay.
+        #expect(LoopSubstitution.apply("Q_i = Q[:, (i-1)*d_h+1:i*d_h] + 2i + tanh(t_i)", variable: "i", value: 2)
+                == "Q_2 = Q[:, (2-1)*d_h+1:2*d_h] + 2i + tanh(t_2)")
+        #expect(LoopSubstitution.apply("y = X[t] \\cdot t", variable: "t", value: -1) == "y = X[(-1)] \\cdot (-1)")
         #expect(LoopSubstitution.apply("e_{2,i} = x_i", variable: "i", value: 1) == "e_{2,1} = x_1")
         #expect(LoopSubstitution.apply("head_i = W_hh", variable: "i", value: 2) == "head_2 = W_hh")
         #expect(IntegerExpression.evaluate("2*i+1", variable: "i", value: 3) == 7)

@@ -11,6 +11,16 @@ struct ExactLawTests {
         #expect(Run.exact("sum(softmax(\(x)))") == ["1"], "\(x)")
     }
 
+    /// Like terms cancel: a difference of equal real expressions is exactly 0, not ≈ 0.
+    @Test(arguments: 0..<20)
+    func likeTermsCombineExactly(_ seed: Int) {
+        var g = RandomPrograms(seed: 300 + seed)
+        let x = g.vector(g.size(1...4))
+        #expect(Run.exact("y = tanh(\(x)); sum(y - y)") == ["0"], "\(x)")
+        #expect(Run.exact("y = softmax(\(x)); 3 y - 2 y - y") == Array(repeating: "0", count: Run.exact("\(x)").count), "\(x)")
+        #expect(Run.exact("y = exp(\(x)); 2 y - y") == Run.exact("exp(\(x))"), "\(x)")
+    }
+
     @Test(arguments: 0..<20)
     func softmaxRowsOfAMatrixSumToOne(_ seed: Int) {
         var g = RandomPrograms(seed: 100 + seed)

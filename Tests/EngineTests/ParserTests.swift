@@ -138,6 +138,8 @@ struct ParserTests {
         ("1 $ 2", "unexpected character '$'", 2),
         ("[1, , 2]", "expected a value after ','", 4),
         ("f(1) = 2", "parameters must be plain names", 2),
+        ("[2, 0 1]", "',' and spaces both separate elements", 6),
+        ("[1 2, 3]", "',' and spaces both separate elements", 4),
     ])
     func failuresSayWhatAndWhere(_ source: String, _ message: String, _ column: Int) {
         guard case let .failure(d) = Parser.parse(source) else { Issue.record("\(source) did not fail: \(Parser.parse(source))"); return }

@@ -8,15 +8,15 @@ struct AttnREPLCommand: ParsableCommand {
         commandName: "attn-repl",
         abstract: "Learn attention, from the RNN step to the Transformer, by computing every formula exactly.",
         discussion: """
-            With no subcommand, reads formulas and `:` commands: a full-screen session on a terminal, \
-            or one statement per line from standard input when it is not a terminal \
-            (echo 'softmax([1, 2, 3])' | attn-repl).
+            With no subcommand, reads formulas and `:` commands: a full-screen session on a terminal \
+            (--plain: a line REPL with history and completion instead), or one statement per line \
+            from standard input when it is not a terminal (echo 'softmax([1, 2, 3])' | attn-repl).
             """,
         version: AttnREPLVersion.current,
         subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, ReplayCommand.self, ExportCommand.self]
     )
 
-    @Flag(name: .long, help: "Use the line REPL even on a terminal.")
+    @Flag(name: .long, help: "Use the line REPL (readline: history, Tab completion) instead of the full screen.")
     var plain = false
 
     @OptionGroup var numbers: NumberOptions
@@ -29,9 +29,8 @@ struct AttnREPLCommand: ParsableCommand {
         if !plain, StandardInput.isTerminal, ScreenLauncher.run(state: state, openLesson: false) { return }
         // Only a session someone types into is journaled; piped input is kept in memory for :export.
         state.beginTranscript(journal: StandardInput.isTerminal)
-        let session = LineSession(state: state)
-        let ok = session.run(input: StandardInput.lines())
-        if !ok { throw ExitCode(1) }
+        let status = LineREPL.run(state: state)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -26,6 +26,8 @@ struct Lesson {
         var blocks: [FormulaBlock] = []
         /// Names the learner predicts before they are revealed.
         var exercises: [String] = []
+        /// The line each exercise name was declared on, for messages.
+        var exerciseLines: [String: Int] = [:]
         var hint: String?
         let line: Int
     }

@@ -140,7 +140,9 @@ struct LessonReader {
         default:
             guard formulas else { throw error(line, "exercises are declared in the English file only") }
             for (k, name) in content.split(separator: "\n").enumerated() where !name.trimmingSpaces.isEmpty {
-                step.exercises.append(try canonicalName(name.trimmingSpaces, line: line + 1 + k))
+                let canonical = try canonicalName(name.trimmingSpaces, line: line + 1 + k)
+                step.exercises.append(canonical)
+                step.exerciseLines[canonical] = line + 1 + k
             }
         }
     }

@@ -23,6 +23,23 @@ struct LessonRun {
             }
             return result
         }
+
+        /// The records to show, one per name: a name assigned again (an accumulator in a
+        /// loop) appears where it was first assigned, with its last statement and value.
+        var shownRecords: [StatementRecord] {
+            var result: [StatementRecord] = []
+            var position: [String: Int] = [:]
+            for r in records {
+                guard case let .assigned(n, _) = r.outcome else { result.append(r); continue }
+                if let k = position[n.canonical] {
+                    result[k] = r
+                } else {
+                    position[n.canonical] = result.count
+                    result.append(r)
+                }
+            }
+            return result
+        }
     }
 
     let lesson: Lesson
@@ -68,6 +85,12 @@ enum LessonRunner {
                 } else {
                     try runBlock(block.source, line: block.line, lesson: lesson, into: &run.interpreter, result: &result)
                 }
+            }
+            // An exercise hides a value the step computes; any other name can never be answered.
+            let assigned = Set(result.tensors.map(\.name))
+            for name in step.exercises where !assigned.contains(name) {
+                throw LessonError(file: lesson.file, line: step.exerciseLines[name] ?? step.line,
+                                  message: "exercise \(name) is not assigned in this step (it assigns \(result.tensors.map(\.name).joined(separator: ", ")))")
             }
             run.steps.append(result)
         }
@@ -120,23 +143,41 @@ enum LoopSubstitution {
     static func apply(_ source: String, variable: String, value: Int) -> String {
         var out = ""
         var chars = Array(source)[...]
+        var previous: Character? = nil
         while let c = chars.first {
+            if c.isLetter && !(previous.map { $0.isLetter || $0.isNumber || $0 == "\\" || $0 == "_" } ?? false) {
+                // A whole word: the loop variable itself becomes its value (`X[t]` → `X[2]`).
+                let word = chars.prefix { $0.isLetter || $0.isNumber }
+                chars = chars.dropFirst(word.count)
+                let next = chars.first
+                if String(word) == variable && next != "_" && next != "(" {
+                    let glued = previous.map { $0.isNumber || $0 == ")" || $0 == "]" || $0 == "." } ?? false
+                    out += (value < 0 || glued) ? "(\(value))" : "\(value)"
+                } else {
+                    out += word
+                }
+                previous = word.last
+                continue
+            }
             chars = chars.dropFirst()
             out.append(c)
+            previous = c
             guard c == "_" else { continue }
             if chars.first == "{", let close = chars.firstIndex(of: "}") {
                 let inner = String(chars[chars.index(after: chars.startIndex)..<close])
                 let parts = inner.split(separator: ",", omittingEmptySubsequences: false).map { part -> String in
                     IntegerExpression.evaluate(String(part), variable: variable, value: value).map(String.init) ?? String(part)
                 }
-                out += "{" + parts.joined(separator: ",") + "}"
+                let joined = parts.joined(separator: ",")
+                // `h_{t-1}` becomes `h_1`, not `h_{1}`; `e_{2,1}` keeps its braces.
+                out += joined.allSatisfy(\.isNumber) && joined.count == 1 ? joined : "{" + joined + "}"
                 chars = chars[chars.index(after: close)...]
+                previous = "}"
             } else {
                 let run = chars.prefix { $0.isLetter || $0.isNumber }
-                if String(run) == variable {
-                    out += String(value)
-                    chars = chars.dropFirst(run.count)
-                }
+                out += String(run) == variable ? String(value) : String(run)
+                chars = chars.dropFirst(run.count)
+                previous = run.last ?? "_"
             }
         }
         return out

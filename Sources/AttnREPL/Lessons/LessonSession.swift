@@ -24,6 +24,8 @@ final class LessonSession {
     private(set) var revealed: Set<String> = []
     /// Variables the learner assigned that are not lesson inputs, kept across recomputes.
     private var scratch: [(Name, Tensor)] = []
+    /// The statement that last assigned each of the learner's own variables (for `:why`).
+    private var scratchRecords: [String: StatementRecord] = [:]
     private var progress: Progress
     private let saveProgress: Bool
     let float: Bool
@@ -114,7 +116,9 @@ final class LessonSession {
         var scope = scopeInterpreter()
         let (records, error) = scope.run(text)
         if let error { return .failed(error) }
-        for r in records { if case let .assigned(n, t) = r.outcome { keep(n, t) } }
+        for r in records {
+            if case let .assigned(n, t) = r.outcome { keep(n, t); scratchRecords[n.canonical] = r }
+        }
         guard let last = records.last else { return .message("") }
         return .value(last)
     }
@@ -176,6 +180,18 @@ final class LessonSession {
         }
         for (n, t) in scratch { scope.bind(n, t) }
         return scope
+    }
+
+    /// The statement that gave `name` its current value: the learner's own, else the
+    /// lesson's last assignment of it (the value shown on the screen).
+    func record(for name: String) -> StatementRecord? {
+        if let mine = scratchRecords[name] { return mine }
+        for step in run.steps.reversed() {
+            if let r = step.records.last(where: { if case let .assigned(n, _) = $0.outcome { return n.canonical == name }; return false }) {
+                return r
+            }
+        }
+        return nil
     }
 
     private func keep(_ name: Name, _ value: Tensor) {

@@ -44,8 +44,14 @@ struct Progress: Codable, Equatable {
         let p = lessons[lesson.id] ?? LessonProgress()
         let exercises = lesson.steps.flatMap(\.exercises)
         let seen = p.stepsSeen.filter { $0 >= 1 && $0 <= lesson.steps.count }.count
+        let solved = exercises.filter(p.solved.contains).count
+        if lesson.language == "zh" {
+            var text = seen == lesson.steps.count ? "已完成" : "已看 \(seen)/\(lesson.steps.count) 步"
+            if !exercises.isEmpty { text += "，练习 \(solved)/\(exercises.count)" }
+            return text
+        }
         var text = seen == lesson.steps.count ? "done" : "\(seen)/\(lesson.steps.count) steps"
-        if !exercises.isEmpty { text += ", \(exercises.filter(p.solved.contains).count)/\(exercises.count) exercises" }
+        if !exercises.isEmpty { text += ", \(solved)/\(exercises.count) exercises" }
         return text
     }
 }

@@ -18,9 +18,10 @@ struct LessonOutput {
         for (k, step) in lesson.steps.enumerated() {
             out += ["", heading("Step \(k + 1)/\(lesson.steps.count) · \(step.title)")]
             if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
-            for record in run.steps[k].records {
+            for record in run.steps[k].shownRecords {
                 out.append("")
                 out.append("  " + Sanitize.text(record.text))
+                if let (numbers, rounded) = Self.substituted(record, digits: digits) { out.append("      \(rounded ? "≈" : "=") " + numbers) }
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }
             for name in step.exercises {
@@ -66,13 +67,13 @@ struct LessonOutput {
         if !lesson.introduction.isEmpty { out += [lesson.introduction, ""] }
         out += [zh ? "**输入**" : "**Inputs**", ""]
         for (name, value) in run.inputs {
-            out.append("- $`\(LaTeX.name(name)) = \(LaTeX.tensor(value, digits: digits))`$")
+            out.append("- $`\(LaTeX.name(name))\(equals(LaTeX.tensor(value, digits: digits)))`$")
         }
         for (k, step) in lesson.steps.enumerated() {
             out += ["", "## \(k + 1). \(step.title)", ""]
             if !step.prose.isEmpty { out += [step.prose, ""] }
             var math: [String] = []
-            for record in run.steps[k].records {
+            for record in run.steps[k].shownRecords {
                 guard let line = mathLine(record) else { continue }
                 math.append(line)
             }
@@ -88,15 +89,36 @@ struct LessonOutput {
         return out
     }
 
+    /// A scalar result's formula with the numbers it used (`0.5·1 + 1·0 + (-0.5)·2`), short ones only.
+    static func substituted(_ record: StatementRecord, digits: Int) -> (text: String, rounded: Bool)? {
+        guard case let .assigned(name, value) = record.outcome, value.shape == .scalar,
+              let e = CellExplainer(record: record, name: name.canonical, row: 0, col: 0, digits: digits).explain(),
+              let numbers = e.substituted, numbers.count <= 90 else { return nil }
+        return (numbers, e.substitutedIsRounded)
+    }
+
+    /// The plain-text numbers line as LaTeX: `·` becomes `\cdot`, `exp(` becomes `\exp(`.
+    static func latexNumbers(_ s: String) -> String {
+        s.replacingOccurrences(of: "·", with: " \\cdot ")
+            .replacingOccurrences(of: "exp(", with: "\\exp(")
+            .replacingOccurrences(of: "tanh(", with: "\\tanh(")
+    }
+
+    /// ` = value`, or ` \approx decimals` when the value has only decimals to show.
+    private func equals(_ value: String) -> String {
+        value.hasPrefix("\\approx") ? " " + value : " = " + value
+    }
+
     /// `e_{2,1} &= h_2^\top x_1 = -\frac{14}{25}` for one statement.
     private func mathLine(_ record: StatementRecord) -> String? {
         switch (record.statement.kind, record.outcome) {
         case let (.assignment(name, e), .assigned(_, value)):
             let formula = LaTeX.expression(e), result = LaTeX.tensor(value, digits: digits)
             let redundant = formula == result || { if case .bracket = e.kind { return true }; if case .number = e.kind { return true }; return false }()
-            return "\(LaTeX.name(name)) &= \(formula)" + (redundant ? "" : " = \(result)")
+            let numbers = Self.substituted(record, digits: digits).map { ($1 ? " \\approx " : " = ") + Self.latexNumbers($0) } ?? ""
+            return "\(LaTeX.name(name)) &= \(formula)" + numbers + (redundant ? "" : equals(result))
         case let (.expression(e), .value(value)):
-            return "&\(LaTeX.expression(e)) = \(LaTeX.tensor(value, digits: digits))"
+            return "&\(LaTeX.expression(e))\(equals(LaTeX.tensor(value, digits: digits)))"
         default:
             return nil
         }

@@ -9,7 +9,7 @@ enum LessonStepText {
         var out = ["", "\(lesson.title) — \(zh ? "第 \(k + 1)/\(session.stepCount) 步" : "step \(k + 1)/\(session.stepCount)"): \(step.title)"]
         if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
         if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
-        for record in session.run.steps[k].records {
+        for record in session.run.steps[k].shownRecords {
             out.append("  " + Sanitize.text(record.text))
             if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: k) {
                 out.append("      = ?")

@@ -10,22 +10,34 @@ final class LineSession {
     init(state: ReplState) { self.state = state }
 
     /// Reads lines until the input ends or `:quit`; returns false if any statement failed.
-    func run(input: AnySequence<String>) -> Bool {
-        var pending = ""
-        for line in input {
-            pending += pending.isEmpty ? line : "\n" + line
-            if !pending.hasPrefix(":"), case .incomplete = Parser.parse(pending) { continue }
-            handle(pending)
-            pending = ""
-            if quitRequested { break }
+    /// `prompt`, if given, is shown before each line (told whether brackets are still open).
+    func run(input: AnySequence<String>, prompt: ((_ continuing: Bool) -> Void)? = nil) -> Bool {
+        var assembler = InputAssembler()
+        let lines = input.makeIterator()
+        while !quitRequested {
+            prompt?(assembler.isContinuing)
+            guard let line = lines.next() else { break }
+            if let complete = assembler.add(line) { handle(complete) }
         }
-        if !pending.isEmpty && !quitRequested { handle(pending) }
+        if !quitRequested, let rest = assembler.flush() { handle(rest) }
         return failures == 0
     }
 
+    /// Reads complete inputs from readline until the learner leaves or types `:quit`.
+    func run(reader: TerminalLineReader) {
+        while !quitRequested, let text = reader.read(completing: state.completionCandidates) {
+            handle(text) {
+                // The terminal echoed the Ctrl-C that stopped the evaluation as `^C`:
+                // start the report on a line of its own.
+                if InteractiveSignals.takeInterrupts() > 0 { StandardOutput.write([""]) }
+            }
+        }
+    }
+
     /// One complete input: a command, a statement in the open lesson, or statements.
-    func handle(_ text: String) {
+    func handle(_ text: String, beforeShowing: () -> Void = {}) {
         let response = Responder(state: state).respond(to: text)
+        beforeShowing()
         StandardOutput.write(response.lines)
         if !response.errors.isEmpty {
             failures += 1

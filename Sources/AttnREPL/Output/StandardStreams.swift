@@ -9,6 +9,12 @@ enum StandardOutput {
         for line in lines { fputs(line + "\n", stdout) }
         fflush(stdout)
     }
+
+    /// Text with no line end (a prompt), shown at once.
+    static func prompt(_ text: String) {
+        fputs(text, stdout)
+        fflush(stdout)
+    }
 }
 
 enum StandardError {

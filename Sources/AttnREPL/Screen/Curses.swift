@@ -118,6 +118,14 @@ final class CursesTerminal: TerminalSurface {
         cols = Int(getmaxx(attn_stdscr()))
     }
 
+    /// A key already typed, or nil at once: lets a burst of keys (a paste, fast typing)
+    /// be handled before the next redraw.
+    func readPendingKey() -> Key? {
+        wtimeout(attn_stdscr(), 0)
+        defer { wtimeout(attn_stdscr(), 100) }
+        return readKey()
+    }
+
     /// The next key, or nil after the 100 ms poll (so signals and flags are noticed).
     func readKey() -> Key? {
         var ch: wint_t = 0

@@ -12,7 +12,7 @@ enum FormulaView {
         let k = session.step
         let scope = session.run.interpreter.environment
         var out: [Line] = []
-        for record in session.run.steps[k].records {
+        for record in session.run.steps[k].shownRecords {
             let formula = UnicodeMath.statement(record.statement)
             out.append(Line(text: " " + formula, style: .tone(.current, bold: true)))
             let substituted = UnicodeMath.statement(record.statement) { name in

@@ -27,21 +27,22 @@ final class ScreenController {
 
     /// Runs until the learner leaves; the terminal is restored on return.
     func run() {
-        ScreenSignals.install()
+        InteractiveSignals.install()
         defer {
             input.close()
             terminal.end()
         }
         draw()
         while !quit {
-            if ScreenSignals.terminationRequested { break }
-            let interrupts = ScreenSignals.takeInterrupts()
+            if InteractiveSignals.terminationRequested { break }
+            let interrupts = InteractiveSignals.takeInterrupts()
             if interrupts > 0 { interrupted() }
             guard let key = terminal.readKey() else {
                 if interrupts > 0 { draw() }
                 continue
             }
             handle(key)
+            while !quit, let more = terminal.readPendingKey() { handle(more) }
             if !quit { draw() }
         }
     }
@@ -80,7 +81,7 @@ final class ScreenController {
         case .control(4) where input.isEmpty:           // Ctrl-D on an empty line leaves the input
             inputFocused = false
         default:
-            InputLine.candidates = state.completionCandidates
+            Readline.candidates = state.completionCandidates
             input.feed(key)
             if !input.completionMatches.isEmpty {
                 screen.output = [input.completionMatches.joined(separator: "  ")]

@@ -10,6 +10,8 @@ final class ReplState {
     var language: String
     let library: LessonLibrary
     var lesson: LessonSession?
+    /// The statement that last assigned each variable of the learner's scope (for `:why`).
+    var assignments: [String: StatementRecord] = [:]
     /// What the session did, for the journal, :export and replay (nil: not recorded).
     private(set) var transcript: Transcript?
     /// False when replaying: lessons then neither read nor write the learner's progress.

@@ -43,6 +43,9 @@ struct Responder {
         state.record(.statement(trimmed, records, error: error, digits: state.digits))
         let output = ResultOutput(digits: state.digits, float: state.float)
         var response = Response()
+        for record in records {
+            if case let .assigned(name, _) = record.outcome { state.assignments[name.canonical] = record }
+        }
         for record in records where !record.statement.silent {
             response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
         }

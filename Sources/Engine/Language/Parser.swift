@@ -380,6 +380,8 @@ struct ParserState {
 
     // MARK: Bracket literals
 
+    static let mixedSeparators = "',' and spaces both separate elements in this bracket: write [1, 2, 3] for a column vector or [1 2 3] for a row"
+
     /// '[' elements ']': commas, whitespace and ';'/newlines separate elements and rows.
     private mutating func bracket() throws -> (Expr, Int) {
         let open = advance()
@@ -403,6 +405,7 @@ struct ParserState {
             }
             if current.isSymbol(",") {
                 guard !rows[rows.count - 1].isEmpty else { throw fail("expected a value before ','") }
+                if sawSpaceSeparation { throw fail(Self.mixedSeparators) }
                 _ = advance()
                 sawComma = true
                 while current.kind == .newline { _ = advance() }
@@ -412,7 +415,10 @@ struct ParserState {
                 depth = max(depth, d)
                 continue
             }
-            if !rows[rows.count - 1].isEmpty { sawSpaceSeparation = true }
+            if !rows[rows.count - 1].isEmpty {
+                if sawComma { throw fail(Self.mixedSeparators) }
+                sawSpaceSeparation = true
+            }
             let (e, d) = try sum()
             rows[rows.count - 1].append(e)
             depth = max(depth, d)

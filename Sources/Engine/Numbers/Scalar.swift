@@ -51,10 +51,28 @@ extension Scalar {
             if case let .constant(q) = n.operation { constant = constant + q; return false }
             return true
         }
-        reals = combineCommonDenominators(reals, constant: &constant)
+        reals = combineLikeTerms(combineCommonDenominators(reals, constant: &constant))
         if reals.isEmpty { return .rational(constant) }
         if !constant.isZero { reals.append(RealNode(.constant(constant))) }
         return reals.count == 1 ? .real(reals[0]) : .real(RealNode(.sum(reals)))
+    }
+
+    /// 2·x - x → x and x - x → nothing, keeping the order in which terms first appeared.
+    private static func combineLikeTerms(_ nodes: [RealNode]) -> [RealNode] {
+        guard nodes.count > 1 else { return nodes }
+        var order: [StructuralKey] = []
+        var coefficients: [StructuralKey: Rational] = [:]
+        for n in nodes {
+            let (c, base): (Rational, RealNode) = { if case let .scaled(k, x) = n.operation { return (k, x) }; return (.one, n) }()
+            let key = StructuralKey(node: base)
+            if let old = coefficients[key] { coefficients[key] = old + c } else { order.append(key); coefficients[key] = c }
+        }
+        if order.count == nodes.count { return nodes }
+        return order.compactMap { key in
+            let c = coefficients[key]!
+            if c.isZero { return nil }
+            return c == .one ? key.node : RealNode(.scaled(c, key.node))
+        }
     }
 
     /// a/S + b/S → (a + b)/S, and exactly k when a + b is k·S term by term.

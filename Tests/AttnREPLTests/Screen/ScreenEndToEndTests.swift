@@ -42,6 +42,17 @@ struct ScreenEndToEndTests {
         #expect(tmux.screen.contains("4.99"))          // c₂ is now almost x₃
     }
 
+    /// Chinese text on the input line (a comment here) is edited and submitted intact.
+    @Test func chineseInputIsEditedAtDoubleWidth() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention", "--lang", "zh"])
+        #expect(tmux.waitFor("第 1/6 步"))
+        try tmux.type("x_1 = [2, 0, 1]  # 改变输入X")
+        try tmux.send("BSpace")
+        #expect(tmux.waitFor("› x_1 = [2, 0, 1]  # 改变输入"))
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("x_1 已更改"))
+    }
+
     @Test func historyAndCompletionWorkOnTheInputLine() throws {
         let tmux = try TmuxSession(["lesson", "dot-attention"])
         #expect(tmux.waitFor("step 1/6"))
@@ -97,6 +108,7 @@ struct ScreenEndToEndTests {
         let tmux = try TmuxSession(["lesson", "dot-attention"])
         #expect(tmux.waitFor("step 1/6"))
         try tmux.type("x_1 = [9")
+        #expect(tmux.waitFor("› x_1 = [9"))
         try tmux.send("C-c")
         #expect(tmux.waitFor("cancelled"))
         try tmux.send("C-c")

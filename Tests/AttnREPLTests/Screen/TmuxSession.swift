@@ -13,12 +13,14 @@ final class TmuxSession {
 
     /// Starts `attn-repl ARGS` at the given size; the command runs under sh so that what it
     /// leaves behind (the exit status, the terminal modes) can be printed after it ends.
-    init(_ arguments: [String], cols: Int = 100, rows: Int = 30, afterExit: String = "") throws {
+    /// `environment` (`NAME=value`) is set for the program only: tmux sets TERM for the pane.
+    init(_ arguments: [String], cols: Int = 100, rows: Int = 30, environment: [String] = [], afterExit: String = "") throws {
         TmuxSession.counter += 1
         socket = "attn-test-\(getpid())-\(TmuxSession.counter)"
         stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
-        let quoted = ([BinaryRunner.executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = (environment.isEmpty ? [] : ["env"] + environment) + [BinaryRunner.executable.path] + arguments
+        let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let script = quoted.joined(separator: " ") + "; echo \"EXIT=$?\"; " + afterExit + " sleep 30"
         let env = ["XDG_STATE_HOME=\(stateDirectory.path)/state", "XDG_DATA_HOME=\(stateDirectory.path)/data",
                    "LANG=C.UTF-8", "SWIFT_BACKTRACE=interactive=no", "NO_COLOR="]

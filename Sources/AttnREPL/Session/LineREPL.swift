@@ -1,0 +1,47 @@
+// The line REPL and the input it meets: readline on a terminal (history, completion,
+// continuation prompts, Ctrl-C cancels a line), plain prompts on a terminal that cannot be
+// edited on (TERM=dumb, as in an editor's shell buffer), and neither prompts nor escape
+// codes when standard input or output is not a terminal (`echo 'softmax([1,2,3])' | attn-repl`).
+import Foundation
+
+enum LineREPL {
+    enum Terminal { case none, dumb, capable }
+
+    static var terminal: Terminal {
+        guard isatty(0) == 1, isatty(1) == 1 else { return .none }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        return term.isEmpty || term == "dumb" ? .dumb : .capable
+    }
+
+    /// Runs the session and returns the exit status: a pipe fails (1) if any statement
+    /// failed, as a script would; an interactive session the learner leaves ends with 0.
+    static func run(state: ReplState) -> Int32 {
+        let session = LineSession(state: state)
+        switch terminal {
+        case .none:
+            return session.run(input: StandardInput.lines()) ? 0 : 1
+        case .dumb:
+            StandardOutput.write([greeting(state)])
+            _ = session.run(input: StandardInput.lines()) { continuing in
+                StandardOutput.prompt(continuing ? TerminalLineReader.continuationPrompt : TerminalLineReader.prompt)
+            }
+            if !session.quitRequested { StandardOutput.write([""]) }   // end the prompt line Ctrl-D left open
+            return 0
+        case .capable:
+            Readline.useUTF8CharacterType()
+            InteractiveSignals.install()
+            InteractiveSignals.watchResizes()
+            let reader = TerminalLineReader(historyFile: StatePaths.history)
+            StandardOutput.write([greeting(state)])
+            session.run(reader: reader)
+            reader.close()
+            return 0
+        }
+    }
+
+    private static func greeting(_ state: ReplState) -> String {
+        state.language == "zh"
+            ? "attn-repl \(AttnREPLVersion.current) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。"
+            : "attn-repl \(AttnREPLVersion.current) — formulas and :commands; :help lists them, Ctrl-D leaves."
+    }
+}

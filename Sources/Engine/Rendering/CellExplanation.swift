@@ -1,0 +1,248 @@
+// `:why`: how one element of a tensor was computed, one level deep, with the numbers the
+// statement actually used (read from its trace, so later rebinding cannot change them):
+// `e_{2,1} = h_2^T x_1 = 1·2 + 0·(-1) + 3·0.5 = 7/2`.
+
+public struct CellExplanation: Sendable {
+    /// The statement, then the element's formula with its operands and their numbers.
+    public let lines: [String]
+    /// The names the statement read: where to ask `:why` next.
+    public let dependencies: [String]
+    /// The element's formula with only numbers in it (`1·2 + 0·(-1) + 3·0.5`), when there is one.
+    public let substituted: String?
+    /// Some number in `substituted` is rounded (so it is ≈ the value, not = it).
+    public let substitutedIsRounded: Bool
+}
+
+public struct CellExplainer {
+    let record: StatementRecord
+    let name: String
+    let digits: Int
+    /// The element asked about: 0-based row and column (a vector's column is 0).
+    let row: Int, col: Int
+
+    /// At most this many terms of a sum are written out.
+    static let shownTerms = 10
+
+    public init(record: StatementRecord, name: String, row: Int, col: Int, digits: Int) {
+        self.record = record; self.name = name; self.row = row; self.col = col; self.digits = min(digits, 12)
+    }
+
+    public func explain() -> CellExplanation? {
+        guard let value = record.outcome.tensor, let e = record.expression else { return nil }
+        var lines = [record.text]
+        let label = name + CellExplainer.index(value.shape, row, col)
+        let cell = CellText(element(value, row, col), digits: digits)
+        let result = cell.summary
+        let steps = rule(e.ungrouped, target: value)
+        // Parts that only repeat the result (its exact form or decimals) are left out.
+        let squeezed = { (s: String) in s.filter { $0 != " " } }
+        let repeats = Set([result, cell.exact ?? "", cell.decimal].map(squeezed))
+        let parts = steps.filter { !$0.formula.isEmpty && !repeats.contains(squeezed($0.formula)) }
+        let relation = { (p: Step) in p.approximate ? "≈" : "=" }
+        let oneLine = label + parts.map { " \(relation($0)) \($0.formula)" }.joined() + " " + equalsResult(result)
+        if oneLine.count <= 110 {
+            lines.append(oneLine)
+        } else {
+            // Long sums: one part per line, the relations aligned under the first.
+            let indent = String(repeating: " ", count: label.count + 1)
+            lines.append(label + (parts.first.map { " \(relation($0)) \($0.formula)" } ?? ""))
+            lines += parts.dropFirst().map { "\(indent)\(relation($0)) \($0.formula)" }
+            lines.append(indent + equalsResult(result))
+        }
+        lines += steps.compactMap(\.note)
+        let dependencies = record.referencedValues.map(\.name.canonical)
+        let numbers = steps.last.flatMap { last -> (String, Bool)? in
+            parts.contains { $0.formula == last.formula } && steps.count > 1 && !last.formula.contains("…") ? (last.formula, last.approximate) : nil
+        }
+        return CellExplanation(lines: lines, dependencies: dependencies, substituted: numbers?.0, substitutedIsRounded: numbers?.1 ?? false)
+    }
+
+    private func equalsResult(_ summary: String) -> String {
+        summary.hasPrefix("≈") ? summary : "= " + summary
+    }
+
+    // MARK: Rules, one per kind of expression
+
+    private struct Step {
+        let formula: String
+        var note: String? = nil
+        /// Some number in it is rounded: it is joined with ≈, not =.
+        var approximate = false
+    }
+
+    /// Counts numbers shown rounded, so a step built from them is marked approximate.
+    private final class RoundingCount { var value = 0 }
+    private let rounded = RoundingCount()
+
+    private func numeric(_ build: () -> String) -> Step {
+        let before = rounded.value
+        let text = build()
+        return Step(formula: text, approximate: rounded.value > before)
+    }
+
+    private func rule(_ e: Expr, target: Tensor) -> [Step] {
+        switch e.kind {
+        case let .binary(op, a, b):
+            guard let A = record.value(of: a), let B = record.value(of: b) else { break }
+            return binary(op, a, A, b, B, target: target)
+        case let .unary(.negate, a):
+            guard let A = record.value(of: a) else { break }
+            return [Step(formula: "-\(operand(a, A))"), numeric { "-\(number(A, at: broadcast(A, target), wrap: true))" }]
+        case let .transpose(a, _):
+            guard let A = record.value(of: a) else { break }
+            return [Step(formula: "\(operand(a, A, (col, row)))"), numeric { number(A, at: (col, row)) }]
+        case let .call(f, args):
+            return call(f.canonical, args, target: target)
+        case let .name(n):
+            guard let A = record.value(of: e) else { break }
+            return [Step(formula: "\(n.canonical)\(CellExplainer.index(A.shape, row, col))")]
+        case let .bracket(literal):
+            return bracket(literal)
+        case .number, .pi:
+            return [Step(formula: text(e))]
+        case let .index(base, _):
+            return [Step(formula: "an element of \(text(base)) picked by \(text(e))")]
+        default:
+            break
+        }
+        return [Step(formula: text(e))]
+    }
+
+    private func binary(_ op: BinaryOperator, _ a: Expr, _ A: Tensor, _ b: Expr, _ B: Tensor, target: Tensor) -> [Step] {
+        switch op {
+        case .product where A.shape != .scalar && B.shape != .scalar:
+            let k = A.shape.cols
+            let symbolic = target.shape == .scalar ? text(a) + " " + text(b)
+                : "Σₖ \(operand(a, A, (row, nil)))·\(operand(b, B, (nil, col)))"
+            return [Step(formula: symbolic), numeric {
+                sum((0..<k).map { t in "\(number(A, at: (row, t), wrap: true))·\(number(B, at: (t, col), wrap: true))" })
+            }]
+        case .product, .elementwiseMultiply:
+            return elementwise("·", a, A, b, B, target)
+        case .add: return elementwise("+", a, A, b, B, target)
+        case .subtract: return elementwise("-", a, A, b, B, target)
+        case .divide, .elementwiseDivide: return elementwise("/", a, A, b, B, target)
+        case .power, .elementwisePower: return elementwise("^", a, A, b, B, target)
+        }
+    }
+
+    private func elementwise(_ symbol: String, _ a: Expr, _ A: Tensor, _ b: Expr, _ B: Tensor, _ target: Tensor) -> [Step] {
+        let pa = broadcast(A, target), pb = broadcast(B, target)
+        return [Step(formula: "\(operand(a, A)) \(symbol) \(operand(b, B))"),
+                numeric { "\(number(A, at: pa, wrap: true)) \(symbol) \(number(B, at: pb, wrap: true))" }]
+    }
+
+    private func call(_ f: String, _ args: [Expr], target: Tensor) -> [Step] {
+        let values = args.map { record.value(of: $0) }
+        if f == "softmax", args.count == 1, let S = values[0] {
+            // A vector is one row; a matrix is normalised along each row.
+            let width = S.shape.isVector ? S.count : S.shape.cols
+            let r = S.shape.isVector ? 0 : row, c = S.shape.isVector ? row : col
+            let at: (Int) -> (Int, Int) = { k in S.shape.isVector ? (k, 0) : (r, k) }
+            let symbolic = S.shape.isVector ? "exp(\(operand(args[0], S, (c, nil)))) / Σₖ exp(\(operand(args[0], S, (nil, nil))))"
+                : "exp(\(operand(args[0], S, (r, c)))) / Σₖ exp(\(operand(args[0], S, (r, nil))))"
+            return [Step(formula: symbolic), numeric {
+                "exp(\(number(S, at: at(c)))) / (\(sum((0..<width).map { "exp(\(number(S, at: at($0))))" })))"
+            }]
+        }
+        if Self.elementwiseFunctions.contains(f), args.count == 1, let A = values[0], A.shape == target.shape {
+            return [Step(formula: "\(f)(\(operand(args[0], A)))"), numeric { "\(f)(\(number(A, at: (row, col))))" }]
+        }
+        if let output = builtinOutputStep(f) { return output }
+        let shown = zip(args, values).map { a, v in v.map { "\(text(a)) = \(TensorText.inline($0, digits: digits, limit: 40))" } ?? text(a) }
+        return [Step(formula: "\(f)(…) with \(shown.joined(separator: ", ")) (:trace on shows its inner steps)")]
+    }
+
+    static let elementwiseFunctions: Set<String> = ["exp", "log", "sqrt", "tanh", "sigmoid", "sin", "cos", "relu", "abs"]
+
+    /// Attention-like built-ins end with `output = weights V`: explain that product.
+    private func builtinOutputStep(_ f: String) -> [Step]? {
+        let inner = record.trace.filter { $0.depth == 1 && $0.label.hasPrefix("\(f): ") }
+        guard let weights = inner.last(where: { $0.label.hasSuffix("weights = softmax(scaled)") })?.value,
+              inner.last?.label.hasSuffix("output = weights V") == true,
+              let args = record.expression.flatMap({ e -> [Expr]? in if case let .call(_, a) = e.ungrouped.kind { return a }; return nil }),
+              args.count >= 3, let V = record.value(of: args[2]) else { return nil }
+        let k = weights.shape.cols
+        return [Step(formula: "Σₖ weights[\(row + 1), k]·\(operand(args[2], V, (nil, col)))   (weights = softmax(Q K^T / √d_k), :trace on shows them)"),
+                numeric { sum((0..<k).map { t in "\(number(weights, at: (row, t), wrap: true))·\(number(V, at: (t, col), wrap: true))" }) }]
+    }
+
+    private func bracket(_ literal: BracketLiteral) -> [Step] {
+        switch literal {
+        case let .commaList(items) where items.indices.contains(row) && record.value(of: items[row])?.shape == .scalar:
+            return [Step(formula: text(items[row]), note: "(typed as item \(row + 1) of the list)")]
+        case let .rows(rows) where rows.indices.contains(row) && rows[row].indices.contains(col)
+                && record.value(of: rows[row][col])?.shape == .scalar:
+            return [Step(formula: text(rows[row][col]), note: "(typed in row \(row + 1), item \(col + 1) of the literal)")]
+        default:
+            return [Step(formula: "", note: "(one entry of the bracket literal, stacked from its parts)")]
+        }
+    }
+
+    // MARK: Text of operands and numbers
+
+    /// `A[2, 3]`, `x_1[2]`, `s` (a scalar), or `(Q K^T)[2, 3]` for an unnamed sub-expression.
+    private func operand(_ e: Expr, _ t: Tensor) -> String {
+        let p = broadcast(t, nil)
+        return operand(e, t, (p.0, p.1))
+    }
+
+    private func operand(_ e: Expr, _ t: Tensor, _ at: (Int?, Int?)) -> String {
+        let base = text(e)
+        let simple: Bool
+        switch e.ungrouped.kind {
+        case .name, .call, .number, .pi, .bracket: simple = true
+        default: simple = false
+        }
+        let grouped: Bool = { if case .group = e.kind { return true }; return false }()
+        let head = simple ? text(e.ungrouped) : grouped ? base : "(\(base))"
+        if t.shape == .scalar { return head }
+        let r = t.shape.rows == 1 && !t.shape.isVector ? 0 : at.0
+        let c = t.shape.cols == 1 ? 0 : at.1
+        let rs = r.map { String($0 + 1) } ?? ":", cs = c.map { String($0 + 1) } ?? ":"
+        return head + (t.shape.isVector ? "[\(rs)]" : "[\(rs), \(cs)]")
+    }
+
+    /// Where the element (row, col) of the result reads `t`, with scalars and rows broadcast.
+    private func broadcast(_ t: Tensor, _ target: Tensor?) -> (Int, Int) {
+        (t.shape.rows == 1 ? 0 : row, t.shape.cols == 1 ? 0 : col)
+    }
+
+    private func element(_ t: Tensor, _ r: Int, _ c: Int) -> Scalar {
+        let i = t.shape.isVector || t.shape == .scalar ? min(r, t.count - 1) : r * t.shape.cols + c
+        return t.scalar(at: max(0, min(i, t.count - 1)))
+    }
+
+    /// One operand's number: exact when short, else its decimals; `(-1)` when `wrap`.
+    private func number(_ t: Tensor, at p: (Int, Int), wrap: Bool = false) -> String {
+        let x = element(t, p.0, p.1)
+        let cell = CellText(x, digits: min(digits, 6))
+        let shortExact = cell.exact.map { $0.count <= (x.rational != nil ? 12 : 16) } ?? false
+        let s = cell.decimalIsExact ? cell.decimal : shortExact ? cell.exact! : cell.decimal
+        if !cell.decimalIsExact && !shortExact { rounded.value += 1 }
+        return wrap && s.hasPrefix("-") ? "(\(s))" : s
+    }
+
+    private func sum(_ terms: [String]) -> String {
+        let n = Self.shownTerms
+        guard terms.count > n else { return terms.joined(separator: " + ") }
+        return (terms.prefix(n - 2) + ["…"] + terms.suffix(1)).joined(separator: " + ") + "   (\(terms.count) terms)"
+    }
+
+    /// The source text of a sub-expression of the statement.
+    private func text(_ e: Expr) -> String {
+        let scalars = Array(record.text.unicodeScalars)
+        let start = e.range.start - record.statement.range.start, end = e.range.end - record.statement.range.start
+        guard start >= 0, end <= scalars.count, start <= end else { return "…" }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// `[2, 3]` for a matrix, `[2]` for a vector, nothing for a scalar (1-based).
+    static func index(_ shape: Shape, _ r: Int, _ c: Int) -> String {
+        switch shape {
+        case .scalar: return ""
+        case .vector: return "[\(r + 1)]"
+        case .matrix: return "[\(r + 1), \(c + 1)]"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// Prose wrapping: paragraphs re-flow, blocks keep their lines, CJK breaks between characters
+// but never puts closing punctuation at the start of a line.
+import Testing
+@testable import Engine
+
+@Suite("TextWrap")
+struct TextWrapTests {
+    @Test func paragraphsReflowAcrossSourceLines() {
+        let text = "one two\nthree four five\n\nsix"
+        #expect(TextWrap.lines(text, width: 40) == ["one two three four five", "", "six"])
+    }
+
+    @Test func listItemsTablesAndFencesKeepTheirLines() {
+        let text = "Intro line\n- first\n- second\n\n```\ncode  line\n```\n| a | b |\n| c | d |"
+        #expect(TextWrap.lines(text, width: 40) == ["Intro line", "- first", "- second", "", "```", "code  line", "```", "| a | b |", "| c | d |"])
+    }
+
+    @Test func wrapsAtSpacesWithinTheWidth() {
+        let lines = TextWrap.lines("the quick brown fox jumps over the lazy dog", width: 10)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(lines.joined(separator: " ") == "the quick brown fox jumps over the lazy dog")
+    }
+
+    @Test func chineseJoinsWithoutSpacesAndKeepsPunctuationOffTheLineStart() {
+        let text = "注意力先打分，\n再归一化。然后加权求和。"
+        #expect(TextWrap.lines(text, width: 80) == ["注意力先打分，再归一化。然后加权求和。"])
+        // Width 14 fits seven characters: the eighth, "，", would start line 2.
+        let lines = TextWrap.lines("注意力先打分数了，再归一化", width: 14)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 14 })
+        #expect(lines.dropFirst().allSatisfy { !$0.hasPrefix("，") })
+        #expect(lines.joined() == "注意力先打分数了，再归一化")
+    }
+}
