@@ -13,7 +13,7 @@ struct AttnREPLCommand: ParsableCommand {
             from standard input when it is not a terminal (echo 'softmax([1, 2, 3])' | attn-repl).
             """,
         version: AttnREPLVersion.current,
-        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self]
+        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, ReplayCommand.self, ExportCommand.self]
     )
 
     @Flag(name: .long, help: "Use the line REPL (readline: history, Tab completion) instead of the full screen.")
@@ -27,6 +27,8 @@ struct AttnREPLCommand: ParsableCommand {
         let state = ReplState(digits: numbers.digits, float: numbers.float, language: lessonOptions.lang.rawValue,
                               library: lessonOptions.library())
         if !plain, StandardInput.isTerminal, ScreenLauncher.run(state: state, openLesson: false) { return }
+        // Only a session someone types into is journaled; piped input is kept in memory for :export.
+        state.beginTranscript(journal: StandardInput.isTerminal)
         let status = LineREPL.run(state: state)
         if status != 0 { throw ExitCode(status) }
     }

@@ -10,8 +10,11 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .long, help: "A directory of extra lessons (overrides built-in lessons with the same id).")
     var lessons: String?
 
-    func library() -> LessonLibrary {
-        let library = LessonLibrary(extraDirectory: lessons)
+    func library() -> LessonLibrary { LessonOptions.library(extraDirectory: lessons) }
+
+    /// The lessons, warning on standard error about any that cannot be read.
+    static func library(extraDirectory: String?) -> LessonLibrary {
+        let library = LessonLibrary(extraDirectory: extraDirectory)
         for problem in library.problems { StandardError.write(["warning: \(problem)"]) }
         return library
     }

@@ -17,11 +17,14 @@ struct ReplCommand {
     let name: String
     let arguments: String
     let summary: String
+    /// Changes how later input computes (settings, variables): transcripts record it and
+    /// replay runs it again.
+    var replayed = false
     let run: (ReplState, String) -> CommandResult
 }
 
 enum CommandTable {
-    static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + [WhyCommand.command] + [
+    static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + TranscriptCommands.table + [WhyCommand.command] + [
         ReplCommand(name: "help", arguments: "[topic]", summary: "this list, or help on a command or built-in function") { _, arg in
             help(arg)
         },
@@ -37,7 +40,10 @@ enum CommandTable {
         let argument = String(body.dropFirst(word.count)).trimmingSpaces
         guard !word.isEmpty else { return help("") }
         switch find(word) {
-        case let .found(command): return command.run(state, argument)
+        case let .found(command):
+            let result = command.run(state, argument)
+            if command.replayed && result.error == nil { state.record(.command(line, settings: state.settings)) }
+            return result
         case let .ambiguous(names): return .fail(":\(word) could be \(names.map { ":" + $0 }.joined(separator: ", "))")
         case .none: return .fail("unknown command :\(word) (try :help)")
         }

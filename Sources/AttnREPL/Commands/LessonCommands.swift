@@ -26,7 +26,7 @@ enum LessonCommands {
             guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
             return .lines([lesson.currentStep.hint ?? "this step has no hint"])
         },
-        ReplCommand(name: "reveal", arguments: "[name]", summary: "show an exercise's answer without solving it") { state, arg in
+        ReplCommand(name: "reveal", arguments: "[name]", summary: "show an exercise's answer without solving it", replayed: true) { state, arg in
             guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
             let names = arg.isEmpty ? lesson.pendingExercises : [arg]
             guard !names.isEmpty else { return .fail("nothing to reveal on this step") }
@@ -43,7 +43,7 @@ enum LessonCommands {
             if state.lesson?.lesson.id == target || target == nil { state.lesson?.resetProgress() }
             return .lines(["progress reset: \(target ?? "all lessons")"])
         },
-        ReplCommand(name: "leave", arguments: "", summary: "close the lesson (formulas then run in your own scope)") { state, _ in
+        ReplCommand(name: "leave", arguments: "", summary: "close the lesson (formulas then run in your own scope)", replayed: true) { state, _ in
             state.lesson = nil
             return .lines(["lesson closed"])
         },

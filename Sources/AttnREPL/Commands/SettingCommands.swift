@@ -3,7 +3,7 @@ import Engine
 
 enum SettingCommands {
     static let table: [ReplCommand] = [
-        ReplCommand(name: "digits", arguments: "N", summary: "show N significant digits (1 to \(Limits.maximumDigits))") { state, arg in
+        ReplCommand(name: "digits", arguments: "N", summary: "show N significant digits (1 to \(Limits.maximumDigits))", replayed: true) { state, arg in
             guard let n = Int(arg), (1...Limits.maximumDigits).contains(n) else {
                 return arg.isEmpty ? .lines(["digits: \(state.digits)"]) : .fail(":digits takes a whole number from 1 to \(Limits.maximumDigits)")
             }
@@ -11,12 +11,12 @@ enum SettingCommands {
             state.lesson?.digits = n
             return .lines(["digits: \(n)"])
         },
-        ReplCommand(name: "float", arguments: "on|off", summary: "compute in IEEE double (approximate, for large inputs) or exactly") { state, arg in
+        ReplCommand(name: "float", arguments: "on|off", summary: "compute in IEEE double (approximate, for large inputs) or exactly", replayed: true) { state, arg in
             guard let on = flag(arg, current: state.float) else { return .fail(":float takes on or off") }
             state.float = on
             return .lines([on ? "float mode: results are IEEE double approximations" : "exact mode"])
         },
-        ReplCommand(name: "trace", arguments: "on|off", summary: "also print every intermediate value") { state, arg in
+        ReplCommand(name: "trace", arguments: "on|off", summary: "also print every intermediate value", replayed: true) { state, arg in
             guard let on = flag(arg, current: state.trace) else { return .fail(":trace takes on or off") }
             state.trace = on
             return .lines(["trace: \(on ? "on" : "off")"])
@@ -31,7 +31,7 @@ enum SettingCommands {
             }
             return .lines(lines.isEmpty ? ["no variables yet"] : lines)
         },
-        ReplCommand(name: "clear", arguments: "[name]", summary: "forget one variable or function, or all of them") { state, arg in
+        ReplCommand(name: "clear", arguments: "[name]", summary: "forget one variable or function, or all of them", replayed: true) { state, arg in
             if arg.isEmpty {
                 state.interpreter.environment.removeAll()
                 return .lines(["cleared"])

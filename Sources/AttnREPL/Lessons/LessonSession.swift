@@ -30,6 +30,8 @@ final class LessonSession {
     private let saveProgress: Bool
     let float: Bool
     var digits: Int
+    /// Called after the current step changed (the session's transcript records it).
+    var stepChanged: ((LessonSession) -> Void)?
 
     init(lesson: Lesson, digits: Int = 6, float: Bool = false, progress: Progress = .load(), saveProgress: Bool = true) throws {
         self.lesson = lesson
@@ -57,8 +59,10 @@ final class LessonSession {
     // MARK: Navigation
 
     func go(to k: Int) {
+        let before = step
         step = max(0, min(stepCount - 1, k))
         noteStep()
+        if step != before { stepChanged?(self) }
     }
 
     func next() { go(to: step + 1) }

@@ -6,6 +6,7 @@ enum ScreenLauncher {
     static func run(state: ReplState, openLesson: Bool) -> Bool {
         Readline.useUTF8CharacterType()
         guard let terminal = CursesTerminal() else { return false }
+        state.beginTranscript(journal: true)
         ScreenController(terminal: terminal, state: state, openLesson: openLesson).run()
         return true
     }

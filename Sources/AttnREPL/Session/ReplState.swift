@@ -1,6 +1,7 @@
 // The state of an interactive session, shared by the line REPL and the screen:
 // the interpreter, display settings, and the lesson being followed, if any.
 import Engine
+import Foundation
 
 final class ReplState {
     var interpreter = Interpreter()
@@ -11,6 +12,10 @@ final class ReplState {
     var lesson: LessonSession?
     /// The statement that last assigned each variable of the learner's scope (for `:why`).
     var assignments: [String: StatementRecord] = [:]
+    /// What the session did, for the journal, :export and replay (nil: not recorded).
+    private(set) var transcript: Transcript?
+    /// False when replaying: lessons then neither read nor write the learner's progress.
+    var keepsProgress = true
 
     init(digits: Int, float: Bool, language: String, library: LessonLibrary) {
         self.digits = digits
@@ -27,9 +32,30 @@ final class ReplState {
     /// Opens a lesson by id (in the session's language), replacing any open one.
     func open(lesson id: String) throws -> LessonSession {
         let l = try library.lesson(id, language: language)
-        let session = try LessonSession(lesson: l, digits: digits, float: float)
+        let session = try LessonSession(lesson: l, digits: digits, float: float,
+                                        progress: keepsProgress ? .load() : Progress(), saveProgress: keepsProgress)
         lesson = session
+        record(.lesson(session))
+        session.stepChanged = { [weak self] s in self?.record(.step(s)) }
         return session
+    }
+
+    var settings: TranscriptSettings {
+        TranscriptSettings(digits: digits, float: float, trace: trace, language: language)
+    }
+
+    /// Starts recording: a journal file for an interactive session, memory only otherwise.
+    func beginTranscript(journal: Bool) {
+        let now = Date()
+        let t = Transcript(journal: journal, date: now)
+        transcript = t
+        t.append(.start(self, date: Transcript.isoDate(now)))
+        if let lesson { t.append(.lesson(lesson)) }
+    }
+
+    /// Adds a record when the session is recorded (the record is only built then).
+    func record(_ event: @autoclosure () -> TranscriptEvent) {
+        transcript?.append(event())
     }
 
     /// Every name completion could offer: variables, functions, built-ins, commands.

@@ -20,6 +20,12 @@ struct Responder {
     var printsLessonSteps = true
 
     func respond(to text: String) -> Response {
+        var response = answer(text)
+        if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
+        return response
+    }
+
+    private func answer(_ text: String) -> Response {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty { return Response() }
         if trimmed.hasPrefix(":") {
@@ -28,8 +34,13 @@ struct Responder {
                             errors: result.error.map { ["error: \($0)"] } ?? [], quit: result.quit,
                             lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
         }
-        if let lesson = state.lesson { return respond(lesson.submit(text), in: lesson) }
+        if let lesson = state.lesson {
+            let outcome = lesson.submit(text)
+            state.record(.lessonInput(trimmed, outcome, digits: state.digits))
+            return respond(outcome, in: lesson)
+        }
         let (records, error) = state.interpreter.run(text)
+        state.record(.statement(trimmed, records, error: error, digits: state.digits))
         let output = ResultOutput(digits: state.digits, float: state.float)
         var response = Response()
         for record in records {

@@ -21,7 +21,7 @@ public enum LaTeX {
         return name(n)
     }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
@@ -42,6 +42,11 @@ public enum LaTeX {
     private enum Level: Int, Comparable {
         case sum = 1, product, unary, power, atom
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private static func ungrouped(_ e: Expr) -> Expr {
+        if case let .group(inner) = e.kind { return ungrouped(inner) }
+        return e
     }
 
     private static func render(_ e: Expr) -> (text: String, level: Level) {
@@ -67,7 +72,8 @@ public enum LaTeX {
                 default: glue = " \\cdot "
                 }
                 return (wrap(a, .product) + glue + wrap(b, .unary), .product)
-            case .divide: return ("\\frac{\(expression(a))}{\(expression(b))}", .atom)
+            // The fraction bar groups already: `(a + b)/(c + d)` needs no parentheses.
+            case .divide: return ("\\frac{\(expression(ungrouped(a)))}{\(expression(ungrouped(b)))}", .atom)
             case .elementwiseMultiply: return ("\(wrap(a, .product)) \\odot \(wrap(b, .unary))", .product)
             case .elementwiseDivide: return ("\(wrap(a, .product)) \\oslash \(wrap(b, .unary))", .product)
             case .power, .elementwisePower:
@@ -114,7 +120,7 @@ public enum LaTeX {
     }
 
     /// `1.5e-07` → `1.5 \times 10^{-7}`.
-    static func decimal(_ d: String) -> String {
+    public static func decimal(_ d: String) -> String {
         guard let e = d.firstIndex(of: "e") else { return d }
         let exponent = Int(d[d.index(after: e)...]) ?? 0
         return "\(d[..<e]) \\times 10^{\(exponent)}"

@@ -1,0 +1,45 @@
+// `attn-repl export FILE --to md|json|html [-o OUT]`: converts a session transcript.
+import ArgumentParser
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Convert a session transcript to Markdown, JSON or self-contained HTML.",
+        discussion: """
+            FILE is a session journal (~/.local/state/attn-repl/sessions/*.jsonl) or a JSON export.
+            Without -o the result goes to standard output. An existing OUT is never replaced
+            unless --force is given; OUT appears whole or not at all.
+            Example: attn-repl export ~/.local/state/attn-repl/sessions/2026-11-26T08-15-03-4242.jsonl --to html -o session.html
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, html }
+
+    @Argument(help: "The transcript: a journal (.jsonl) or a JSON export (.json).")
+    var file: String
+
+    @Option(name: .long, help: "Output format: md, json or html.")
+    var to: Format
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace OUT if it exists.")
+    var force = false
+
+    mutating func run() throws {
+        do {
+            let document = try TranscriptDocument.read(URL(fileURLWithPath: file))
+            let text = ExportFormat(rawValue: to.rawValue)!.render(document)
+            if let output {
+                try ExportFile.write(text, to: URL(fileURLWithPath: output), force: force)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        } catch let e as TranscriptError {
+            StandardError.write(["error: \(e)"])
+            throw ExitCode(1)
+        }
+    }
+}

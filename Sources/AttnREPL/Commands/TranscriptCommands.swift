@@ -1,0 +1,86 @@
+// Commands for session transcripts: list and resume journaled sessions, export this one.
+import Foundation
+import Engine
+
+enum TranscriptCommands {
+    static let table: [ReplCommand] = [
+        ReplCommand(name: "sessions", arguments: "[resume N]", summary: "list recent sessions; resume N re-runs session N's statements here") { state, arg in
+            let words = arg.split(separator: " ").map(String.init)
+            if words.isEmpty { return list(state) }
+            guard words.count == 2, words[0] == "resume", let n = Int(words[1]) else {
+                return .fail(":sessions takes nothing, or resume N (N from the :sessions list)")
+            }
+            return resume(n, state)
+        },
+        ReplCommand(name: "export", arguments: "md|json|html [FILE]", summary: "write this session as Markdown, JSON or HTML (default: named after the session; --force replaces FILE)") { state, arg in
+            export(arg, state)
+        },
+    ]
+
+    static let listed = 10
+
+    /// The most recent journals, newest first.
+    static func recentJournals() -> [URL] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: StatePaths.sessions, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent > $1.lastPathComponent }
+    }
+
+    private static func list(_ state: ReplState) -> CommandResult {
+        let journals = recentJournals().prefix(listed)
+        guard !journals.isEmpty else { return .lines(["no sessions yet in \(StatePaths.sessions.path)"]) }
+        var lines: [String] = []
+        for (k, url) in journals.enumerated() {
+            let current = url == state.transcript?.journal?.url ? "  (this session)" : ""
+            guard let doc = try? TranscriptDocument.read(url) else {
+                lines.append("\(k + 1). (unreadable)  \(url.path)")
+                continue
+            }
+            let date = (doc.start.date ?? doc.name).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+            let n = doc.events.filter(\.isEvaluated).count
+            var lessons: [String] = []
+            for id in doc.events.compactMap(\.lesson) where !lessons.contains(id) { lessons.append(id) }
+            let lesson = lessons.isEmpty ? "" : "  lesson \(lessons.joined(separator: ", "))"
+            lines.append(Sanitize.text("\(k + 1). \(date)  \(n) statement\(n == 1 ? "" : "s")\(lesson)  \(url.path)\(current)"))
+        }
+        lines.append(":sessions resume N re-runs session N's statements here; attn-repl replay FILE checks one")
+        return .lines(lines)
+    }
+
+    private static func resume(_ n: Int, _ state: ReplState) -> CommandResult {
+        let journals = recentJournals()
+        guard n >= 1, n <= min(listed, journals.count) else { return .fail("no session \(n) (:sessions lists them)") }
+        let url = journals[n - 1]
+        if url == state.transcript?.journal?.url { return .fail("session \(n) is this session") }
+        let document: TranscriptDocument
+        do { document = try TranscriptDocument.read(url) } catch { return .fail("\(error)") }
+        let summary = TranscriptPlayer(state: state).play(document, startSettings: true)
+        let runs = summary.evaluations.count
+        let failed = summary.evaluations.filter { $0.now?.error != nil }.count
+        var line = "resumed \(document.name): re-ran \(runs) statement\(runs == 1 ? "" : "s")"
+        if failed > 0 { line += ", \(failed) with errors" }
+        if let lesson = state.lesson { line += "; lesson \(lesson.lesson.id) at step \(lesson.step + 1)/\(lesson.stepCount)" }
+        let problems = summary.problems.map { "  could not restore: \($0)" }
+        return CommandResult(output: [Sanitize.text(line)] + problems.map(Sanitize.text)
+                                + (state.lesson.map { LessonStepText.lines($0) } ?? []),
+                             showLesson: state.lesson != nil)
+    }
+
+    private static func export(_ arg: String, _ state: ReplState) -> CommandResult {
+        var words = arg.split(separator: " ").map(String.init)
+        let force = words.contains("--force")
+        words.removeAll { $0 == "--force" }
+        guard let first = words.first, let format = ExportFormat(rawValue: first.lowercased()), words.count <= 2 else {
+            return .fail(":export takes \(ExportFormat.names) [FILE] [--force]")
+        }
+        guard let transcript = state.transcript else { return .fail("this session is not recorded") }
+        let document = TranscriptDocument(name: transcript.name, events: transcript.events)
+        let path = words.count == 2 ? NSString(string: words[1]).expandingTildeInPath : "\(transcript.name).\(format.rawValue)"
+        let url = URL(fileURLWithPath: path)
+        do {
+            try ExportFile.write(format.render(document), to: url, force: force)
+        } catch {
+            return .fail("\(error)")
+        }
+        return .lines(["wrote \(url.path)"])
+    }
+}

@@ -1,0 +1,47 @@
+// Recorded values as LaTeX, for the Markdown export: `x = \begin{bmatrix} … \end{bmatrix}`,
+// exact forms (parsed back from the formula-language text the transcript records) and
+// `\approx` their decimals.
+import Engine
+
+enum ExportMath {
+    static let maxRows = 12, maxCols = 8
+
+    /// Never holds a backtick or a line break, so it cannot end the ```math block or $`…`$ it is in.
+    static func latex(_ value: TranscriptValue, inline: Bool) -> String {
+        String(unfenced(value).map { $0 == "`" ? "'" : $0.isNewline ? " " : $0 })
+    }
+
+    private static func unfenced(_ value: TranscriptValue) -> String {
+        let prefix = value.name.map { LaTeX.name($0) + " = " } ?? ""
+        guard let t = RecordedTensor(value) else { return prefix + "\\text{?}" }
+        let decimals = grid(t) { number($0.decimal) }
+        if t.decimalsAreExact { return prefix + decimals }
+        if t.hasExactForms { return prefix + grid(t) { exact($0.exact ?? "") } + " \\approx " + decimals }
+        return prefix + "\\approx " + decimals
+    }
+
+    private static func grid(_ t: RecordedTensor, _ cell: (RecordedTensor.Cell) -> String) -> String {
+        if t.isScalar { return cell(t.cell(0, 0)) }
+        let body = t.shownRows(limit: maxRows).map { i in
+            t.shownColumns(limit: maxCols).map { j in
+                guard let i, let j else { return i == nil ? "\\vdots" : "\\cdots" }
+                return cell(t.cell(i, j))
+            }.joined(separator: " & ")
+        }.joined(separator: " \\\\ ")
+        return "\\begin{bmatrix} \(body) \\end{bmatrix}"
+    }
+
+    /// `1.5e-07` → `1.5 \times 10^{-7}`; anything that is not a number (a file from elsewhere) as text.
+    static func number(_ d: String) -> String {
+        let numeric = !d.isEmpty && d.allSatisfy { $0.isASCII && ($0.isNumber || "-+.e".contains($0)) }
+        return numeric ? LaTeX.decimal(d) : "\\text{\(LaTeX.escape(d))}"
+    }
+
+    /// An exact form as LaTeX; text that does not parse is shown as text.
+    static func exact(_ text: String) -> String {
+        if case let .complete(s) = Parser.parseExpression(text), s.count == 1, case let .expression(e) = s[0].kind {
+            return LaTeX.expression(e)
+        }
+        return "\\text{\(LaTeX.escape(text))}"
+    }
+}

@@ -1,0 +1,105 @@
+// A transcript as Markdown that renders on GitHub: inputs as code, results as ```math
+// blocks (bmatrix; the exact form, then ≈ its decimals), names in $`…`$, and each lesson
+// step a `##` section titled like the step. Text from the transcript is escaped.
+import Engine
+
+struct MarkdownExport {
+    let document: TranscriptDocument
+
+    func render() -> String {
+        let s = document.settings
+        var out = ["# attn-repl session \(escape(document.name))", ""]
+        out += ["_" + [document.start.version.map { "attn-repl \($0)" }, document.start.date,
+                      "\(s.digits) digits", s.float ? "IEEE double" : "exact"].compactMap { $0.map(escape) }.joined(separator: " · ") + "_", ""]
+        var steps: Int?                  // a step record is numbered "k/N" from its lesson's N
+        for var event in document.events {
+            if event.type == .lesson { steps = event.steps }
+            if event.type == .step { event.steps = steps }
+            out += section(event)
+        }
+        return out.joined(separator: "\n").trimmingTrailingNewlines + "\n"
+    }
+
+    private func section(_ e: TranscriptEvent) -> [String] {
+        switch e.type {
+        case .start: return []
+        case .lesson:
+            var lines = ["## \(escape(e.title ?? e.lesson ?? "lesson"))", "",
+                         "Lesson \(inlineCode(e.lesson ?? ""))" + (e.language.map { ", language \(escape($0))" } ?? "") + ".", ""]
+            if let step = e.step { lines += stepHeading(step, of: e.steps, title: e.stepTitle) }
+            return lines
+        case .step:
+            return stepHeading(e.step ?? 0, of: e.steps, title: e.title)
+        case .command:
+            return ["\(inlineCode(e.input ?? ""))" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""), ""]
+        case .input:
+            return code(e.input) + (e.error == nil ? ["$`\(LaTeX.name(e.name ?? "?"))`$ changed: every step recomputed.", ""] : []) + failure(e)
+        case .answer:
+            let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
+            let math = (e.results ?? []).first.map { " $`\(ExportMath.latex($0, inline: true))`$" } ?? ""
+            return code(e.input) + ["\(verdict):" + math, ""] + failure(e)
+        case .statement:
+            var lines = code(e.input)
+            for value in e.results ?? [] where value.silent != true {
+                if let defined = value.defined {
+                    lines += ["Defined \(inlineCode(defined)).", ""]
+                } else {
+                    lines += ["```math", ExportMath.latex(value, inline: false), "```", ""]
+                }
+            }
+            if let message = e.message { lines += [escape(message), ""] }
+            return lines + failure(e)
+        }
+    }
+
+    private func stepHeading(_ step: Int, of count: Int?, title: String?) -> [String] {
+        let number = count.map { "\(step)/\($0)" } ?? "\(step)"
+        return ["## Step \(number)" + (title.map { " · " + escape($0) } ?? ""), ""]
+    }
+
+    private func failure(_ e: TranscriptEvent) -> [String] {
+        guard let error = e.error else { return [] }
+        return code(error, language: "text")
+    }
+
+    private func code(_ text: String?, language: String = "") -> [String] {
+        guard let text else { return [] }
+        let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: text) + 1))
+        return [fence + language] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence, ""]
+    }
+
+    /// Inline code that holds any text: the fence is longer than any run of backticks inside.
+    private func inlineCode(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let fence = String(repeating: "`", count: longestRun(of: "`", in: flat) + 1)
+        return fence + " " + flat + " " + fence
+    }
+
+    private func longestRun(of c: Character, in text: String) -> Int {
+        var best = 0, run = 0
+        for ch in text {
+            run = ch == c ? run + 1 : 0
+            best = max(best, run)
+        }
+        return best
+    }
+
+    /// Text that Markdown shows as written: punctuation it would interpret is backslash-escaped.
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if c == "\n" { out += " "; continue }
+            if "\\`*_[]<>|$~&".contains(c) { out += "\\" }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}

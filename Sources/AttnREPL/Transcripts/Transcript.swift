@@ -1,0 +1,57 @@
+// Everything a session did, in order: kept in memory (for :export and replay) and, in an
+// interactive session, also appended to the journal as it happens. A journal that cannot
+// be written gives one warning; the session goes on without it.
+import Foundation
+
+final class Transcript {
+    private(set) var events: [TranscriptEvent] = []
+    private(set) var journal: Journal?
+    /// Where the journal goes, until it is created with the first record after the start
+    /// (a session in which nothing happens leaves no file).
+    private var journalDirectory: URL?
+    /// The session's name: its journal's file name without `.jsonl`.
+    let name: String
+    private var warning: String?
+
+    /// `journal`: keep a journal file in `directory` (interactive sessions only).
+    init(journal: Bool, directory: URL = StatePaths.sessions, date: Date = Date()) {
+        name = Journal.name(date)
+        journalDirectory = journal ? directory : nil
+    }
+
+    func append(_ event: TranscriptEvent) {
+        events.append(event)
+        if journal == nil, let directory = journalDirectory, event.type != .start {
+            journalDirectory = nil
+            do {
+                journal = try Journal(directory: directory, name: name)
+                for earlier in events.dropLast() { try journal?.append(earlier.json.serialized()) }
+            } catch {
+                journal = nil
+                warning = "warning: this session is not journaled (\(error)); it goes on unrecorded"
+                return
+            }
+        }
+        guard let journal else { return }
+        do {
+            try journal.append(event.json.serialized())
+        } catch {
+            self.journal = nil
+            warning = "warning: the session journal stopped (\(error)); the session goes on unrecorded"
+        }
+    }
+
+    /// A warning not yet shown to the learner, at most once each.
+    func takeWarning() -> String? {
+        defer { warning = nil }
+        return warning
+    }
+
+    var statementCount: Int { events.filter(\.isEvaluated).count }
+
+    static func isoDate(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,113 @@
+// A whole transcript: read from a journal (.jsonl) or a JSON export, and written as the
+// JSON export (the replay format):
+//
+//   {"format": "attn-repl-transcript", "version": 1, "name": "2026-11-26T08-15-03-4242",
+//    "attnRepl": "0.1.0", "date": "2026-11-26T08:15:03Z", "settings": {...},
+//    "events": [{"type": "statement", ...}, ...]}
+//
+// `settings` are those the session started with; `events` are the journal's records after
+// the start record, in order.
+import Foundation
+import Engine
+
+struct TranscriptDocument {
+    static let format = "attn-repl-transcript"
+    static let version = 1
+
+    var name: String
+    /// The start record first, then everything else in order.
+    var events: [TranscriptEvent]
+
+    var start: TranscriptEvent { events.first { $0.type == .start } ?? TranscriptEvent(.start) }
+    var settings: TranscriptSettings {
+        start.settings ?? TranscriptSettings(digits: 6, float: false, trace: false, language: "en")
+    }
+
+    init(name: String, events: [TranscriptEvent]) {
+        self.name = name
+        self.events = events
+    }
+
+    // MARK: Reading
+
+    static func read(_ url: URL) throws -> TranscriptDocument {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw TranscriptError("cannot read \(url.path): \((error as NSError).localizedDescription)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let name = url.deletingPathExtension().lastPathComponent
+        if text.drop(while: \.isWhitespace).hasPrefix("{\"type\"") || url.pathExtension == "jsonl" {
+            return try journal(text, name: name, path: url.path)
+        }
+        return try export(data, path: url.path)
+    }
+
+    /// JSON Lines, one record per line; the start record comes first.
+    static func journal(_ text: String, name: String, path: String) throws -> TranscriptDocument {
+        var events: [TranscriptEvent] = []
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+            do {
+                events.append(try JSONDecoder().decode(TranscriptEvent.self, from: Data(line.utf8)))
+            } catch {
+                throw TranscriptError("\(path):\(k + 1): not a transcript record (\(reason(error)))")
+            }
+        }
+        guard events.first?.type == .start else { throw TranscriptError("\(path):1: a journal starts with a start record") }
+        return TranscriptDocument(name: name, events: events)
+    }
+
+    private struct Export: Decodable {
+        var format: String
+        var version: Int
+        var name: String?
+        var attnRepl: String?
+        var date: String?
+        var settings: TranscriptSettings
+        var events: [TranscriptEvent]
+    }
+
+    static func export(_ data: Data, path: String) throws -> TranscriptDocument {
+        let e: Export
+        do { e = try JSONDecoder().decode(Export.self, from: data) } catch {
+            throw TranscriptError("\(path): not an attn-repl transcript (\(reason(error)))")
+        }
+        guard e.format == format else { throw TranscriptError("\(path): format is \(e.format), expected \(format)") }
+        guard e.version <= version else {
+            throw TranscriptError("\(path): transcript version \(e.version) is newer than this attn-repl reads (\(version))")
+        }
+        var start = TranscriptEvent(.start)
+        (start.version, start.date, start.settings) = (e.attnRepl, e.date, e.settings)
+        return TranscriptDocument(name: e.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                                  events: [start] + e.events.filter { $0.type != .start })
+    }
+
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case let DecodingError.dataCorrupted(c): return c.debugDescription
+        case let DecodingError.keyNotFound(key, _): return "missing field \(key.stringValue)"
+        case let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c):
+            return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "\(error)"
+        }
+    }
+
+    // MARK: Writing
+
+    /// The JSON export: one event per line, so that transcripts diff well.
+    func json() -> String {
+        let header: [(String, JSON)] = [
+            ("format", .string(Self.format)), ("version", .int(Self.version)), ("name", .string(name)),
+            ("attnRepl", start.version.map(JSON.string) ?? .null), ("date", start.date.map(JSON.string) ?? .null),
+            ("settings", settings.json),
+        ]
+        let head = JSON.object(header).serialized().dropLast()
+        let body = events.filter { $0.type != .start }.map { "  " + $0.json.serialized() }
+        return head + ",\n \"events\": [\n" + body.joined(separator: ",\n") + (body.isEmpty ? "" : "\n") + " ]}\n"
+    }
+}
+
+struct TranscriptError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

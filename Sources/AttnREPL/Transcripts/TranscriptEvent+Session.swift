@@ -1,0 +1,109 @@
+// Building transcript records from what a session just did.
+import Engine
+
+extension TranscriptEvent {
+    static func start(_ state: ReplState, date: String) -> TranscriptEvent {
+        var e = TranscriptEvent(.start)
+        e.version = AttnREPLVersion.current
+        e.date = date
+        e.settings = state.settings
+        return e
+    }
+
+    /// Statements in the learner's scope (or a formula in a lesson's): every record, then the error.
+    static func statement(_ input: String, _ records: [StatementRecord], error: ProgramError?, digits: Int) -> TranscriptEvent {
+        var e = TranscriptEvent(.statement)
+        e.input = input
+        e.results = records.map { TranscriptValue($0, digits: digits) }
+        e.error = error.map { DiagnosticText.lines($0.diagnostic, source: $0.source).first ?? "error" }
+        return e
+    }
+
+    static func command(_ input: String, settings: TranscriptSettings) -> TranscriptEvent {
+        var e = TranscriptEvent(.command)
+        e.input = input
+        e.settings = settings
+        return e
+    }
+
+    static func lesson(_ session: LessonSession) -> TranscriptEvent {
+        var e = TranscriptEvent(.lesson)
+        e.lesson = session.lesson.id
+        e.language = session.lesson.language
+        e.title = session.lesson.title
+        e.steps = session.stepCount
+        e.step = session.step + 1
+        e.stepTitle = session.currentStep.title
+        e.solved = session.revealed.sorted()
+        return e
+    }
+
+    static func step(_ session: LessonSession) -> TranscriptEvent {
+        var e = TranscriptEvent(.step)
+        e.step = session.step + 1
+        e.title = session.currentStep.title
+        return e
+    }
+
+    /// What typing `input` inside a lesson did.
+    static func lessonInput(_ input: String, _ outcome: LessonSession.Outcome, digits: Int) -> TranscriptEvent {
+        var e: TranscriptEvent
+        switch outcome {
+        case let .value(record):
+            e = .statement(input, [record], error: nil, digits: digits)
+        case let .recomputed(name):
+            e = TranscriptEvent(.input)
+            e.name = name
+        case let .correct(name, value):
+            e = TranscriptEvent(.answer)
+            (e.name, e.correct) = (name, true)
+            e.results = [TranscriptValue(name: name, value, digits: digits)]
+        case let .wrong(name, _):
+            e = TranscriptEvent(.answer)
+            (e.name, e.correct) = (name, false)
+        case let .failed(error):
+            e = .statement(input, [], error: error, digits: digits)
+        case let .message(m):
+            e = TranscriptEvent(.statement)
+            e.message = m.isEmpty ? nil : m
+        }
+        e.input = input
+        return e
+    }
+}
+
+extension TranscriptValue {
+    init(_ record: StatementRecord, digits: Int) {
+        switch record.outcome {
+        case let .value(t): self.init(name: nil, t, digits: digits)
+        case let .assigned(name, t): self.init(name: name.canonical, t, digits: digits)
+        case let .defined(f):
+            self.init(defined: "\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", ")))")
+        }
+        if record.statement.silent { silent = true }
+    }
+
+    /// Rows and columns recorded at most: a 300×300 softmax would otherwise cost seconds
+    /// and megabytes per statement, every digit of which no export shows.
+    static let blockLimit = 64
+
+    init(name: String?, _ t: Tensor, digits: Int) {
+        let rows = t.shape.rows, cols = t.shape.cols
+        let keptRows = min(rows, Self.blockLimit), keptCols = min(cols, Self.blockLimit)
+        let cells: [CellText]
+        if keptRows == rows && keptCols == cols {
+            cells = CellText.cells(t, digits: digits)
+        } else {
+            cells = (0..<keptRows).flatMap { i in
+                (0..<keptCols).map { j -> CellText in
+                    switch t.elements {
+                    case let .exact(e): return CellText(e[i * cols + j], digits: digits)
+                    case let .float(d): return CellText(float: d[i * cols + j], digits: digits)
+                    }
+                }
+            }
+        }
+        self.init(name: name, shape: t.shape.dimensions, exact: cells.map(\.exact), values: cells.map(\.decimal))
+        if cells.count < t.count { block = [keptRows, keptCols] }
+    }
+}

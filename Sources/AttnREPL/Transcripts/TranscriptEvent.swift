@@ -1,0 +1,121 @@
+// One record of a session transcript: a line of the journal, an element of a JSON export's
+// `events`. One flat type with optional fields, so the journal, the exporters and replay
+// read and write the same thing; which fields a record has depends on its `type`.
+import Engine
+
+/// A tensor as SPEC §2.1 writes it, with the name it was assigned to, if any.
+struct TranscriptValue: Codable, Equatable {
+    var name: String?
+    /// `f(a, b)` for a function definition (then there is no tensor).
+    var defined: String?
+    var shape: [Int]?
+    var exact: [String?]?
+    var values: [String]?
+    /// `[rows, cols]` when only the tensor's top-left block is recorded (a large tensor):
+    /// `exact` and `values` then hold that block, row-major.
+    var block: [Int]?
+    /// A statement ending in `;`: computed, not shown.
+    var silent: Bool?
+}
+
+struct TranscriptSettings: Codable, Equatable {
+    var digits: Int
+    var float: Bool
+    var trace: Bool
+    var language: String
+}
+
+struct TranscriptEvent: Codable, Equatable {
+    enum Kind: String, Codable {
+        /// The session began: `version`, `date`, `settings`.
+        case start
+        /// Formulas typed: `input`, then `results` and/or `error` or `message`.
+        case statement
+        /// A `:` command that changes how later statements compute: `input`, `settings`.
+        case command
+        /// A lesson was opened: `lesson`, `language`, `title`, `steps`, `step`, `stepTitle`, `solved`.
+        case lesson
+        /// The lesson moved to `step` (1-based) titled `title`.
+        case step
+        /// A lesson input changed (`name`), every step recomputed; or `error`.
+        case input
+        /// An exercise was answered: `name`, `correct`.
+        case answer
+    }
+
+    var type: Kind
+    var input: String?
+    var results: [TranscriptValue]?
+    var error: String?
+    var message: String?
+    var version: String?
+    var date: String?
+    var settings: TranscriptSettings?
+    var lesson: String?
+    var language: String?
+    var title: String?
+    var steps: Int?
+    var step: Int?
+    /// The title of the step a lesson opened at.
+    var stepTitle: String?
+    var solved: [String]?
+    var name: String?
+    var correct: Bool?
+
+    init(_ type: Kind) { self.type = type }
+
+    /// Records that replay re-evaluates and compares.
+    var isEvaluated: Bool { type == .statement || type == .input || type == .answer }
+
+    /// What replay compares: everything the evaluation produced, nothing about when or where.
+    var outcome: TranscriptEvent {
+        var o = TranscriptEvent(type)
+        (o.input, o.results, o.error, o.message, o.name, o.correct) = (input, results, error, message, name, correct)
+        return o
+    }
+}
+
+extension TranscriptValue {
+    var json: JSON {
+        var pairs: [(String, JSON)] = []
+        if let name { pairs.append(("name", .string(name))) }
+        if let defined { pairs.append(("defined", .string(defined))) }
+        if let shape { pairs.append(("shape", .array(shape.map(JSON.int)))) }
+        if let exact { pairs.append(("exact", .array(exact.map { $0.map(JSON.string) ?? .null }))) }
+        if let values { pairs.append(("values", .array(values.map(JSON.string)))) }
+        if let block { pairs.append(("block", .array(block.map(JSON.int)))) }
+        if silent == true { pairs.append(("silent", .bool(true))) }
+        return .object(pairs)
+    }
+}
+
+extension TranscriptSettings {
+    var json: JSON {
+        .object([("digits", .int(digits)), ("float", .bool(float)), ("trace", .bool(trace)), ("language", .string(language))])
+    }
+}
+
+extension TranscriptEvent {
+    /// The record as one line of JSON, fields in a fixed, readable order.
+    var json: JSON {
+        var pairs: [(String, JSON)] = [("type", .string(type.rawValue))]
+        func add(_ key: String, _ value: JSON?) { if let value { pairs.append((key, value)) } }
+        add("input", input.map(JSON.string))
+        add("version", version.map(JSON.string))
+        add("date", date.map(JSON.string))
+        add("settings", settings?.json)
+        add("lesson", lesson.map(JSON.string))
+        add("language", language.map(JSON.string))
+        add("steps", steps.map(JSON.int))
+        add("step", step.map(JSON.int))
+        add("title", title.map(JSON.string))
+        add("stepTitle", stepTitle.map(JSON.string))
+        add("solved", solved.map { .array($0.map(JSON.string)) })
+        add("name", name.map(JSON.string))
+        add("correct", correct.map(JSON.bool))
+        add("results", results.map { .array($0.map(\.json)) })
+        add("error", error.map(JSON.string))
+        add("message", message.map(JSON.string))
+        return .object(pairs)
+    }
+}

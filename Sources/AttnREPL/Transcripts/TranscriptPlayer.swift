@@ -1,0 +1,71 @@
+// Plays a transcript into a session, in order: settings and setting commands, lessons opened
+// (with the exercises then solved) and steps moved to, and every statement evaluated again
+// through the same Responder a learner's input goes through. Replay compares what each
+// statement gives now with what was recorded; resuming a session just keeps the state.
+import Engine
+
+struct TranscriptPlayer {
+    let state: ReplState
+
+    struct Evaluation {
+        /// 1-based position among the transcript's evaluated records.
+        let number: Int
+        let recorded: TranscriptEvent
+        let now: TranscriptEvent?
+        var differs: Bool { now?.outcome != recorded.outcome }
+    }
+
+    struct Summary {
+        var evaluations: [Evaluation] = []
+        /// Records that could not be played (a lesson that no longer exists, …).
+        var problems: [String] = []
+        var differences: [Evaluation] { evaluations.filter(\.differs) }
+    }
+
+    /// Plays every record; `startSettings` also applies the settings the session began with.
+    func play(_ document: TranscriptDocument, startSettings: Bool) -> Summary {
+        var summary = Summary()
+        for event in document.events {
+            switch event.type {
+            case .start:
+                if startSettings, let s = event.settings { apply(s) }
+            case .command:
+                guard let input = event.input else { continue }
+                if let error = CommandTable.execute(input, state: state).error { summary.problems.append("\(input): \(error)") }
+            case .lesson:
+                if let problem = open(event) { summary.problems.append(problem) }
+            case .step:
+                if let step = event.step { state.lesson?.go(to: step - 1) }
+            case .statement, .input, .answer:
+                guard let input = event.input else { continue }
+                let recordedBefore = state.transcript?.events.count ?? 0
+                _ = Responder(state: state, printsLessonSteps: false).respond(to: input)
+                let now = (state.transcript?.events.count ?? 0) > recordedBefore ? state.transcript?.events.last : nil
+                summary.evaluations.append(Evaluation(number: summary.evaluations.count + 1, recorded: event, now: now))
+            }
+        }
+        return summary
+    }
+
+    private func apply(_ s: TranscriptSettings) {
+        state.digits = s.digits
+        state.float = s.float
+        state.trace = s.trace
+        state.language = s.language
+        state.lesson?.digits = s.digits
+    }
+
+    /// Opens the lesson at the recorded step, with the exercises that were solved then.
+    private func open(_ event: TranscriptEvent) -> String? {
+        guard let id = event.lesson else { return nil }
+        if let language = event.language { state.language = language }
+        do {
+            let lesson = try state.open(lesson: id)
+            for name in event.solved ?? [] { lesson.reveal(name) }
+            if let step = event.step { lesson.go(to: step - 1) }
+            return nil
+        } catch {
+            return "lesson \(id): \(error)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// Replay: a fresh session with the transcript's settings that neither journals nor touches
+// the learner's progress, played through, and its differences written out.
+import Engine
+
+enum TranscriptReplay {
+    static func run(_ document: TranscriptDocument, library: LessonLibrary) -> TranscriptPlayer.Summary {
+        let s = document.settings
+        let state = ReplState(digits: s.digits, float: s.float, language: s.language, library: library)
+        state.keepsProgress = false
+        state.beginTranscript(journal: false)
+        return TranscriptPlayer(state: state).play(document, startSettings: true)
+    }
+}
+
+extension TranscriptPlayer.Summary {
+    /// Each difference (the statement, recorded, now), then a one-line summary.
+    var report: [String] {
+        var lines: [String] = []
+        for d in differences {
+            let input = Sanitize.text(d.recorded.input ?? "")
+            // Same decimals but different exact forms: show the exact forms.
+            let exact = TranscriptText.outcome(d.recorded) == TranscriptText.outcome(d.now)
+            lines += ["statement \(d.number): \(input)",
+                      "  recorded: " + TranscriptText.outcome(d.recorded, exact: exact),
+                      "  now:      " + TranscriptText.outcome(d.now, exact: exact)]
+        }
+        let n = evaluations.count
+        let count = "\(n) statement\(n == 1 ? "" : "s")"
+        let diffs = differences.count
+        lines.append(diffs == 0 ? "replayed \(count), no differences"
+                                : "replayed \(count), \(diffs) difference\(diffs == 1 ? "" : "s")")
+        return lines
+    }
+}
