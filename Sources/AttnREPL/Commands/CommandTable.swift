@@ -21,7 +21,7 @@ struct ReplCommand {
 }
 
 enum CommandTable {
-    static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + [
+    static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + FileCommands.table + [
         ReplCommand(name: "help", arguments: "[topic]", summary: "this list, or help on a command or built-in function") { _, arg in
             help(arg)
         },

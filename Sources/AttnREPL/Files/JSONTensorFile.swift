@@ -1,0 +1,135 @@
+// Tensors as JSON: a number, a list of numbers (a vector), a list of equal-length lists (a
+// matrix), or the program's own value object {"shape", "exact", "values"} (SPEC §2.1), alone or
+// as the "value" of `eval --format json` output. Saving writes the value object, exactly.
+import Engine
+import Foundation
+
+enum JSONTensorFile {
+    /// Exact forms up to this many characters are written when saving (the screen shows 160).
+    static let exactFormLimit = 100_000
+
+    static func read(_ data: Data) throws -> LoadedTensor {
+        let root = try JSONReader.parse([UInt8](data))
+        if case .object = root {
+            if let inner = root["value"], case .object = inner { return try valueObject(inner) }
+            return try valueObject(root)
+        }
+        return LoadedTensor(tensor: try nestedLists(root))
+    }
+
+    private static func number(_ v: JSONValue, _ where_: @autoclosure () -> String) throws -> Scalar {
+        guard case let .number(text) = v else { throw FormatProblem("\(where_()) is not a number") }
+        guard let q = NumberText.decimal(text) else { throw FormatProblem("\(where_()) (\(text)) is too long a number") }
+        return .rational(q)
+    }
+
+    private static func nestedLists(_ root: JSONValue) throws -> Tensor {
+        switch root {
+        case .number: return Tensor(try number(root, "the value"))
+        case let .array(items):
+            guard let first = items.first else { throw FormatProblem("an empty list: there is nothing to load") }
+            if case let .array(firstRow) = first {
+                let shape = try TensorFile.shape([items.count, firstRow.count])
+                var values: [Scalar] = []
+                values.reserveCapacity(shape.count)
+                for (r, row) in items.enumerated() {
+                    guard case let .array(cells) = row else { throw FormatProblem("row \(r + 1) is not a list (a matrix is a list of lists)") }
+                    guard cells.count == firstRow.count else {
+                        throw FormatProblem("row \(r + 1) has \(cells.count) numbers but row 1 has \(firstRow.count)")
+                    }
+                    for (c, cell) in cells.enumerated() { values.append(try number(cell, "element [\(r + 1), \(c + 1)]")) }
+                }
+                return Tensor(shape: shape, exact: values)
+            }
+            let shape = try TensorFile.shape([items.count])
+            return Tensor(shape: shape, exact: try items.enumerated().map { try number($1, "element [\($0 + 1)]") })
+        default:
+            throw FormatProblem("expected a number, a list of numbers, a list of lists, or an object with \"shape\", \"exact\" and \"values\"")
+        }
+    }
+
+    /// `{"shape": [2], "exact": ["1/3", "exp(1)"], "values": ["0.333333", "2.71828"]}`: each element
+    /// from its exact form where there is one, otherwise from its decimal (then not exact).
+    private static func valueObject(_ object: JSONValue) throws -> LoadedTensor {
+        guard case let .array(dims)? = object["shape"] else {
+            throw FormatProblem("an object without a \"shape\" list (expected {\"shape\": [...], \"exact\": [...], \"values\": [...]})")
+        }
+        let sizes = try dims.map { d -> Int in
+            guard case let .number(t) = d, let n = Int(t), n >= 0 else { throw FormatProblem("\"shape\" must be a list of sizes") }
+            return n
+        }
+        let shape = try TensorFile.shape(sizes)
+        func strings(_ key: String) throws -> [JSONValue]? {
+            guard let v = object[key] else { return nil }
+            guard case let .array(items) = v, items.count == shape.count else {
+                throw FormatProblem("\"\(key)\" must be a list of \(shape.count) elements for shape \(shape)")
+            }
+            return items
+        }
+        let exact = try strings("exact"), decimals = try strings("values")
+        guard exact != nil || decimals != nil else { throw FormatProblem("an object with neither \"exact\" nor \"values\"") }
+        var values: [Scalar] = []
+        values.reserveCapacity(shape.count)
+        var approximate = 0
+        for i in 0..<shape.count {
+            let at = TensorFile.position(i, in: shape)
+            if case let .string(form)? = exact?[i] {
+                values.append(try exactForm(form, at))
+            } else if case let .string(text)? = decimals?[i] {
+                guard let q = NumberText.decimal(text) else { throw FormatProblem("\(at): \"values\" holds \(NpyFile.Header.quoted(text)), not a number") }
+                values.append(.rational(q))
+                approximate += 1
+            } else {
+                throw FormatProblem("\(at) has neither an exact form nor a decimal string")
+            }
+        }
+        var notes: [String] = []
+        if approximate > 0 {
+            notes.append("\(approximate) of \(shape.count) values had no exact form in the file and were read from their rounded decimals")
+        }
+        return LoadedTensor(tensor: Tensor(shape: shape, exact: values), notes: notes)
+    }
+
+    /// A rational (`-7`, `1/3`) directly; any other exact form (`exp(1/2)/(exp(1/2) + 2)`) is
+    /// evaluated in the formula language, which cannot touch files or anything else.
+    private static func exactForm(_ form: String, _ at: String) throws -> Scalar {
+        if let q = NumberText.rational(form) { return .rational(q) }
+        let value: Tensor
+        do {
+            value = try Interpreter().evaluateExpression(form)
+        } catch let e as ProgramError {
+            throw FormatProblem("\(at): the exact form \(NpyFile.Header.quoted(form)) does not evaluate (\(e.diagnostic.message))")
+        }
+        guard let s = value.scalarValue, !value.isFloat else {
+            throw FormatProblem("\(at): the exact form \(NpyFile.Header.quoted(form)) is a \(value.shape), not a number")
+        }
+        return s
+    }
+
+    static func encode(_ tensor: Tensor, digits: Int) -> EncodedTensor {
+        var exact: [JSONValue] = []
+        var missing = 0
+        switch tensor.elements {
+        case let .float(d):
+            // A double is exactly a binary fraction: write that, so nothing is lost.
+            exact = d.map { x in Rational(exactly: x).map { .string($0.description) } ?? .null }
+        case let .exact(values):
+            exact = values.map { v in
+                if let form = ExactForm.string(v, limit: exactFormLimit) { return .string(form) }
+                missing += 1
+                return .null
+            }
+        }
+        let cells = CellText.cells(tensor, digits: digits, exactLimit: 0)
+        let object = JSON.object([
+            ("shape", .array(tensor.shape.dimensions.map(JSON.int))),
+            ("exact", .array(exact.map { if case let .string(s) = $0 { return JSON.string(s) } else { return JSON.null } })),
+            ("values", .array(cells.map { .string($0.decimal) })),
+        ])
+        var notes: [String] = []
+        if missing > 0 {
+            notes.append("\(missing) of \(tensor.count) values have no exact form short enough to write; the file keeps their \(digits)-digit decimals")
+        }
+        return EncodedTensor(data: Data((object.serialized() + "\n").utf8), notes: notes)
+    }
+}
