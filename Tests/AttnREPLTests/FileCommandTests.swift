@@ -185,6 +185,18 @@ struct FileCommandTests {
         #expect(Self.exactStrings(t) == ["1/10", "-1/400", "7"])
     }
 
+    @Test(arguments: [("1.", "1"), (".5", "1/2"), ("-0.0e5", "0"), ("1e+3", "1000"), ("0012.50", "25/2"), (".5e-2", "1/200"),
+                      ("-123456789012345678901", "-123456789012345678901"), ("1e-30", "1/1000000000000000000000000000000"),
+                      ("999999999999999999e18", "999999999999999999000000000000000000")])
+    func decimalTextIsReadExactly(_ text: String, _ exact: String) {
+        #expect(NumberText.decimal(text)?.description == exact)
+    }
+
+    @Test(arguments: [".", "e5", ".e5", "1e", "--1", "1.2.3", "0x10", "inf", "nan", "1 5", ""])
+    func nonNumbersAreRejected(_ text: String) {
+        #expect(NumberText.decimal(text) == nil)
+    }
+
     @Test(arguments: [("[1, [2]]", "element [2] is not a number"), ("[[1, 2], [3]]", "row 2 has 1"), ("{\"shape\": [2], \"exact\": [\"1\"]}", "2 elements"),
                       ("[1, \"a\"]", "element [2]"), ("[1, 2", "line 1, column 6"), ("[]", "empty"), ("[[[1]]]", "is not a number"),
                       ("{\"shape\": [1], \"exact\": [\"zeros(2, 2)\"]}", "not a number"), ("{\"shape\": [1], \"exact\": [\"open(1)\"]}", "does not evaluate")])
