@@ -76,6 +76,21 @@ struct FileCommandTests {
         #expect(Self.exactStrings(try #require(records.last?.outcome.tensor)) == ["2", "-5"])
     }
 
+    @Test func varsSaysWhereAValueCameFromUntilItIsReassigned() throws {
+        let state = Self.freshState()
+        let responder = Responder(state: state)
+        _ = responder.respond(to: ":load X = \(Self.npyDirectory.appendingPathComponent("float32_matrix.npy").path)")
+        _ = responder.respond(to: ":load N = \(Self.npyDirectory.appendingPathComponent("int8_vector.npy").path)")
+        let listed = responder.respond(to: ":vars").lines
+        #expect(listed.contains { $0.hasPrefix("X = ") && $0.hasSuffix("float32_matrix.npy, float32 data: exact binary fractions)") }, "\(listed)")
+        #expect(listed.contains { $0.hasPrefix("N = ") && $0.hasSuffix("int8_vector.npy, int8 data)") }, "\(listed)")
+        _ = responder.respond(to: "X = 1")
+        _ = responder.respond(to: "N = N + oops")
+        let after = responder.respond(to: ":vars").lines
+        #expect(after.contains("X = 1"))
+        #expect(after.contains { $0.hasPrefix("N = ") && $0.hasSuffix("int8 data)") }, "a failed statement changes nothing")
+    }
+
     @Test func floatModeLoadsDoubles() throws {
         let state = Self.freshState(float: true)
         _ = Self.run(":load X = \(Self.npyDirectory.appendingPathComponent("float64_vector.npy").path)", state)

@@ -29,8 +29,11 @@ enum FileCommands {
         let output = ResultOutput(digits: state.digits, float: state.float)
         let summary = "\(key): \(loaded.tensor.shape) from \(path)"
         let notes = loaded.notes.map { "note: " + $0 }
+        let origin = "from \(path)" + (loaded.storedType.map { ", \($0) data" } ?? "")
+            + (loaded.fromFloats ? ": exact binary fractions" : "")
         guard let lesson = state.lesson else {
             state.interpreter.bind(name, loaded.tensor)
+            state.fileOrigins[key] = origin
             return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
         }
         if lesson.pendingExercises.contains(key) {

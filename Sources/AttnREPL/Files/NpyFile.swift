@@ -19,6 +19,16 @@ enum NpyFile {
             }
         }
         var isFloat: Bool { if case .float = self { return true } else { return false } }
+
+        /// NumPy's name: `float64`, `int8`, `uint16`, `bool`.
+        var name: String {
+            switch self {
+            case let .float(b): return "float\(b * 8)"
+            case let .signed(b): return "int\(b * 8)"
+            case let .unsigned(b): return "uint\(b * 8)"
+            case .bool: return "bool"
+            }
+        }
     }
 
     // MARK: Reading
@@ -68,7 +78,8 @@ enum NpyFile {
         let note = header.type.isFloat
             ? "read from float\(header.type.size * 8) data: each value is the exact binary fraction the file stores (0.1 stored as float64 is 3602879701896397/36028797018963968)"
             : nil
-        return LoadedTensor(tensor: Tensor(shape: shape, exact: values), notes: note.map { [$0] } ?? [])
+        return LoadedTensor(tensor: Tensor(shape: shape, exact: values), notes: note.map { [$0] } ?? [],
+                            storedType: header.type.name, fromFloats: header.type.isFloat)
     }
 
     private static func decode(_ raw: UnsafeRawBufferPointer, count: Int, type: ElementType, shape: Shape) throws -> [Scalar] {

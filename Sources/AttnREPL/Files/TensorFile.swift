@@ -7,6 +7,10 @@ import Foundation
 struct LoadedTensor {
     var tensor: Tensor
     var notes: [String] = []
+    /// `float64`, `int32`: the element type of a binary file; nil for text.
+    var storedType: String? = nil
+    /// Values are the binary fractions of stored floats, not decimals anyone typed.
+    var fromFloats = false
 }
 
 /// The bytes of a saved tensor, with notes (e.g. that values were rounded).

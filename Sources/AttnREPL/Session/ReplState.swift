@@ -9,6 +9,9 @@ final class ReplState {
     var language: String
     let library: LessonLibrary
     var lesson: LessonSession?
+    /// Where variables read by `:load` came from (name → `from emb.npy, float64 data`), shown by
+    /// `:vars` until the name is assigned again or cleared.
+    var fileOrigins: [String: String] = [:]
 
     init(digits: Int, float: Bool, language: String, library: LessonLibrary) {
         self.digits = digits

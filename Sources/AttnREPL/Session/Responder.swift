@@ -28,8 +28,19 @@ struct Responder {
                             errors: result.error.map { ["error: \($0)"] } ?? [], quit: result.quit,
                             lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
         }
-        if let lesson = state.lesson { return respond(lesson.submit(text), in: lesson) }
+        if let lesson = state.lesson {
+            let outcome = lesson.submit(text)
+            if case .failed = outcome {} else { forgetOrigins(ofNamesAssignedIn: text) }
+            return respond(outcome, in: lesson)
+        }
         let (records, error) = state.interpreter.run(text)
+        for record in records {
+            switch record.outcome {
+            case let .assigned(name, _): state.fileOrigins[name.canonical] = nil
+            case let .defined(f): state.fileOrigins[f.name.canonical] = nil
+            case .value: break
+            }
+        }
         let output = ResultOutput(digits: state.digits, float: state.float)
         var response = Response()
         for record in records where !record.statement.silent {
@@ -37,6 +48,17 @@ struct Responder {
         }
         if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source) }
         return response
+    }
+
+    /// A name assigned again no longer holds what `:load` read.
+    private func forgetOrigins(ofNamesAssignedIn text: String) {
+        guard case let .complete(statements) = Parser.parse(text) else { return }
+        for s in statements {
+            switch s.kind {
+            case let .assignment(name, _): state.fileOrigins[name.canonical] = nil
+            default: break
+            }
+        }
     }
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
