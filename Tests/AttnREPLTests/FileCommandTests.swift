@@ -189,7 +189,8 @@ struct FileCommandTests {
 
     // MARK: Text files
 
-    @Test(arguments: [("1,2,3\n", [3]), ("1\n2\n3\n", [3]), ("5\n", []), ("1, 2\n3, 4\n\n", [2, 2]), ("# x y\n1 2\n3 4\n", [2, 2])])
+    @Test(arguments: [("1,2,3\n", [3]), ("1\n2\n3\n", [3]), ("5\n", []), ("1, 2\n3, 4\n\n", [2, 2]), ("# x y\n1 2\n3 4\n", [2, 2]),
+                      ("1,2\r\n3,4\r\n", [2, 2]), ("\"1\",\"2\"\n", [2])])
     func csvShapes(_ text: String, _ shape: [Int]) throws {
         let t = try CSVFile.read(Data(text.utf8)).tensor
         #expect(t.shape.dimensions == shape)
@@ -288,13 +289,24 @@ struct FileCommandTests {
     // MARK: Command syntax
 
     @Test(arguments: [(":load X", "usage"), (":load = a.csv", "needs a name"), (":load X =", "needs a file"), (":load X = a.txt", "unknown extension .txt"),
-                      (":load X = /nonexistent/dir/a.npy", "no such file"), (":save", "usage"), (":save nothere out.csv", "no variable nothere")])
+                      (":load X = /nonexistent/dir/a.npy", "no such file"), (":save", "usage"), (":load exp = a.csv", "built-in"), (":save nothere out.csv", "no variable nothere")])
     func commandMistakesAreExplained(_ line: String, _ fragment: String) throws {
         let error = try #require(Self.run(line, Self.freshState()).error)
         #expect(error.contains(fragment), "\(error)")
     }
 
-    @Test func loadingADirectoryOrUnreadableFileFails() throws {
+    @Test func floatModeInfinityIsRefusedBeforeAnythingIsWritten() throws {
+        let dir = try Self.scratchDirectory()
+        let state = Self.freshState(float: true)
+        _ = state.interpreter.run("v = exp([1, 1000])")
+        for ext in ["npy", "csv", "json"] {
+            let error = Self.run(":save v \(dir.path)/v.\(ext)", state).error
+            #expect(error?.contains("element [2] is inf") == true, "\(error ?? "saved")")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func loadingADirectoryFails() throws {
         let dir = try Self.scratchDirectory()
         let folder = dir.appendingPathComponent("d.csv")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

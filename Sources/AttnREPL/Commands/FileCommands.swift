@@ -18,6 +18,7 @@ enum FileCommands {
         let path = unquoted(String(arg[arg.index(after: equals)...]).trimmingSpaces)
         guard let name = parseName(nameText) else { return .fail(":load needs a name before = (got \"\(nameText)\")") }
         guard !path.isEmpty else { return .fail(":load \(name) = FILE needs a file name") }
+        if Builtins.named(name.canonical) != nil { return .fail("\(name) is a built-in function and cannot be assigned") }
         var loaded: LoadedTensor
         do {
             loaded = try TensorFile.read(path)

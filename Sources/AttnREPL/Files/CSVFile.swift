@@ -11,15 +11,20 @@ enum CSVFile {
         var rows: [[Scalar]] = []
         var firstRowLine = 0
         var count = 0
-        for (k, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for (k, rawLine) in lines.enumerated() {
             let lineNumber = k + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
             // Blank lines and `#` comments (numpy.savetxt's header) are skipped.
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cells = line.contains(",") ? line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                                            : line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             var row: [Scalar] = []
-            for (j, cell) in cells.enumerated() {
+            for (j, quotedCell) in cells.enumerated() {
+                // Some spreadsheets quote every cell: "1.5".
+                let cell = quotedCell.count >= 2 && quotedCell.hasPrefix("\"") && quotedCell.hasSuffix("\"")
+                    ? String(quotedCell.dropFirst().dropLast()) : quotedCell
                 guard !cell.isEmpty else { throw FormatProblem("line \(lineNumber), field \(j + 1) is empty") }
                 guard let q = NumberText.decimal(cell) else {
                     let shown = NpyFile.Header.quoted(cell)

@@ -91,6 +91,10 @@ enum TensorFile {
         }
         let encoded: EncodedTensor
         do {
+            // Float mode can produce inf and nan; no format here could read them back as numbers.
+            if case let .float(d) = tensor.elements, let i = d.firstIndex(where: { !$0.isFinite }) {
+                throw FormatProblem("\(position(i, in: tensor.shape)) is \(d[i]); attn-repl saves finite numbers only")
+            }
             switch format {
             case .npy: encoded = try NpyFile.encode(tensor)
             case .csv: encoded = CSVFile.encode(tensor)
