@@ -45,7 +45,7 @@ enum FileCommands {
             case .recomputed:
                 let zh = lesson.lesson.language == "zh"
                 let line = zh ? "\(key) 已更改，所有步骤已重新计算。" : "\(key) changed: every step recomputed."
-                return CommandResult(output: [summary, line] + notes + LessonStepText.lines(lesson), showLesson: true)
+                return CommandResult(output: [line, summary] + notes + LessonStepText.lines(lesson), showLesson: true)
             case let .failed(e):
                 return .fail("\(key) from \(path): \(e.diagnostic.message)")
             default:
