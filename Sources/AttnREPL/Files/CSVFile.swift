@@ -61,7 +61,7 @@ enum CSVFile {
         case let .float(d): cells = d.map { "\($0)" }
         case let .exact(values):
             cells = values.map { v in
-                if let q = v.rational, let text = NumberText.exactDecimal(q) { return text }
+                if let q = v.rational, let text = DecimalFormat.exactString(q) { return text }
                 inexact += 1
                 return DecimalFormat.string(v, digits: 17)
             }

@@ -178,6 +178,11 @@ enum NpyFile {
             doubles = d
         case let .exact(values):
             for (i, v) in values.enumerated() {
+                // Most values (integers, anything read from a float file) are doubles already.
+                if let q = v.rational, case let x = q.doubleValue, x.isFinite, Rational(exactly: x) == q {
+                    doubles.append(x)
+                    continue
+                }
                 guard let x = v.nearestDouble else {
                     throw FormatProblem("\(TensorFile.position(i, in: tensor.shape)) is too large for a float64")
                 }

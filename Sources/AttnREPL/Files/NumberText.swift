@@ -63,14 +63,4 @@ enum NumberText {
         default: return nil
         }
     }
-
-    /// The exact decimal of a terminating rational (`0.1000000000000000055511151231257827021181583404541015625`
-    /// for the double nearest 0.1), nil when it does not terminate or would exceed the digit limit.
-    static func exactDecimal(_ q: Rational) -> String? {
-        // n/d with d = 2^a·5^b has at most bits(n) + bits(d) significant digits.
-        let digits = q.bitSize + 2
-        guard digits <= Limits.maximumDigits else { return nil }
-        let text = DecimalFormat.string(q, digits: digits)
-        return decimal(text) == q ? text : nil
-    }
 }

@@ -34,9 +34,9 @@ struct FormatProblem: Error {
 enum TensorFile {
     enum Format: String, CaseIterable { case npy, csv, json }
 
-    /// Text files larger than this are refused before they are read: a file that can hold
-    /// `Limits.maximumElements` numbers of 30 characters each.
-    static let maximumTextBytes = Limits.maximumElements * 32
+    /// Text files larger than this are refused before they are read: room for
+    /// `Limits.maximumElements` numbers of 64 characters (a double's exact decimal is ~55).
+    static let maximumTextBytes = Limits.maximumElements * 64
 
     static func format(of path: String) throws -> Format {
         let ext = (path as NSString).pathExtension.lowercased()
@@ -108,7 +108,9 @@ enum TensorFile {
         } catch {
             throw TensorFileError("cannot write \(path) (\(describe(error)))")
         }
-        return encoded.notes
+        let limit = format == .npy ? Int.max : maximumTextBytes
+        return encoded.notes + (encoded.data.count > limit
+            ? ["the file has \(encoded.data.count) bytes, more than :load reads (\(limit)); save as .npy to load it back"] : [])
     }
 
     /// The tensor shape for array dimensions, within the program's limits.
