@@ -15,6 +15,7 @@ enum CSVFile {
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         for (k, rawLine) in lines.enumerated() {
             let lineNumber = k + 1
+            try Interrupt.check()
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             // Blank lines and `#` comments (numpy.savetxt's header) are skipped.
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -54,13 +55,14 @@ enum CSVFile {
     /// Exact decimals where the value has one (every binary fraction does); other values
     /// (1/3, exp(1)) with 17 significant digits, and a note saying how many. Float tensors use
     /// the shortest decimal that reads back as the same double.
-    static func encode(_ tensor: Tensor) -> EncodedTensor {
+    static func encode(_ tensor: Tensor) throws -> EncodedTensor {
         var inexact = 0
         let cells: [String]
         switch tensor.elements {
         case let .float(d): cells = d.map { "\($0)" }
         case let .exact(values):
-            cells = values.map { v in
+            cells = try values.map { v in
+                try Interrupt.check()
                 if let q = v.rational, let text = DecimalFormat.exactString(q) { return text }
                 inexact += 1
                 return DecimalFormat.string(v, digits: 17)

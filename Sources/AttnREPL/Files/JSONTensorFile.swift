@@ -33,6 +33,7 @@ enum JSONTensorFile {
                 var values: [Scalar] = []
                 values.reserveCapacity(shape.count)
                 for (r, row) in items.enumerated() {
+                    try Interrupt.check()
                     guard case let .array(cells) = row else { throw FormatProblem("row \(r + 1) is not a list (a matrix is a list of lists)") }
                     guard cells.count == firstRow.count else {
                         throw FormatProblem("row \(r + 1) has \(cells.count) numbers but row 1 has \(firstRow.count)")
@@ -72,6 +73,7 @@ enum JSONTensorFile {
         values.reserveCapacity(shape.count)
         var approximate = 0
         for i in 0..<shape.count {
+            try Interrupt.check()
             let at = TensorFile.position(i, in: shape)
             if case let .string(form)? = exact?[i] {
                 values.append(try exactForm(form, at))
@@ -106,30 +108,44 @@ enum JSONTensorFile {
         return s
     }
 
-    static func encode(_ tensor: Tensor, digits: Int) -> EncodedTensor {
-        var exact: [JSONValue] = []
+    /// Written straight into text: a 4-million-element tree of JSON values took gigabytes.
+    static func encode(_ tensor: Tensor, digits: Int) throws -> EncodedTensor {
         var missing = 0
+        var exact: [String?] = []
+        var decimals: [String] = []
+        exact.reserveCapacity(tensor.count)
+        decimals.reserveCapacity(tensor.count)
         switch tensor.elements {
         case let .float(d):
-            // A double is exactly a binary fraction: write that, so nothing is lost.
-            exact = d.map { x in Rational(exactly: x).map { .string($0.description) } ?? .null }
+            for x in d {
+                // A double is exactly a binary fraction: write that, so nothing is lost.
+                exact.append(Rational(exactly: x)?.description)
+                decimals.append(DecimalFormat.string(x, digits: digits))
+            }
         case let .exact(values):
-            exact = values.map { v in
-                if let form = ExactForm.string(v, limit: exactFormLimit) { return .string(form) }
-                missing += 1
-                return .null
+            for v in values {
+                try Interrupt.check()
+                let form = ExactForm.string(v, limit: exactFormLimit)
+                if form == nil { missing += 1 }
+                exact.append(form)
+                decimals.append(DecimalFormat.string(v, digits: digits))
             }
         }
-        let cells = CellText.cells(tensor, digits: digits, exactLimit: 0)
-        let object = JSON.object([
-            ("shape", .array(tensor.shape.dimensions.map(JSON.int))),
-            ("exact", .array(exact.map { if case let .string(s) = $0 { return JSON.string(s) } else { return JSON.null } })),
-            ("values", .array(cells.map { .string($0.decimal) })),
-        ])
+        var text = "{\"shape\": [" + tensor.shape.dimensions.map(String.init).joined(separator: ", ") + "], \"exact\": ["
+        for (i, form) in exact.enumerated() {
+            if i > 0 { text += ", " }
+            text += form.map { JSON.string($0).serialized() } ?? "null"
+        }
+        text += "], \"values\": ["
+        for (i, decimal) in decimals.enumerated() {
+            if i > 0 { text += ", " }
+            text += "\"" + decimal + "\""
+        }
+        text += "]}\n"
         var notes: [String] = []
         if missing > 0 {
             notes.append("\(missing) of \(tensor.count) values have no exact form short enough to write; the file keeps their \(digits)-digit decimals")
         }
-        return EncodedTensor(data: Data((object.serialized() + "\n").utf8), notes: notes)
+        return EncodedTensor(data: Data(text.utf8), notes: notes)
     }
 }

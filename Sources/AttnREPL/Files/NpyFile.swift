@@ -86,6 +86,7 @@ enum NpyFile {
         var out: [Scalar] = []
         out.reserveCapacity(count)
         for i in 0..<count {
+            if i % 4096 == 0 { try Interrupt.check() }
             let at = i * type.size
             let q: Rational?
             switch type {
@@ -178,6 +179,7 @@ enum NpyFile {
             doubles = d
         case let .exact(values):
             for (i, v) in values.enumerated() {
+                try Interrupt.check()
                 // Most values (integers, anything read from a float file) are doubles already.
                 if let q = v.rational, case let x = q.doubleValue, x.isFinite, Rational(exactly: x) == q {
                     doubles.append(x)

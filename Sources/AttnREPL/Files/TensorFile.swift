@@ -71,6 +71,8 @@ enum TensorFile {
         } catch {
             throw TensorFileError("\(path): cannot read it (\(describe(error)))")
         }
+        // Reading millions of numbers takes a while; Ctrl-C stops it like a long evaluation.
+        Interrupt.clear()
         do {
             switch format {
             case .npy: return try NpyFile.read(data)
@@ -79,6 +81,8 @@ enum TensorFile {
             }
         } catch let p as FormatProblem {
             throw TensorFileError("\(path): \(p.message)")
+        } catch let d as Diagnostic {
+            throw TensorFileError("\(path): \(d.message)")
         }
     }
 
@@ -90,6 +94,7 @@ enum TensorFile {
             throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
         }
         let encoded: EncodedTensor
+        Interrupt.clear()
         do {
             // Float mode can produce inf and nan; no format here could read them back as numbers.
             if case let .float(d) = tensor.elements, let i = d.firstIndex(where: { !$0.isFinite }) {
@@ -97,11 +102,13 @@ enum TensorFile {
             }
             switch format {
             case .npy: encoded = try NpyFile.encode(tensor)
-            case .csv: encoded = CSVFile.encode(tensor)
-            case .json: encoded = JSONTensorFile.encode(tensor, digits: digits)
+            case .csv: encoded = try CSVFile.encode(tensor)
+            case .json: encoded = try JSONTensorFile.encode(tensor, digits: digits)
             }
         } catch let p as FormatProblem {
             throw TensorFileError("cannot save to \(path): \(p.message)")
+        } catch let d as Diagnostic {
+            throw TensorFileError("\(path) not written: \(d.message)")
         }
         do {
             try AtomicFile.write(encoded.data, to: url)
