@@ -289,9 +289,12 @@ struct FileCommandTests {
     // MARK: Command syntax
 
     @Test(arguments: [(":load X", "usage"), (":load = a.csv", "needs a name"), (":load X =", "needs a file"), (":load X = a.txt", "unknown extension .txt"),
-                      (":load X = /nonexistent/dir/a.npy", "no such file"), (":save", "usage"), (":load exp = a.csv", "built-in"), (":save nothere out.csv", "no variable nothere")])
+                      (":load X = /nonexistent/dir/a.npy", "no such file"), (":save", "usage"), (":load exp = a.csv", "built-in"), (":save nothere out.csv", "no variable nothere"),
+                      (":save v /nonexistent/dir/v.csv", "there is no folder /nonexistent/dir"), (":save v /tmp!", "/tmp: no extension")])
     func commandMistakesAreExplained(_ line: String, _ fragment: String) throws {
-        let error = try #require(Self.run(line, Self.freshState()).error)
+        let state = Self.freshState()
+        _ = state.interpreter.run("v = [1, 2]")
+        let error = try #require(Self.run(line, state).error)
         #expect(error.contains(fragment), "\(error)")
     }
 
@@ -306,10 +309,13 @@ struct FileCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
-    @Test func loadingADirectoryFails() throws {
+    @Test func aFolderIsNeitherLoadedNorReplaced() throws {
         let dir = try Self.scratchDirectory()
         let folder = dir.appendingPathComponent("d.csv")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        #expect(Self.run(":load X = \(folder.path)", Self.freshState()).error?.contains("is a directory") == true)
+        let state = Self.freshState()
+        #expect(Self.run(":load X = \(folder.path)", state).error?.contains("is a directory") == true)
+        _ = state.interpreter.run("v = [1, 2]")
+        #expect(Self.run(":save v \(folder.path)!", state).error?.contains("it is a folder") == true)
     }
 }

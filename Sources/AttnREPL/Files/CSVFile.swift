@@ -94,7 +94,8 @@ enum CSVFile {
             notes.append("\(inexact) of \(tensor.count) values have no finite decimal and were written with 17 significant digits (save as .json to keep them exact)")
         }
         if case let .matrix(r, c) = tensor.shape, r == 1 || c == 1 {
-            notes.append("a \(tensor.shape) matrix in a .csv file loads back as a vector (save as .npy or .json to keep the shape)")
+            let becomes = r == 1 && c == 1 ? "a scalar" : "a vector"
+            notes.append("a \(tensor.shape) matrix in a .csv file loads back as \(becomes) (save as .npy or .json to keep the shape)")
         }
         return EncodedTensor(data: Data(text.utf8), notes: notes)
     }

@@ -90,6 +90,15 @@ enum TensorFile {
     static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [String] {
         let format = try format(of: path)
         let url = url(path)
+        var isDirectory: ObjCBool = false
+        let folder = url.deletingLastPathComponent()
+        // AtomicFile would create missing folders; a mistyped path should fail instead.
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TensorFileError("cannot write \(path): there is no folder \(folder.path)")
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw TensorFileError("cannot write \(path): it is a folder")
+        }
         if !overwrite, FileManager.default.fileExists(atPath: url.path) {
             throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
         }
