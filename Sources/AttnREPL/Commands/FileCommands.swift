@@ -19,6 +19,9 @@ enum FileCommands {
         guard let name = parseName(nameText) else { return .fail(":load needs a name before = (got \"\(nameText)\")") }
         guard !path.isEmpty else { return .fail(":load \(name) = FILE needs a file name") }
         if Builtins.named(name.canonical) != nil { return .fail("\(name) is a built-in function and cannot be assigned") }
+        if let lesson = state.lesson, lesson.pendingExercises.contains(name.canonical) {
+            return .fail("\(name.canonical) is the exercise of this step: type your answer (\(name.canonical) = ...)")
+        }
         var loaded: LoadedTensor
         do {
             loaded = try TensorFile.read(path)
@@ -36,9 +39,6 @@ enum FileCommands {
             state.interpreter.bind(name, loaded.tensor)
             state.fileOrigins[key] = origin
             return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
-        }
-        if lesson.pendingExercises.contains(key) {
-            return .fail("\(key) is the exercise of this step: type your answer (\(key) = ...)")
         }
         if lesson.lesson.inputs.contains(where: { $0.name == key }) {
             switch lesson.setInput(key, value: loaded.tensor) {
