@@ -214,7 +214,7 @@ struct FileCommandTests {
     }
 
     @Test(arguments: [("[1, [2]]", "element [2] is not a number"), ("[[1, 2], [3]]", "row 2 has 1"), ("{\"shape\": [2], \"exact\": [\"1\"]}", "2 elements"),
-                      ("[1, \"a\"]", "element [2]"), ("[1, 2", "line 1, column 6"), ("[]", "empty"), ("[[[1]]]", "is not a number"),
+                      ("[1, \"a\"]", "element [2]"), ("[1e999999999]", "has more digits"), ("[1, 2", "line 1, column 6"), ("[]", "empty"), ("[[[1]]]", "is not a number"),
                       ("{\"shape\": [1], \"exact\": [\"zeros(2, 2)\"]}", "not a number"), ("{\"shape\": [1], \"exact\": [\"open(1)\"]}", "does not evaluate")])
     func malformedJSONSaysWhere(_ text: String, _ fragment: String) {
         #expect(throws: FormatProblem.self) { try JSONTensorFile.read(Data(text.utf8)) }
@@ -224,7 +224,7 @@ struct FileCommandTests {
     }
 
     @Test(arguments: [("a,b\n1,2\n", "line 1, field 1"), ("1,2\n3\n", "line 2 has 1 numbers but line 1 has 2"),
-                      ("1,,2\n", "line 1, field 2 is empty"), ("1,2\n3,nan\n", "line 2, field 2"), ("\n\n", "no numbers")])
+                      ("1,,2\n", "line 1, field 2 is empty"), ("1,1e99999\n", "line 1, field 2: \"1e99999\" has more digits"), ("1,2\n3,nan\n", "line 2, field 2"), ("\n\n", "no numbers")])
     func malformedCSVNamesTheLine(_ text: String, _ fragment: String) throws {
         let dir = try Self.scratchDirectory()
         let file = dir.appendingPathComponent("bad.csv")
@@ -233,6 +233,14 @@ struct FileCommandTests {
         let error = try #require(Self.run(":load X = \(file.path)", state).error)
         #expect(error.contains(fragment) && error.contains("bad.csv"), "\(error)")
         #expect(state.interpreter.environment[variable: "X"] == nil)
+    }
+
+    @Test func manyLargeNumbersExhaustTheBudgetNotMemory() throws {
+        let huge = try #require(Rational(literal: "1e600000", maxDigits: 1_000_000))
+        var budget = BitBudget()
+        #expect(throws: FormatProblem.self) {
+            for k in 1...2000 { try budget.spend(huge, at: "element [\(k)]") }
+        }
     }
 
     // MARK: Hostile .npy files

@@ -14,6 +14,7 @@ enum CSVFile {
         var firstRowLine = 0
         var count = 0
         var lineNumber = 0
+        var budget = BitBudget()
         // Lines end in \n, \r\n or \r.
         var start = 0
         while start <= bytes.count {
@@ -38,9 +39,10 @@ enum CSVFile {
                 guard !cell.isEmpty else { throw FormatProblem("line \(lineNumber), field \(j + 1) is empty") }
                 let text = String(decoding: cell, as: UTF8.self)
                 guard let q = NumberText.decimal(text) else {
-                    throw FormatProblem("line \(lineNumber), field \(j + 1): \(NpyFile.Header.quoted(text)) is not a number"
+                    throw FormatProblem("line \(lineNumber), field \(j + 1): \(NumberText.problem(text))"
                         + (rows.isEmpty ? " (a header row? attn-repl reads numbers only: remove it or start it with #)" : ""))
                 }
+                try budget.spend(q, at: "line \(lineNumber)")
                 row.append(.rational(q))
             }
             if let first = rows.first, first.count != row.count {

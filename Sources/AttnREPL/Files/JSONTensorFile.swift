@@ -17,15 +17,19 @@ enum JSONTensorFile {
         return LoadedTensor(tensor: try nestedLists(root))
     }
 
-    private static func number(_ v: JSONValue, _ where_: @autoclosure () -> String) throws -> Scalar {
+    private static func number(_ v: JSONValue, _ where_: @autoclosure () -> String, _ budget: inout BitBudget) throws -> Scalar {
         guard case let .number(text) = v else { throw FormatProblem("\(where_()) is not a number") }
-        guard let q = NumberText.decimal(text) else { throw FormatProblem("\(where_()) (\(text)) is too long a number") }
+        guard let q = NumberText.decimal(text) else {
+            throw FormatProblem("\(where_()): \(NumberText.problem(text))")
+        }
+        try budget.spend(q, at: where_())
         return .rational(q)
     }
 
     private static func nestedLists(_ root: JSONValue) throws -> Tensor {
+        var budget = BitBudget()
         switch root {
-        case .number: return Tensor(try number(root, "the value"))
+        case .number: return Tensor(try number(root, "the value", &budget))
         case let .array(items):
             guard let first = items.first else { throw FormatProblem("an empty list: there is nothing to load") }
             if case let .array(firstRow) = first {
@@ -38,12 +42,12 @@ enum JSONTensorFile {
                     guard cells.count == firstRow.count else {
                         throw FormatProblem("row \(r + 1) has \(cells.count) numbers but row 1 has \(firstRow.count)")
                     }
-                    for (c, cell) in cells.enumerated() { values.append(try number(cell, "element [\(r + 1), \(c + 1)]")) }
+                    for (c, cell) in cells.enumerated() { values.append(try number(cell, "element [\(r + 1), \(c + 1)]", &budget)) }
                 }
                 return Tensor(shape: shape, exact: values)
             }
             let shape = try TensorFile.shape([items.count])
-            return Tensor(shape: shape, exact: try items.enumerated().map { try number($1, "element [\($0 + 1)]") })
+            return Tensor(shape: shape, exact: try items.enumerated().map { try number($1, "element [\($0 + 1)]", &budget) })
         default:
             throw FormatProblem("expected a number, a list of numbers, a list of lists, or an object with \"shape\", \"exact\" and \"values\"")
         }
@@ -72,13 +76,17 @@ enum JSONTensorFile {
         var values: [Scalar] = []
         values.reserveCapacity(shape.count)
         var approximate = 0
+        var budget = BitBudget()
         for i in 0..<shape.count {
             try Interrupt.check()
             let at = TensorFile.position(i, in: shape)
             if case let .string(form)? = exact?[i] {
-                values.append(try exactForm(form, at))
+                let value = try exactForm(form, at)
+                if let q = value.rational { try budget.spend(q, at: at) }
+                values.append(value)
             } else if case let .string(text)? = decimals?[i] {
-                guard let q = NumberText.decimal(text) else { throw FormatProblem("\(at): \"values\" holds \(NpyFile.Header.quoted(text)), not a number") }
+                guard let q = NumberText.decimal(text) else { throw FormatProblem("\(at) in \"values\": \(NumberText.problem(text))") }
+                try budget.spend(q, at: at)
                 values.append(.rational(q))
                 approximate += 1
             } else {
