@@ -298,7 +298,7 @@ struct FileCommandTests {
 
     @Test(arguments: [(":load X", "usage"), (":load = a.csv", "needs a name"), (":load X =", "needs a file"), (":load X = a.txt", "unknown extension .txt"),
                       (":load X = /nonexistent/dir/a.npy", "no such file"), (":save", "usage"), (":load exp = a.csv", "built-in"), (":save nothere out.csv", "no variable nothere"),
-                      (":save v /nonexistent/dir/v.csv", "there is no folder /nonexistent/dir"), (":save v /tmp!", "/tmp: no extension")])
+                      (":save v /nonexistent/dir/v.csv", "there is no directory /nonexistent/dir"), (":save v /tmp!", "/tmp: no extension")])
     func commandMistakesAreExplained(_ line: String, _ fragment: String) throws {
         let state = Self.freshState()
         _ = state.interpreter.run("v = [1, 2]")
@@ -317,13 +317,13 @@ struct FileCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
-    @Test func aFolderIsNeitherLoadedNorReplaced() throws {
+    @Test func aDirectoryIsNeitherLoadedNorReplaced() throws {
         let dir = try Self.scratchDirectory()
         let folder = dir.appendingPathComponent("d.csv")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let state = Self.freshState()
         #expect(Self.run(":load X = \(folder.path)", state).error?.contains("is a directory") == true)
         _ = state.interpreter.run("v = [1, 2]")
-        #expect(Self.run(":save v \(folder.path)!", state).error?.contains("it is a folder") == true)
+        #expect(Self.run(":save v \(folder.path)!", state).error?.contains("it is a directory") == true)
     }
 }

@@ -65,11 +65,18 @@ enum TensorFile {
         guard size <= limit else {
             throw TensorFileError("\(path) is too large (\(size) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
         }
+        // Read at most one byte past the limit: the file may have grown since, or be a special
+        // file whose size says nothing.
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
         } catch {
             throw TensorFileError("\(path): cannot read it (\(describe(error)))")
+        }
+        guard data.count <= limit else {
+            throw TensorFileError("\(path) is too large (over \(limit) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
         }
         // Reading millions of numbers takes a while; Ctrl-C stops it like a long evaluation.
         Interrupt.clear()
@@ -91,13 +98,13 @@ enum TensorFile {
         let format = try format(of: path)
         let url = url(path)
         var isDirectory: ObjCBool = false
-        let folder = url.deletingLastPathComponent()
-        // AtomicFile would create missing folders; a mistyped path should fail instead.
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TensorFileError("cannot write \(path): there is no folder \(folder.path)")
+        let directory = url.deletingLastPathComponent()
+        // AtomicFile would create missing directories; a mistyped path should fail instead.
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TensorFileError("cannot write \(path): there is no directory \(directory.path)")
         }
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw TensorFileError("cannot write \(path): it is a folder")
+            throw TensorFileError("cannot write \(path): it is a directory")
         }
         if !overwrite, FileManager.default.fileExists(atPath: url.path) {
             throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
