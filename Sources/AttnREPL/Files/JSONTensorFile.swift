@@ -108,10 +108,10 @@ enum JSONTensorFile {
         do {
             value = try Interpreter().evaluateExpression(form)
         } catch let e as ProgramError {
-            throw FormatProblem("\(at): the exact form \(NpyFile.Header.quoted(form)) does not evaluate (\(e.diagnostic.message))")
+            throw FormatProblem("\(at): the exact form \(TensorFile.quoted(form)) does not evaluate (\(e.diagnostic.message))")
         }
         guard let s = value.scalarValue, !value.isFloat else {
-            throw FormatProblem("\(at): the exact form \(NpyFile.Header.quoted(form)) is a \(value.shape), not a number")
+            throw FormatProblem("\(at): the exact form \(TensorFile.quoted(form)) is a \(value.shape), not a number")
         }
         return s
     }

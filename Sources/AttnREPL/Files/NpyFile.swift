@@ -119,21 +119,21 @@ enum NpyFile {
 
         init(_ text: String) throws {
             guard case let .dict(entries)? = try? PythonLiteral.parse(text) else {
-                throw FormatProblem("malformed header (not a Python dict literal): \(Header.quoted(text))")
+                throw FormatProblem("malformed header (not a Python dict literal): \(TensorFile.quoted(text))")
             }
             guard case let .string(descr)? = entries["descr"] else {
                 if case .list? = entries["descr"] { throw FormatProblem("a structured array (fields of several types); attn-repl reads plain numeric arrays") }
-                throw FormatProblem("malformed header: no 'descr' string in \(Header.quoted(text))")
+                throw FormatProblem("malformed header: no 'descr' string in \(TensorFile.quoted(text))")
             }
             guard case let .bool(fortran)? = entries["fortran_order"] else {
-                throw FormatProblem("malformed header: no 'fortran_order' True/False in \(Header.quoted(text))")
+                throw FormatProblem("malformed header: no 'fortran_order' True/False in \(TensorFile.quoted(text))")
             }
             guard case let .tuple(items)? = entries["shape"] else {
-                throw FormatProblem("malformed header: no 'shape' tuple in \(Header.quoted(text))")
+                throw FormatProblem("malformed header: no 'shape' tuple in \(TensorFile.quoted(text))")
             }
             var dims: [Int] = []
             for item in items {
-                guard case let .int(n) = item, n >= 0 else { throw FormatProblem("malformed header: the shape \(Header.quoted(text)) is not a tuple of sizes") }
+                guard case let .int(n) = item, n >= 0 else { throw FormatProblem("malformed header: the shape \(TensorFile.quoted(text)) is not a tuple of sizes") }
                 dims.append(n)
             }
             type = try Header.elementType(descr)
@@ -158,12 +158,6 @@ enum NpyFile {
             case ("U", _), ("S", _): throw FormatProblem("an array of strings ('\(descr)'); attn-repl reads numeric arrays only")
             default: throw FormatProblem("element type '\(descr)' is not one attn-repl reads (float32/64, int8–64, uint8–64, bool)")
             }
-        }
-
-        /// Header text for a message: quoted, shortened, control characters neutralised.
-        static func quoted(_ text: String) -> String {
-            let clean = String(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-            return "\"" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "\""
         }
     }
 

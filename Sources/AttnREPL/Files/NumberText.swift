@@ -26,8 +26,8 @@ enum NumberText {
     static func problem(_ text: String) -> String {
         let body = text.drop { $0 == "-" || $0 == "+" }
         let spelled = body.contains { $0.isASCII && $0.isNumber } && body.allSatisfy { $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }
-        return spelled ? "\(NpyFile.Header.quoted(text)) has more digits than attn-repl reads from a file (\(digitsPerDecimal))"
-                       : "\(NpyFile.Header.quoted(text)) is not a number"
+        return spelled ? "\(TensorFile.quoted(text)) has more digits than attn-repl reads from a file (\(digitsPerDecimal))"
+                       : "\(TensorFile.quoted(text)) is not a number"
     }
 
     /// The common case without big integers: at most 18 digits and a small exponent

@@ -154,6 +154,12 @@ enum TensorFile {
         }
     }
 
+    /// Text from a file, for a message: quoted, shortened, control characters neutralised.
+    static func quoted(_ text: String) -> String {
+        let clean = String(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return "\"" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "\""
+    }
+
     /// `[2, 3]` for the flat row-major index of an element (1-based, as the formula language indexes).
     static func position(_ index: Int, in shape: Shape) -> String {
         switch shape {
