@@ -24,7 +24,7 @@ struct ReplCommand {
 }
 
 enum CommandTable {
-    static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + TranscriptCommands.table + [WhyCommand.command] + [
+    static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + FileCommands.table + TranscriptCommands.table + [WhyCommand.command] + [
         ReplCommand(name: "help", arguments: "[topic]", summary: "this list, or help on a command or built-in function") { _, arg in
             help(arg)
         },

@@ -24,7 +24,7 @@ enum SettingCommands {
         ReplCommand(name: "vars", arguments: "", summary: "list variables and functions") { state, _ in
             let env = state.interpreter.environment
             var lines = env.variables.keys.sorted().map { name in
-                "\(name) = \(TensorText.inline(env.variables[name]!, digits: state.digits))"
+                "\(name) = \(TensorText.inline(env.variables[name]!, digits: state.digits))" + (state.fileOrigins[name].map { "  (\($0))" } ?? "")
             }
             lines += env.functions.values.sorted { $0.name.canonical < $1.name.canonical }.map { f in
                 "\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) = \(f.source[f.body.range])"
@@ -34,10 +34,12 @@ enum SettingCommands {
         ReplCommand(name: "clear", arguments: "[name]", summary: "forget one variable or function, or all of them", replayed: true) { state, arg in
             if arg.isEmpty {
                 state.interpreter.environment.removeAll()
+                state.fileOrigins.removeAll()
                 return .lines(["cleared"])
             }
             guard case let .complete(s) = Parser.parseExpression(arg), case let .expression(e) = s[0].kind,
                   case let .name(n) = e.kind else { return .fail(":clear takes a name") }
+            state.fileOrigins[n.canonical] = nil
             return state.interpreter.environment.remove(n.canonical) ? .lines(["cleared \(n)"]) : .fail("no variable \(n)")
         },
     ]

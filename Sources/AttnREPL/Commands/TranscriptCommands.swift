@@ -12,7 +12,7 @@ enum TranscriptCommands {
             }
             return resume(n, state)
         },
-        ReplCommand(name: "export", arguments: "md|json|html [FILE]", summary: "write this session as Markdown, JSON or HTML (default: named after the session; --force replaces FILE)") { state, arg in
+        ReplCommand(name: "export", arguments: "md|json|html [FILE]", summary: "write this session as Markdown, JSON or HTML (default: named after the session; FILE! replaces a file)") { state, arg in
             export(arg, state)
         },
     ]
@@ -67,8 +67,10 @@ enum TranscriptCommands {
 
     private static func export(_ arg: String, _ state: ReplState) -> CommandResult {
         var words = arg.split(separator: " ").map(String.init)
-        let force = words.contains("--force")
+        // `FILE!` replaces an existing file, as with :save; `--force` says the same.
+        var force = words.contains("--force")
         words.removeAll { $0 == "--force" }
+        if words.count == 2, words[1].hasSuffix("!") { words[1].removeLast(); force = true }
         guard let first = words.first, let format = ExportFormat(rawValue: first.lowercased()), words.count <= 2 else {
             return .fail(":export takes \(ExportFormat.names) [FILE] [--force]")
         }

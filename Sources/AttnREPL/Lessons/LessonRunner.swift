@@ -53,8 +53,10 @@ struct LessonRun {
 }
 
 enum LessonRunner {
-    /// `overrides` are NAME=EXPR pairs given by the learner; each NAME must be an input of the lesson.
-    static func run(_ lesson: Lesson, overrides: [(name: String, expression: String)] = [], float: Bool = false) throws -> LessonRun {
+    /// `overrides` are NAME=EXPR pairs given by the learner, `values` inputs given as tensors
+    /// (`:load`); each NAME must be an input of the lesson.
+    static func run(_ lesson: Lesson, overrides: [(name: String, expression: String)] = [], values: [String: Tensor] = [:],
+                    float: Bool = false) throws -> LessonRun {
         var run = LessonRun(lesson: lesson)
         run.interpreter.float = float
         var given: [String: String] = [:]
@@ -65,7 +67,15 @@ enum LessonRunner {
             }
             given[o.name] = o.expression
         }
+        for name in values.keys where !lesson.inputs.contains(where: { $0.name == name }) {
+            throw LessonError(file: lesson.file, line: nil, message: "\(name) is not an input of \(lesson.id)")
+        }
         for input in lesson.inputs {
+            if let value = values[input.name] {
+                run.interpreter.bind(Name(input.name), value)
+                run.inputs.append((input.name, value))
+                continue
+            }
             let text = given[input.name] ?? input.expression
             do {
                 let value = try run.interpreter.evaluateExpression(text)

@@ -20,6 +20,8 @@ final class LessonSession {
     /// 0-based index of the current step.
     private(set) var step = 0
     private(set) var overrides: [(name: String, expression: String)] = []
+    /// Inputs the learner loaded from files (`:load`), by name.
+    private(set) var loadedInputs: [String: Tensor] = [:]
     /// Exercises answered correctly or revealed: their values may be shown.
     private(set) var revealed: Set<String> = []
     /// Variables the learner assigned that are not lesson inputs, kept across recomputes.
@@ -127,9 +129,24 @@ final class LessonSession {
     func setInput(_ name: String, _ expression: String) -> Outcome {
         var changed = overrides.filter { $0.name != name }
         changed.append((name, expression))
+        var loaded = loadedInputs
+        loaded[name] = nil
+        return recompute(name, overrides: changed, loaded: loaded, source: expression)
+    }
+
+    /// Sets an input to a tensor read from a file and recomputes every step; on failure nothing changes.
+    func setInput(_ name: String, value: Tensor) -> Outcome {
+        var loaded = loadedInputs
+        loaded[name] = value
+        return recompute(name, overrides: overrides.filter { $0.name != name }, loaded: loaded, source: name)
+    }
+
+    private func recompute(_ name: String, overrides changed: [(name: String, expression: String)], loaded: [String: Tensor],
+                           source expression: String) -> Outcome {
         do {
-            run = try LessonRunner.run(lesson, overrides: changed, float: float)
+            run = try LessonRunner.run(lesson, overrides: changed, values: loaded, float: float)
             overrides = changed
+            loadedInputs = loaded
             return .recomputed(name: name)
         } catch let e as LessonError {
             return .failed(ProgramError(diagnostic: Diagnostic(e.message), source: SourceText(expression)))
@@ -192,6 +209,17 @@ final class LessonSession {
             }
         }
         return nil
+    }
+
+    /// A variable of the learner's own in the lesson's scope (e.g. from `:load`), kept across recomputes.
+    func bind(_ name: Name, _ value: Tensor) {
+        keep(name, value)
+        scratchRecords[name.canonical] = nil      // no formula made it: :why says so
+    }
+
+    /// The value a name has in the lesson's scope: the learner's own variables, then the lesson's.
+    func value(named name: String) -> Tensor? {
+        scratch.last { $0.0.canonical == name }?.1 ?? run.value(of: name)
     }
 
     private func keep(_ name: Name, _ value: Tensor) {

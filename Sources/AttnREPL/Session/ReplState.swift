@@ -16,6 +16,9 @@ final class ReplState {
     private(set) var transcript: Transcript?
     /// False when replaying: lessons then neither read nor write the learner's progress.
     var keepsProgress = true
+    /// Where variables read by `:load` came from (name → `from emb.npy, float64 data`), shown by
+    /// `:vars` until the name is assigned again or cleared.
+    var fileOrigins: [String: String] = [:]
 
     init(digits: Int, float: Bool, language: String, library: LessonLibrary) {
         self.digits = digits

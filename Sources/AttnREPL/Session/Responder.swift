@@ -37,10 +37,18 @@ struct Responder {
         if let lesson = state.lesson {
             let outcome = lesson.submit(text)
             state.record(.lessonInput(trimmed, outcome, digits: state.digits))
+            if case .failed = outcome {} else { forgetOrigins(ofNamesAssignedIn: text) }
             return respond(outcome, in: lesson)
         }
         let (records, error) = state.interpreter.run(text)
         state.record(.statement(trimmed, records, error: error, digits: state.digits))
+        for record in records {
+            switch record.outcome {
+            case let .assigned(name, _): state.fileOrigins[name.canonical] = nil
+            case let .defined(f): state.fileOrigins[f.name.canonical] = nil
+            case .value: break
+            }
+        }
         let output = ResultOutput(digits: state.digits, float: state.float)
         var response = Response()
         for record in records {
@@ -51,6 +59,17 @@ struct Responder {
         }
         if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source) }
         return response
+    }
+
+    /// A name assigned again no longer holds what `:load` read.
+    private func forgetOrigins(ofNamesAssignedIn text: String) {
+        guard case let .complete(statements) = Parser.parse(text) else { return }
+        for s in statements {
+            switch s.kind {
+            case let .assignment(name, _): state.fileOrigins[name.canonical] = nil
+            default: break
+            }
+        }
     }
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {

@@ -55,6 +55,9 @@ struct HTMLExport {
             let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
             let math = (e.results ?? []).first.map { " " + ExportMathML.math($0, display: false) } ?? ""
             return code(e.input) + ["<p>\(verdict)\(math)</p>"] + failure(e)
+        case .load:
+            return code(e.input) + (e.results ?? []).map { "<div class=\"result\">\(ExportMathML.math($0, display: true))</div>" }
+                + (e.message.map { ["<p class=\"note\">\(Self.escape($0))</p>"] } ?? [])
         case .statement:
             var lines = code(e.input)
             for value in e.results ?? [] where value.silent != true {

@@ -38,6 +38,9 @@ struct MarkdownExport {
             let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
             let math = (e.results ?? []).first.map { " $`\(ExportMath.latex($0, inline: true))`$" } ?? ""
             return code(e.input) + ["\(verdict):" + math, ""] + failure(e)
+        case .load:
+            return code(e.input) + (e.results ?? []).flatMap { ["```math", ExportMath.latex($0, inline: false), "```", ""] }
+                + (e.message.map { [escape($0), ""] } ?? [])
         case .statement:
             var lines = code(e.input)
             for value in e.results ?? [] where value.silent != true {

@@ -19,6 +19,23 @@ extension TranscriptEvent {
         return e
     }
 
+    /// Loads larger than this many elements are recorded as shown only; replay says it cannot restore them.
+    static let loadedDataLimit = 1_000_000
+
+    static func loaded(_ input: String, name: String, _ tensor: Tensor, digits: Int) -> TranscriptEvent {
+        var e = TranscriptEvent(.load)
+        e.input = input
+        e.name = name
+        e.results = [TranscriptValue(name: name, tensor, digits: digits)]
+        if tensor.count <= loadedDataLimit {
+            let exact = tensor.exactElements.map { s in s.rational.map { "\($0)" } ?? ExactForm.string(s, limit: .max) ?? "0" }
+            e.data = LoadedData(shape: tensor.shape.dimensions, exact: exact)
+        } else {
+            e.message = "\(tensor.count) elements: too large to record, so replay cannot restore \(name)"
+        }
+        return e
+    }
+
     static func command(_ input: String, settings: TranscriptSettings) -> TranscriptEvent {
         var e = TranscriptEvent(.command)
         e.input = input

@@ -41,6 +41,9 @@ struct TranscriptEvent: Codable, Equatable {
         case input
         /// An exercise was answered: `name`, `correct`.
         case answer
+        /// `:load` read a file: `input` (the command), `name`, `results` (as shown) and `data`,
+        /// every element's exact form, so replay restores the value without reading the file.
+        case load
     }
 
     var type: Kind
@@ -61,6 +64,13 @@ struct TranscriptEvent: Codable, Equatable {
     var solved: [String]?
     var name: String?
     var correct: Bool?
+    /// For `load`: the tensor's shape and every element's exact form, row-major.
+    var data: LoadedData?
+
+    struct LoadedData: Codable, Equatable {
+        var shape: [Int]
+        var exact: [String]
+    }
 
     init(_ type: Kind) { self.type = type }
 
@@ -116,6 +126,7 @@ extension TranscriptEvent {
         add("results", results.map { .array($0.map(\.json)) })
         add("error", error.map(JSON.string))
         add("message", message.map(JSON.string))
+        add("data", data.map { .object([("shape", .array($0.shape.map(JSON.int))), ("exact", .array($0.exact.map(JSON.string)))]) })
         return .object(pairs)
     }
 }

@@ -8,6 +8,7 @@ enum TranscriptText {
         var parts: [String] = []
         switch event.type {
         case .input: parts.append("\(event.name ?? "?") changed, every step recomputed")
+        case .load: parts.append("\(event.name ?? "?") loaded")
         case .answer: parts.append("answer to \(event.name ?? "?"): \(event.correct == true ? "correct" : "wrong")")
         default: break
         }

@@ -71,3 +71,33 @@ struct TranscriptReplayTests {
         #expect(r.stderr.hasPrefix("error: cannot read /nonexistent/session.jsonl"))
     }
 }
+
+/// `:load` is journaled with the value it read: replay restores it without the file (SPEC §8:
+/// a transcript never makes the program read files).
+@Suite("Replaying a :load")
+struct LoadReplayTests {
+    @Test func aLoadedTensorIsRestoredFromTheTranscriptNotTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("load-replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let npy = dir.appendingPathComponent("x.npy")
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/npy/float64_matrix.npy")
+        try FileManager.default.copyItem(at: fixture, to: npy)
+        let export = dir.appendingPathComponent("session.json")
+        let session = try BinaryRunner.run([], stdin: """
+            :load X = \(npy.path)
+            s = sum(X)
+            softmax(X[1])
+            :export json \(export.path)
+
+            """)
+        #expect(session.status == 0, "\(session.stderr)")
+        try FileManager.default.removeItem(at: npy)          // replay must not need it
+        let replay = try BinaryRunner.run(["replay", export.path])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout == "replayed 2 statements, no differences\n")
+        let text = try String(contentsOf: export, encoding: .utf8)
+        #expect(text.contains("\"type\": \"load\"") || text.contains("\"type\":\"load\""))
+    }
+}

@@ -1,0 +1,104 @@
+// `:load NAME = FILE` and `:save NAME FILE[!]`: tensors from and to .npy, .csv and .json files.
+// Only these commands the user types touch files (SPEC §8); a failed :load binds nothing.
+import Engine
+
+enum FileCommands {
+    static let table: [ReplCommand] = [
+        ReplCommand(name: "load", arguments: "NAME = FILE", summary: "read a tensor from a .npy, .csv or .json file into NAME") { state, arg in
+            load(arg, state: state)
+        },
+        ReplCommand(name: "save", arguments: "NAME FILE[!]", summary: "write NAME to a .npy, .csv or .json file (FILE! replaces an existing file)") { state, arg in
+            save(arg, state: state)
+        },
+    ]
+
+    static func load(_ arg: String, state: ReplState) -> CommandResult {
+        guard let equals = arg.firstIndex(of: "=") else { return .fail("usage: :load NAME = FILE (e.g. :load X = embeddings.npy)") }
+        let nameText = String(arg[..<equals]).trimmingSpaces
+        let path = unquoted(String(arg[arg.index(after: equals)...]).trimmingSpaces)
+        guard let name = parseName(nameText) else { return .fail(":load needs a name before = (got \"\(nameText)\")") }
+        guard !path.isEmpty else { return .fail(":load \(name) = FILE needs a file name") }
+        if Builtins.named(name.canonical) != nil { return .fail("\(name) is a built-in function and cannot be assigned") }
+        if let lesson = state.lesson, lesson.pendingExercises.contains(name.canonical) {
+            return .fail("\(name.canonical) is the exercise of this step: type your answer (\(name.canonical) = ...)")
+        }
+        var loaded: LoadedTensor
+        do {
+            loaded = try TensorFile.read(path)
+        } catch {
+            return .fail("\(error)")
+        }
+        if state.float { loaded.tensor = Tensor(shape: loaded.tensor.shape, float: loaded.tensor.floatElements) }
+        let key = name.canonical
+        // Journaled only once the value is bound, with the value itself: replay never reads files.
+        let recordLoad = { state.record(.loaded(":load " + arg, name: key, loaded.tensor, digits: state.digits)) }
+        let output = ResultOutput(digits: state.digits, float: state.float)
+        let summary = "\(key): \(loaded.tensor.shape) from \(path)"
+        let notes = loaded.notes.map { "note: " + $0 }
+        let origin = "from \(path)" + (loaded.storedType.map { ", \($0) data" } ?? "")
+            + (loaded.fromFloats ? ": exact binary fractions" : "")
+        guard let lesson = state.lesson else {
+            state.interpreter.bind(name, loaded.tensor)
+            state.fileOrigins[key] = origin
+            recordLoad()
+            return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
+        }
+        if lesson.lesson.inputs.contains(where: { $0.name == key }) {
+            switch lesson.setInput(key, value: loaded.tensor) {
+            case .recomputed:
+                recordLoad()
+                let zh = lesson.lesson.language == "zh"
+                let line = zh ? "\(key) 已更改，所有步骤已重新计算。" : "\(key) changed: every step recomputed."
+                return CommandResult(output: [line, summary] + notes + LessonStepText.lines(lesson), showLesson: true)
+            case let .failed(e):
+                return .fail("\(key) from \(path): \(e.diagnostic.message)")
+            default:
+                return .fail("\(key) could not be set")
+            }
+        }
+        lesson.bind(name, loaded.tensor)
+        recordLoad()
+        return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
+    }
+
+    static func save(_ arg: String, state: ReplState) -> CommandResult {
+        let nameText = String(arg.prefix { !$0.isWhitespace })
+        var path = unquoted(String(arg.dropFirst(nameText.count)).trimmingSpaces)
+        guard let name = parseName(nameText), !path.isEmpty else {
+            return .fail("usage: :save NAME FILE (e.g. :save A weights.npy; end FILE with ! to replace an existing file)")
+        }
+        let overwrite = path.hasSuffix("!")
+        if overwrite { path = unquoted(String(path.dropLast()).trimmingSpaces) }
+        let key = name.canonical
+        let value: Tensor
+        if let lesson = state.lesson {
+            if lesson.isHidden(key, inStep: lesson.step) { return .fail("\(key) is the exercise of this step: answer it first") }
+            guard let v = lesson.value(named: key) else { return .fail("no variable \(key) in this lesson") }
+            value = v
+        } else {
+            guard let v = state.interpreter.environment[variable: key] else { return .fail("no variable \(key)") }
+            value = v
+        }
+        do {
+            let notes = try TensorFile.write(value, to: path, overwrite: overwrite, digits: state.digits)
+            return .lines(["saved \(key) (\(value.shape)) to \(path)"] + notes.map { "note: " + $0 })
+        } catch {
+            return .fail("\(error)")
+        }
+    }
+
+    /// A formula-language name (`W_Q`, `W_{Q}`, `alpha`), or nil.
+    private static func parseName(_ text: String) -> Name? {
+        guard case let .complete(s) = Parser.parseExpression(text), s.count == 1, case let .expression(e) = s[0].kind,
+              case let .name(n) = e.kind else { return nil }
+        return n
+    }
+
+    /// A file name the user put in quotes (for spaces), without them.
+    private static func unquoted(_ text: String) -> String {
+        for q in ["\"", "'"] where text.count >= 2 && text.hasPrefix(q) && text.hasSuffix(q) {
+            return String(text.dropFirst().dropLast())
+        }
+        return text
+    }
+}

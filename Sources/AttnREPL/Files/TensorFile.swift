@@ -1,0 +1,177 @@
+// Reading and writing tensors as files, for `:load` and `:save`: picks the format from the
+// extension and keeps what every format shares (shapes, limits, atomic writes, messages).
+import Engine
+import Foundation
+
+/// A tensor read from a file, with notes the user should see (e.g. that values are binary fractions).
+struct LoadedTensor {
+    var tensor: Tensor
+    var notes: [String] = []
+    /// `float64`, `int32`: the element type of a binary file; nil for text.
+    var storedType: String? = nil
+    /// Values are the binary fractions of stored floats, not decimals anyone typed.
+    var fromFloats = false
+}
+
+/// The bytes of a saved tensor, with notes (e.g. that values were rounded).
+struct EncodedTensor {
+    var data: Data
+    var notes: [String] = []
+}
+
+/// What went wrong with a file; `description` is the whole message, naming the file.
+struct TensorFileError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// What went wrong inside a file; the caller adds the file's name.
+struct FormatProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+enum TensorFile {
+    enum Format: String, CaseIterable { case npy, csv, json }
+
+    /// Text files larger than this are refused before they are read: room for
+    /// `Limits.maximumElements` numbers of 64 characters (a double's exact decimal is ~55).
+    static let maximumTextBytes = Limits.maximumElements * 64
+
+    static func format(of path: String) throws -> Format {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard let f = Format(rawValue: ext) else {
+            let known = Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
+            throw TensorFileError("\(path): \(ext.isEmpty ? "no extension" : "unknown extension .\(ext)") (attn-repl reads and writes \(known))")
+        }
+        return f
+    }
+
+    /// `~/x.npy` and relative paths as the user means them.
+    static func url(_ path: String) -> URL {
+        URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+    }
+
+    static func read(_ path: String) throws -> LoadedTensor {
+        let format = try format(of: path)
+        let url = url(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw TensorFileError("\(path): no such file")
+        }
+        if isDirectory.boolValue { throw TensorFileError("\(path) is a directory, not a file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let limit = format == .npy ? 1024 * 1024 + Limits.maximumElements * 8 : maximumTextBytes
+        guard size <= limit else {
+            throw TensorFileError("\(path) is too large (\(size) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+        }
+        // Read at most one byte past the limit: the file may have grown since, or be a special
+        // file whose size says nothing.
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw TensorFileError("\(path): cannot read it (\(describe(error)))")
+        }
+        guard data.count <= limit else {
+            throw TensorFileError("\(path) is too large (over \(limit) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+        }
+        // Reading millions of numbers takes a while; Ctrl-C stops it like a long evaluation.
+        Interrupt.clear()
+        do {
+            switch format {
+            case .npy: return try NpyFile.read(data)
+            case .csv: return try CSVFile.read(data)
+            case .json: return try JSONTensorFile.read(data)
+            }
+        } catch let p as FormatProblem {
+            throw TensorFileError("\(path): \(p.message)")
+        } catch let d as Diagnostic {
+            throw TensorFileError("\(path): \(d.message)")
+        }
+    }
+
+    /// Writes atomically; refuses to replace an existing file unless `overwrite`.
+    static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [String] {
+        let format = try format(of: path)
+        let url = url(path)
+        var isDirectory: ObjCBool = false
+        let directory = url.deletingLastPathComponent()
+        // AtomicFile would create missing directories; a mistyped path should fail instead.
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TensorFileError("cannot write \(path): there is no directory \(directory.path)")
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw TensorFileError("cannot write \(path): it is a directory")
+        }
+        if !overwrite, FileManager.default.fileExists(atPath: url.path) {
+            throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
+        }
+        let encoded: EncodedTensor
+        Interrupt.clear()
+        do {
+            // Float mode can produce inf and nan; no format here could read them back as numbers.
+            if case let .float(d) = tensor.elements, let i = d.firstIndex(where: { !$0.isFinite }) {
+                throw FormatProblem("\(position(i, in: tensor.shape)) is \(d[i]); attn-repl saves finite numbers only")
+            }
+            switch format {
+            case .npy: encoded = try NpyFile.encode(tensor)
+            case .csv: encoded = try CSVFile.encode(tensor)
+            case .json: encoded = try JSONTensorFile.encode(tensor, digits: digits)
+            }
+        } catch let p as FormatProblem {
+            throw TensorFileError("cannot save to \(path): \(p.message)")
+        } catch let d as Diagnostic {
+            throw TensorFileError("\(path) not written: \(d.message)")
+        }
+        do {
+            try AtomicFile.write(encoded.data, to: url)
+        } catch {
+            throw TensorFileError("cannot write \(path) (\(describe(error)))")
+        }
+        let limit = format == .npy ? Int.max : maximumTextBytes
+        return encoded.notes + (encoded.data.count > limit
+            ? ["the file has \(encoded.data.count) bytes, more than :load reads (\(limit)); save as .npy to load it back"] : [])
+    }
+
+    /// The tensor shape for array dimensions, within the program's limits.
+    static func shape(_ dimensions: [Int]) throws -> Shape {
+        let text = dimensions.map(String.init).joined(separator: "×")
+        guard dimensions.count <= 2 else {
+            throw FormatProblem("a \(dimensions.count)-d array (\(text)); attn-repl holds scalars, vectors and matrices (at most 2-d)")
+        }
+        guard !dimensions.contains(0) else { throw FormatProblem("an empty array (\(text)): there is nothing to load") }
+        do {
+            switch dimensions.count {
+            case 0: return .scalar
+            case 1: try Tensor.checkSize(dimensions[0], 1); return .vector(dimensions[0])
+            default: try Tensor.checkSize(dimensions[0], dimensions[1]); return .matrix(dimensions[0], dimensions[1])
+            }
+        } catch let d as Diagnostic {
+            throw FormatProblem(d.message)
+        }
+    }
+
+    /// Text from a file, for a message: quoted, shortened, control characters neutralised.
+    static func quoted(_ text: String) -> String {
+        let clean = String(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return "\"" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "\""
+    }
+
+    /// `[2, 3]` for the flat row-major index of an element (1-based, as the formula language indexes).
+    static func position(_ index: Int, in shape: Shape) -> String {
+        switch shape {
+        case .scalar: return "the value"
+        case .vector: return "element [\(index + 1)]"
+        case let .matrix(_, c): return "element [\(index / c + 1), \(index % c + 1)]"
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let e = error as? CocoaError, let posix = e.underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let e = error as? CocoaError, e.code == .fileReadNoPermission || e.code == .fileWriteNoPermission { return "permission denied" }
+        return error.localizedDescription
+    }
+}
