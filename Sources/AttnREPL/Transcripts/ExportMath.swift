@@ -12,12 +12,13 @@ enum ExportMath {
     }
 
     private static func unfenced(_ value: TranscriptValue) -> String {
-        let prefix = value.name.map { LaTeX.name($0) + " = " } ?? ""
+        let name = value.name.map(LaTeX.name)
+        let prefix = name.map { $0 + " = " } ?? ""
         guard let t = RecordedTensor(value) else { return prefix + "\\text{?}" }
         let decimals = grid(t) { number($0.decimal) }
         if t.decimalsAreExact { return prefix + decimals }
         if t.hasExactForms { return prefix + grid(t) { exact($0.exact ?? "") } + " \\approx " + decimals }
-        return prefix + "\\approx " + decimals
+        return (name.map { $0 + " " } ?? "") + "\\approx " + decimals      // `A \approx …`, not `A = \approx …`
     }
 
     private static func grid(_ t: RecordedTensor, _ cell: (RecordedTensor.Cell) -> String) -> String {

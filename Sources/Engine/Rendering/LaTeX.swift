@@ -73,7 +73,12 @@ public enum LaTeX {
                 }
                 return (wrap(a, .product) + glue + wrap(b, .unary), .product)
             // The fraction bar groups already: `(a + b)/(c + d)` needs no parentheses.
-            case .divide: return ("\\frac{\(expression(ungrouped(a)))}{\(expression(ungrouped(b)))}", .atom)
+            case .divide:
+                // `-1/4` reads as -¼: the sign goes in front of the bar, not above it.
+                if case let .unary(.negate, inner) = ungrouped(a).kind {
+                    return ("-\\frac{\(expression(ungrouped(inner)))}{\(expression(ungrouped(b)))}", .unary)
+                }
+                return ("\\frac{\(expression(ungrouped(a)))}{\(expression(ungrouped(b)))}", .atom)
             case .elementwiseMultiply: return ("\(wrap(a, .product)) \\odot \(wrap(b, .unary))", .product)
             case .elementwiseDivide: return ("\(wrap(a, .product)) \\oslash \(wrap(b, .unary))", .product)
             case .power, .elementwisePower:
