@@ -104,4 +104,16 @@ public struct Tensor: Sendable {
             throw Diagnostic("a \(rows)×\(cols) tensor is too large (the limit is \(Limits.maximumElements) elements)")
         }
     }
+
+    /// Refuses exact rationals beyond the bit limit. Checked on every value the evaluator makes:
+    /// each step at most doubles a size (x·x), so memory stays bounded while `x = x*x` repeats.
+    public func checkRationalSizes() throws {
+        guard case let .exact(e) = elements else { return }
+        for s in e {
+            if case let .rational(q) = s, q.bitSize > Limits.maximumRationalBits {
+                throw Diagnostic("an exact number here has \(q.bitSize) bits, more than the limit of \(Limits.maximumRationalBits); "
+                                 + "try --float (or :float)")
+            }
+        }
+    }
 }
