@@ -32,7 +32,12 @@ public enum Scalar: Sendable {
 
 extension Scalar {
     public static func + (a: Scalar, b: Scalar) -> Scalar { sum([a, b]) }
-    public static func - (a: Scalar, b: Scalar) -> Scalar { sum([a, -b]) }
+    public static func - (a: Scalar, b: Scalar) -> Scalar {
+        // x − x is exactly 0 (as x / x is 1): otherwise a real that is 0 must be refined to
+        // thousands of bits before it prints as 0 (`attention(Q, K, V) - Z` in a lesson).
+        if case let .real(x) = a, case let .real(y) = b, x.isStructurallyEqual(to: y) { return .zero }
+        return sum([a, -b])
+    }
 
     /// The sum of many terms as one node: rational parts added exactly, fractions over the
     /// same denominator combined (so a softmax row adds up to exactly 1).
