@@ -13,7 +13,7 @@ struct AttnREPLCommand: ParsableCommand {
             (echo 'softmax([1, 2, 3])' | attn-repl).
             """,
         version: AttnREPLVersion.current,
-        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self]
+        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, StepTimingCommand.self]
     )
 
     @Flag(name: .long, help: "Use the line REPL even on a terminal.")
