@@ -104,17 +104,13 @@ public final class RealNode: @unchecked Sendable {
         case let .constant(q): return .exact(q, precision: p)
         case .pi: return .pi(precision: p)
         case let .sum(terms):
-            guard var total = iv(terms[0]) else { return nil }
-            for t in terms.dropFirst() {
-                guard let v = iv(t) else { return nil }
-                total = total + v
-            }
-            return total
+            return Interval.sum(precision: p, count: terms.count) { iv(terms[$0]) }
         case let .product(a, b):
             guard let x = iv(a), let y = iv(b) else { return nil }
             return x * y
         case let .scaled(c, x):
             guard let v = iv(x) else { return nil }
+            if case let .small(n, d) = c.storage { return v.scaled(numerator: Int(n), denominator: UInt(d)) }
             return v * .exact(c, precision: p)
         case let .quotient(a, b):
             guard let x = iv(a), let y = iv(b) else { return nil }
