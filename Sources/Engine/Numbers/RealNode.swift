@@ -27,24 +27,34 @@ public final class RealNode: @unchecked Sendable {
     let structuralHash: Int
     private var cache: Interval?
 
+    /// Leaves under this node, counting shared ones each time (saturating): every leaf prints
+    /// as at least one character, so this bounds the exact form's length from below.
+    let leafCount: Int
+
     init(_ operation: Operation) {
         self.operation = operation
-        let children = RealNode.children(of: operation)
-        self.depth = 1 + (children.map(\.depth).max() ?? 0)
-        if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
+        // Attention builds tens of thousands of nodes: no array of children is made here.
         var h = Hasher()
-        switch operation {
-        case let .constant(q): h.combine(0); h.combine(q)
-        case .pi: h.combine(1)
-        case .sum: h.combine(2)
-        case .product: h.combine(3)
-        case let .scaled(c, _): h.combine(4); h.combine(c)
-        case .quotient: h.combine(5)
-        case let .function(f, _): h.combine(6); h.combine(f)
-        case let .power(_, e): h.combine(7); h.combine(e)
-        case .magnitude: h.combine(8)
+        var deepest = 0, leaves = 0
+        func include(_ c: RealNode) {
+            deepest = max(deepest, c.depth)
+            leaves = min(leaves + c.leafCount, 1 << 40)
+            h.combine(c.structuralHash)
         }
-        for c in children { h.combine(c.structuralHash) }
+        switch operation {
+        case let .constant(q): h.combine(0); h.combine(q); leaves = 1
+        case .pi: h.combine(1); leaves = 1
+        case let .sum(terms): h.combine(2); for t in terms { include(t) }
+        case let .product(a, b): h.combine(3); include(a); include(b)
+        case let .scaled(c, x): h.combine(4); h.combine(c); include(x)
+        case let .quotient(a, b): h.combine(5); include(a); include(b)
+        case let .function(f, x): h.combine(6); h.combine(f); include(x)
+        case let .power(x, e): h.combine(7); h.combine(e); include(x)
+        case let .magnitude(x): h.combine(8); include(x)
+        }
+        self.depth = 1 + deepest
+        self.leafCount = leaves
+        if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
         self.structuralHash = h.finalize()
     }
 
