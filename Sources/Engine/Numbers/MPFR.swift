@@ -152,19 +152,6 @@ struct Interval: @unchecked Sendable {
         })
     }
 
-    /// The sum of `count` intervals, added in place into one pair of floats (a long sum would
-    /// otherwise allocate a pair per term); nil as soon as a term is nil.
-    static func sum(precision p: Int, count: Int, _ term: (Int) -> Interval?) -> Interval? {
-        let l = BigFloat(precision: p), h = BigFloat(precision: p)
-        mpfr_set_zero(l.x, 1)
-        mpfr_set_zero(h.x, 1)
-        for i in 0..<count {
-            guard let t = term(i) else { return nil }
-            mpfr_add(l.x, l.x, t.lo.x, MPFR_RNDD)
-            mpfr_add(h.x, h.x, t.hi.x, MPFR_RNDU)
-        }
-        return Interval(lo: l, hi: h)
-    }
 
     /// One MPFR exponential instead of two: exp(lo) to nearest brackets exp(lo) within an ulp
     /// (the ternary value says on which side), and exp(hi) = exp(lo)·e^δ ≤ exp(lo)·(1 + 2δ)
@@ -253,6 +240,60 @@ struct Interval: @unchecked Sendable {
             mpfr_neg(r, lo.x, MPFR_RNDU)
             mpfr_max(r, r, hi.x, MPFR_RNDU)
         })
+    }
+}
+
+/// A running sum of intervals kept in a few floats, every lower end rounded down and every
+/// upper end up (a long sum would otherwise allocate a pair of floats per term). Multiples
+/// (n/d)·t are summed per denominator d as n·t and divided by d once at the end: the values of
+/// attention share one denominator, so a 64-term output sum divides twice instead of 128 times.
+final class IntervalSum {
+    private let precision: Int
+    private let scratch: BigFloat
+    /// Partial sums by denominator; d = 1 holds the plain terms.
+    private var groups: [(d: UInt, lo: BigFloat, hi: BigFloat)] = []
+
+    init(precision p: Int) {
+        precision = p
+        scratch = BigFloat(precision: p)
+    }
+
+    private func group(_ d: UInt) -> (lo: BigFloat, hi: BigFloat) {
+        if let g = groups.first(where: { $0.d == d }) { return (g.lo, g.hi) }
+        let l = BigFloat(precision: precision), h = BigFloat(precision: precision)
+        mpfr_set_zero(l.x, 1)
+        mpfr_set_zero(h.x, 1)
+        groups.append((d, l, h))
+        return (l, h)
+    }
+
+    func add(_ t: Interval) {
+        let (l, h) = group(1)
+        mpfr_add(l.x, l.x, t.lo.x, MPFR_RNDD)
+        mpfr_add(h.x, h.x, t.hi.x, MPFR_RNDU)
+    }
+
+    /// Adds (n/d)·t, d > 0. Dividing the partial sum by d later keeps the bounds: division by a
+    /// positive number is increasing, and each step rounds outward.
+    func add(_ t: Interval, times n: Int, over d: UInt) {
+        let (first, last) = n >= 0 ? (t.lo, t.hi) : (t.hi, t.lo)
+        let (l, h) = group(d)
+        mpfr_mul_si(scratch.x, first.x, n, MPFR_RNDD)
+        mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
+        mpfr_mul_si(scratch.x, last.x, n, MPFR_RNDU)
+        mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
+    }
+
+    /// The total; the sum must not be added to afterwards.
+    var interval: Interval {
+        let (l, h) = group(1)
+        for g in groups where g.d != 1 {
+            mpfr_div_ui(scratch.x, g.lo.x, g.d, MPFR_RNDD)
+            mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
+            mpfr_div_ui(scratch.x, g.hi.x, g.d, MPFR_RNDU)
+            mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
+        }
+        return Interval(lo: l, hi: h)
     }
 }
 

@@ -33,8 +33,9 @@ public final class RealNode: @unchecked Sendable {
 
     init(_ operation: Operation) {
         self.operation = operation
-        // Attention builds tens of thousands of nodes: no array of children is made here.
-        var h = Hasher()
+        // Attention builds tens of thousands of nodes: no array of children is made here,
+        // and the hash is a cheap mix rather than SipHash.
+        var h = StructureHash()
         var deepest = 0, leaves = 0
         func include(_ c: RealNode) {
             deepest = max(deepest, c.depth)
@@ -55,7 +56,7 @@ public final class RealNode: @unchecked Sendable {
         self.depth = 1 + deepest
         self.leafCount = leaves
         if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
-        self.structuralHash = h.finalize()
+        self.structuralHash = h.value
     }
 
     /// The same expression, whether or not it is the same object.
@@ -100,12 +101,27 @@ public final class RealNode: @unchecked Sendable {
                 if node.cache == nil { return nil }
             } else {
                 stack.append((node, true))
-                for child in node.children where !(child.cache.map { $0.precision >= precision } ?? false) {
-                    stack.append((child, false))
+                let isSum = if case .sum = node.operation { true } else { false }
+                for child in node.children where !child.isCached(precision) {
+                    // A sum adds c·x for its small-rational multiples itself (see compute):
+                    // it needs x, not an interval of its own for c·x.
+                    if isSum, let (x, _, _) = child.smallMultiple {
+                        if !x.isCached(precision) { stack.append((x, false)) }
+                    } else {
+                        stack.append((child, false))
+                    }
                 }
             }
         }
         return cache
+    }
+
+    private func isCached(_ precision: Int) -> Bool { cache.map { $0.precision >= precision } ?? false }
+
+    /// x, n and d when this node is (n/d)·x with n and d machine integers.
+    private var smallMultiple: (RealNode, Int, UInt)? {
+        guard case let .scaled(c, x) = operation, case let .small(n, d) = c.storage else { return nil }
+        return (x, Int(n), UInt(d))
     }
 
     private func compute(_ p: Int) -> Interval? {
@@ -114,7 +130,19 @@ public final class RealNode: @unchecked Sendable {
         case let .constant(q): return .exact(q, precision: p)
         case .pi: return .pi(precision: p)
         case let .sum(terms):
-            return Interval.sum(precision: p, count: terms.count) { iv(terms[$0]) }
+            // Attention's output is a sum of n weights times values: adding each c·x straight
+            // into the total spares an interval (two floats) per term.
+            let total = IntervalSum(precision: p)
+            for t in terms {
+                if !t.isCached(p), let (x, n, d) = t.smallMultiple {
+                    guard let v = iv(x) else { return nil }
+                    total.add(v, times: n, over: d)
+                } else {
+                    guard let v = iv(t) else { return nil }
+                    total.add(v)
+                }
+            }
+            return total.interval
         case let .product(a, b):
             guard let x = iv(a), let y = iv(b) else { return nil }
             return x * y
@@ -157,6 +185,26 @@ extension BigInteger {
         guard approximateDecimalDigits <= 18 else { return nil }
         return Int(decimalString)
     }
+}
+
+/// Mixes the parts of a node's structure into a hash (a multiply–xorshift step per part). Only
+/// compared within one process, and equal structures always give equal hashes: equal rationals
+/// have the same storage (small whenever they fit).
+struct StructureHash {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    mutating func combine(_ v: Int) {
+        state = (state ^ UInt64(bitPattern: Int64(v))) &* 0xBF58_476D_1CE4_E5B9
+        state ^= state >> 29
+    }
+
+    mutating func combine(_ q: Rational) {
+        if case let .small(n, d) = q.storage { combine(Int(n)); combine(Int(d)) } else { combine(q.hashValue) }
+    }
+
+    mutating func combine(_ f: RealFunction) { combine(f.hashValue) }
+
+    var value: Int { Int(truncatingIfNeeded: state ^ (state >> 32)) }
 }
 
 /// A node compared by structure, for dictionaries that must see `exp(1)` built twice as one key.

@@ -135,6 +135,18 @@ extension Scalar {
         }
     }
 
+    /// a / b for a b known to be positive by construction (a softmax denominator), without
+    /// refining b to check it is not zero.
+    static func divide(_ a: Scalar, byPositive b: Scalar) -> Scalar {
+        switch (a, b) {
+        case let (_, .rational(y)): return scale(a, by: y.reciprocal)
+        case let (.rational(x), .real(y)):
+            return x.isZero ? .zero : .real(RealNode(.quotient(RealNode(.constant(x)), y)))
+        case let (.real(x), .real(y)):
+            return x.isStructurallyEqual(to: y) ? .one : .real(RealNode(.quotient(x, y)))
+        }
+    }
+
     private static func requireNonzero(_ n: RealNode) throws {
         if Scalar.real(n).sign == 0 { throw Diagnostic("division by zero (the divisor is 0 to \(Precision.maximumSignBits) bits)") }
     }
