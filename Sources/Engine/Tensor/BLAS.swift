@@ -5,17 +5,17 @@ import CBLAS
 enum BLAS {
     /// A·B for row-major A (m×k) and B (k×n), IEEE double throughout.
     static func product(_ a: [Double], _ b: [Double], _ m: Int, _ k: Int, _ n: Int) -> [Double] {
-        var c = [Double](repeating: 0, count: m * n)
         // Sizes are bounded by Limits.maximumElements, far below Int32.max.
-        guard m > 0, n > 0, k > 0 else { return c }
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
+        guard m > 0, n > 0, k > 0 else { return [Double](repeating: 0, count: m * n) }
+        // With β = 0 dgemm writes C without reading it: no need to zero it first.
+        return [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
                     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
                                 1, pa.baseAddress, Int32(k), pb.baseAddress, Int32(n), 0, pc.baseAddress, Int32(n))
                 }
             }
+            initialized = m * n
         }
-        return c
     }
 }
