@@ -44,17 +44,17 @@ extension Scalar {
     public static func sum(_ terms: [Scalar]) -> Scalar {
         var constant = Rational.zero
         var reals: [RealNode] = []
+        reals.reserveCapacity(terms.count)
+        // Nested sums are flattened; constants (also those inside them) join the exact part.
+        func take(_ n: RealNode) {
+            if case let .constant(q) = n.operation { constant = constant + q } else { reals.append(n) }
+        }
         for t in terms {
             switch t {
             case let .rational(q): constant = constant + q
             case let .real(n):
-                if case let .sum(inner) = n.operation { reals.append(contentsOf: inner) } else { reals.append(n) }
+                if case let .sum(inner) = n.operation { inner.forEach(take) } else { take(n) }
             }
-        }
-        // Peel constants that came from flattened sums back into the exact part.
-        reals = reals.filter { n in
-            if case let .constant(q) = n.operation { constant = constant + q; return false }
-            return true
         }
         reals = combineCommonDenominators(reals, constant: &constant)
         if reals.isEmpty { return .rational(constant) }
@@ -64,6 +64,13 @@ extension Scalar {
 
     /// a/S + b/S → (a + b)/S, and exactly k when a + b is k·S term by term.
     private static func combineCommonDenominators(_ nodes: [RealNode], constant: inout Rational) -> [RealNode] {
+        // Most sums (a matrix product's entries) hold at most one fraction: nothing to combine.
+        var fractions = 0
+        for n in nodes {
+            if case .quotient = n.operation { fractions += 1 }
+            if fractions > 1 { break }
+        }
+        if fractions < 2 { return nodes }
         var groups: [StructuralKey: (denominator: RealNode, numerators: [Scalar], first: Int)] = [:]
         var others: [(Int, RealNode)] = []
         for (i, n) in nodes.enumerated() {
