@@ -44,6 +44,7 @@ struct EvalCommand: ParsableCommand {
             StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source))
             throw ExitCode(1)
         }
+        try Signals.exitOnInterrupt()
         let output = ResultOutput(digits: numbers.digits, float: numbers.float)
         switch format {
         case .text: StandardOutput.write(output.text(records, trace: trace))
