@@ -48,6 +48,17 @@ def hyperfine(commands, runs, env=None):
         return [r["median"] for r in json.load(open(out.name))["results"]]
 
 
+def instructions(args, env):
+    """Instructions executed by one run (valgrind's callgrind): unlike wall time, not skewed by
+    other processes on the machine."""
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True).stderr
+    for line in out.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1].strip())
+    raise RuntimeError("callgrind printed no instruction count")
+
+
 def quote(args):
     return " ".join("'" + a.replace("'", "'\\''") + "'" for a in args)
 
@@ -98,6 +109,8 @@ def step_timing(lesson, step, assignments, processes=5):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="whole-process runs per command (median)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions of each pair with valgrind (slow; immune to CPU contention)")
     args = parser.parse_args()
     single = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     rows = []
@@ -106,26 +119,36 @@ def main():
         rows.append((name, ours, peer, ratio, target, "holds" if holds else "MISSED", note))
         print(f"  {name}: {ours} vs {peer} -> {ratio} (target {target}) {'holds' if holds else 'MISSED'}", file=sys.stderr)
 
+    def count(ours, peer):
+        """The instruction ratio of a pair, as a table note, when --instructions is given."""
+        if not args.instructions:
+            return ""
+        a, p = instructions(ours, single), instructions(peer, single)
+        return f"{a / 1e6:.0f}M vs {p / 1e6:.0f}M instructions = {a / p:.3f}×"
+
     with tempfile.TemporaryDirectory() as tmp:
         # Start-up.
-        a, p = hyperfine([quote([BINARY, "eval", "1+1"]), quote([PYTHON, "-c", "import numpy"])], args.runs, single)
+        ours, peer = [BINARY, "eval", "1+1"], [PYTHON, "-c", "import numpy"]
+        a, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
         row("start-up: eval '1+1' vs python3 -c 'import numpy'", f"{a * 1e3:.1f} ms", f"{p * 1e3:.1f} ms",
-            f"{a / p:.3f}×", "≤ 0.2×", a / p <= 0.2)
+            f"{a / p:.3f}×", "≤ 0.2×", a / p <= 0.2, count(ours, peer))
 
         # Exact, 50 digits.
         path = check_exact_agrees(tmp, 64, 16)
-        a, p = hyperfine([quote([BINARY, "eval", "--digits", "50", "--format", "json", rand_program(64, 16)]),
-                          quote([PYTHON, os.path.join(PEERS, "mpmath_attention.py"), path])], args.runs, single)
+        ours = [BINARY, "eval", "--digits", "50", "--format", "json", rand_program(64, 16)]
+        peer = [PYTHON, os.path.join(PEERS, "mpmath_attention.py"), path]
+        a, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
         row("exact attention 64×16, 50 digits vs mpmath (mp.dps=50)", f"{a * 1e3:.1f} ms", f"{p * 1e3:.1f} ms",
-            f"{a / p:.3f}×", "≤ 0.1×", a / p <= 0.1)
+            f"{a / p:.3f}×", "≤ 0.1×", a / p <= 0.1, count(ours, peer))
 
         # Float.
         for n in (1024, 2048):
             path = check_float_agrees(tmp, n, 64)
-            a, p = hyperfine([quote([BINARY, "eval", "--float", rand_program(n, 64)]),
-                              quote([PYTHON, os.path.join(PEERS, "numpy_attention.py"), path])], args.runs, single)
+            ours = [BINARY, "eval", "--float", rand_program(n, 64)]
+            peer = [PYTHON, os.path.join(PEERS, "numpy_attention.py"), path]
+            a, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
             row(f"--float attention {n}×64 vs NumPy (1 BLAS thread)", f"{a * 1e3:.1f} ms", f"{p * 1e3:.1f} ms",
-                f"{a / p:.2f}×", "≤ 1.5×", a / p <= 1.5)
+                f"{a / p:.2f}×", "≤ 1.5×", a / p <= 1.5, count(ours, peer))
 
         # Lesson recompute (in-process): self-attention's last step after X changes.
         us = step_timing("self-attention", 5, ["X=[1 0 1 0; 1 0 1 0; 1 1 0 0]", "X=[1 0 1 0; 0 2 0 1; 1 1 0 0]"])
@@ -146,10 +169,11 @@ def main():
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     print(f"\nMachine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
           f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; median of {args.runs} runs (hyperfine)\n")
-    print("| measurement | attn-repl | peer | ratio | target | result |")
-    print("|---|---|---|---|---|---|")
-    for name, ours, peer, ratio, target, verdict, _ in rows:
-        print(f"| {name} | {ours} | {peer} | {ratio} | {target} | {verdict} |")
+    notes = args.instructions
+    print("| measurement | attn-repl | peer | ratio | target | result |" + (" instructions |" if notes else ""))
+    print("|---|---|---|---|---|---|" + ("---|" if notes else ""))
+    for name, ours, peer, ratio, target, verdict, note in rows:
+        print(f"| {name} | {ours} | {peer} | {ratio} | {target} | {verdict} |" + (f" {note} |" if notes else ""))
 
 
 if __name__ == "__main__":
