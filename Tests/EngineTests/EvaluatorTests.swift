@@ -55,6 +55,8 @@ struct EvaluatorTests {
         #expect(Run.error("posenc(100000, 100000)")?.contains("too large") == true)
         #expect(Run.error("x = 3/7; x = x^1000000")?.contains("bits") == true)
         #expect(Run.error("2^(10^30)")?.contains("too large") == true)
+        // An outer product's result counts too, exact or float.
+        #expect(Run.error("ones(3000) * ones(3000)^T")?.contains("too large") == true)
     }
 
     @Test func repeatedSquaringStopsAtTheBitLimit() {

@@ -19,6 +19,7 @@ extension Tensor {
         case (_, .vector): shape = .vector(m)                            // matrix × column
         default: shape = .matrix(m, n)
         }
+        try checkSize(m, n)
         let float = a.isFloat || b.isFloat
         let work = Double(m) * Double(k) * Double(n)
         let limit = Double(float ? Limits.maximumFloatProductWork : Limits.maximumExactProductWork)
@@ -27,7 +28,7 @@ extension Tensor {
                              + (float ? "" : "; try :float or --float"))
         }
         if float {
-            return Tensor(shape: shape, float: BLAS.product(a.floatElements, b.floatElements, m, k, n))
+            return Tensor(shape: shape, float: try BLAS.product(a.floatElements, b.floatElements, m, k, n))
         }
         return Tensor(shape: shape, exact: try exactProduct(a.exactElements, b.exactElements, m, k, n))
     }
