@@ -129,7 +129,7 @@ struct LessonFormatTests {
         #expect(IntegerExpression.evaluate("2*i+1", variable: "i", value: 3) == 7)
     }
 
-    // Found by fuzzing the lesson reader: these trapped on integer overflow.
+    // Found while writing the lesson fuzzer: these trapped on integer overflow.
     @Test func loopBoundsNearTheIntegerLimitsAreRefused() throws {
         let text = "---\nid: a\ntitle: A\n---\n## S\n```attn for t = -9000000000000000000:9000000000000000000\nx = t\n```\n"
         let lesson = try LessonReader(file: "a.md", text: text).lesson()

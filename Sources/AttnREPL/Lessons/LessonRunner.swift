@@ -88,7 +88,7 @@ enum LessonRunner {
             }
         }
         let from = try bound(loop.from), to = try bound(loop.to)
-        // Bounds near Int.min/Int.max must not overflow the length check (found by fuzzing).
+        // Bounds near Int.min/Int.max must not overflow the length check.
         let (span, overflow) = to.subtractingReportingOverflow(from)
         guard !overflow, span < 10_000 else {
             throw LessonError(file: lesson.file, line: block.line - 1, message: "the loop \(from):\(to) is too long")
