@@ -57,6 +57,10 @@ struct EvaluatorTests {
         #expect(Run.error("2^(10^30)")?.contains("too large") == true)
         // An outer product's result counts too, exact or float.
         #expect(Run.error("ones(3000) * ones(3000)^T")?.contains("too large") == true)
+        var float = Interpreter()
+        float.float = true
+        #expect(float.run("ones(3000) * ones(3000)^T").error == nil)
+        #expect(float.run("ones(5000) * ones(5000)^T").error?.diagnostic.message.contains("too large") == true)
     }
 
     @Test func repeatedSquaringStopsAtTheBitLimit() {

@@ -19,8 +19,8 @@ extension Tensor {
         case (_, .vector): shape = .vector(m)                            // matrix × column
         default: shape = .matrix(m, n)
         }
-        try checkSize(m, n)
         let float = a.isFloat || b.isFloat
+        try checkSize(m, n, limit: float ? Limits.maximumFloatProductElements : Limits.maximumElements)
         let work = Double(m) * Double(k) * Double(n)
         let limit = Double(float ? Limits.maximumFloatProductWork : Limits.maximumExactProductWork)
         guard work <= limit else {
