@@ -69,6 +69,16 @@ struct Interval: @unchecked Sendable {
     }
 
     static func exact(_ q: Rational, precision p: Int) -> Interval {
+        // A machine-sized n/d: set n and divide by d, each rounded outward (no GMP rational made).
+        if case let .small(n, d) = q.storage {
+            return both(p, { r in
+                mpfr_set_si(r, Int(n), MPFR_RNDD)
+                if d != 1 { mpfr_div_ui(r, r, UInt(d), MPFR_RNDD) }
+            }, { r in
+                mpfr_set_si(r, Int(n), MPFR_RNDU)
+                if d != 1 { mpfr_div_ui(r, r, UInt(d), MPFR_RNDU) }
+            })
+        }
         let big = q.big
         return both(p, { attn_mpfr_set_q($0, big.q, MPFR_RNDD) }, { attn_mpfr_set_q($0, big.q, MPFR_RNDU) })
     }
