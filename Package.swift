@@ -13,11 +13,12 @@ let package = Package(
         // C libraries, each behind one module map and shim header.
         .systemLibrary(name: "CMPFR", path: "Sources/CMPFR"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
 
         // All math and the formula language. Never prints, never touches a terminal.
         .target(
             name: "Engine",
-            dependencies: ["CMPFR"]
+            dependencies: ["CMPFR", "CBLAS"]
         ),
 
         // Embeds lessons/ into the binary at build time.

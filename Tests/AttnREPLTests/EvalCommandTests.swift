@@ -129,6 +129,16 @@ struct EvalCommandTests {
         #expect(r.stderr.hasPrefix("error: interrupted"))
     }
 
+    // Evaluating is instant, but writing 10,000 exponentials at 10,000 digits takes long and
+    // does not check for interrupts.
+    @Test func ctrlCStopsALongOutput() throws {
+        let (reason, r) = try BinaryRunner.runInterrupted(
+            ["eval", "--digits", "10000", "exp(rand(500, 20, 1))"], after: 1.5)
+        #expect(reason == .exit)
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: interrupted"))
+    }
+
     @Test func tooDeepRecurrencesAreRefused() throws {
         let program = "x = 1\n" + String(repeating: "x = tanh(x) + 1\n", count: 6000)
         let r = try BinaryRunner.run(["eval", "-"], stdin: program)

@@ -140,4 +140,24 @@ struct LessonFormatTests {
         #expect(LoopSubstitution.apply("head_i = W_hh", variable: "i", value: 2) == "head_2 = W_hh")
         #expect(IntegerExpression.evaluate("2*i+1", variable: "i", value: 3) == 7)
     }
+
+    // Found while writing the lesson fuzzer: these trapped on integer overflow.
+    @Test func loopBoundsNearTheIntegerLimitsAreRefused() throws {
+        let text = "---\nid: a\ntitle: A\n---\n## S\n```attn for t = -9000000000000000000:9000000000000000000\nx = t\n```\n"
+        let lesson = try LessonReader(file: "a.md", text: text).lesson()
+        do {
+            _ = try LessonRunner.run(lesson)
+            Issue.record("expected the loop to be refused")
+        } catch let e as LessonError {
+            #expect(e.description.contains("too long"), "\(e.description)")
+        }
+    }
+
+    @Test func subscriptArithmeticThatOverflowsIsLeftAsWritten() {
+        #expect(IntegerExpression.evaluate("99999999999*99999999999*t", variable: "t", value: 2) == nil)
+        #expect(IntegerExpression.evaluate("t+9223372036854775807", variable: "t", value: 1) == nil)
+        #expect(IntegerExpression.evaluate("2*t", variable: "t", value: Int.max) == nil)
+        #expect(LoopSubstitution.apply("h_{99999999999*99999999999*t}", variable: "t", value: 2)
+                == "h_{99999999999*99999999999*t}")
+    }
 }

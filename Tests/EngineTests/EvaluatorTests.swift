@@ -48,6 +48,32 @@ struct EvaluatorTests {
         #expect(Run.error("zeros(100000, 100000)")?.contains("too large") == true)
         #expect(Run.error("2^100000000") != nil)
         #expect(Run.error("ones(2000, 2000) * ones(2000, 2000)")?.contains("too much work") == true)
+        #expect(Run.error("rand(100000, 100000, 1)")?.contains("too large") == true)
+        #expect(Run.error("ones(100000, 100000)")?.contains("too large") == true)
+        #expect(Run.error("eye(100000)")?.contains("too large") == true)
+        #expect(Run.error("causal(100000)")?.contains("too large") == true)
+        #expect(Run.error("posenc(100000, 100000)")?.contains("too large") == true)
+        #expect(Run.error("x = 3/7; x = x^1000000")?.contains("bits") == true)
+        #expect(Run.error("2^(10^30)")?.contains("too large") == true)
+        // An outer product's result counts too, exact or float.
+        #expect(Run.error("ones(3000) * ones(3000)^T")?.contains("too large") == true)
+        var float = Interpreter()
+        float.float = true
+        #expect(float.run("ones(3000) * ones(3000)^T").error == nil)
+        #expect(float.run("ones(5000) * ones(5000)^T").error?.diagnostic.message.contains("too large") == true)
+    }
+
+    @Test func repeatedSquaringStopsAtTheBitLimit() {
+        var interpreter = Interpreter()
+        _ = interpreter.run("x = 3/7")
+        var failure: String? = nil
+        for _ in 0..<40 where failure == nil {
+            failure = interpreter.run("x = x*x").error?.diagnostic.message
+        }
+        #expect(failure?.contains("--float") == true)
+        // The failing statement bound nothing: x is still at most the limit.
+        #expect((interpreter.environment.variables["x"]?.scalarValue?.rational?.bitSize ?? 0) <= Limits.maximumRationalBits)
+        #expect(Run.error("x = 3/7; y = [x, x]; y = y .* y; y = y .* y") == nil)
     }
 
     @Test func traceRecordsSubexpressionsAndBuiltinSteps() {

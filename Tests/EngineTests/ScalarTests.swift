@@ -53,4 +53,13 @@ struct ScalarTests {
         #expect(Scalar.compare(e, Scalar(Rational(28, 10))) == -1)
         #expect((e - e).sign == 0)
     }
+
+    @Test func aRealMinusTheSameExpressionIsExactlyZero() throws {
+        // Built twice, not the same object: equal by structure.
+        let a = try Scalar.divide(try Scalar(1).apply(.exp), try Scalar(2).apply(.exp) + Scalar(3))
+        let b = try Scalar.divide(try Scalar(1).apply(.exp), try Scalar(2).apply(.exp) + Scalar(3))
+        #expect((a - b).rational == .zero)
+        #expect((a - Scalar.scale(b, by: Rational(2))).rational == nil)
+        #expect(Run.exact("Q = [1 0; 0 2]; attention(Q, Q, Q) - softmax(Q Q^T / sqrt(2)) Q") == ["0", "0", "0", "0"])
+    }
 }

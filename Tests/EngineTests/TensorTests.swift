@@ -60,4 +60,14 @@ struct TensorTests {
         let exact = Run.decimals(program, digits: 12), float = Run.decimals(program, digits: 12, float: true)
         #expect(exact == float)
     }
+
+    // Large tensors show a corner; only the entries shown are formatted.
+    @Test func largeTensorsRenderElided() throws {
+        let big = try #require(Run.value("ones(30, 20) / 3"))
+        let latex = LaTeX.tensor(big, digits: 6)
+        #expect(latex.hasPrefix("\\begin{bmatrix} \\frac{1}{3}"))
+        #expect(latex.contains("\\vdots") && latex.contains("\\cdots") && latex.contains("\\approx"))
+        #expect(TensorText.inline(big, digits: 6) == "30×20 tensor")
+        #expect(TensorText.inline(try #require(Run.value("[1, 2, 3]")), digits: 6) == "[1, 2, 3]")
+    }
 }

@@ -35,6 +35,7 @@ struct RunCommand: ParsableCommand {
         do {
             let lesson = try library.lesson(id, language: lessonOptions.lang.rawValue)
             let run = try LessonRunner.run(lesson, overrides: overrides, float: numbers.float)
+            try Signals.exitOnInterrupt()
             let writer = LessonOutput(digits: numbers.digits, float: numbers.float)
             switch format {
             case .text: StandardOutput.write(writer.text(run))

@@ -121,7 +121,9 @@ enum LessonRunner {
             }
         }
         let from = try bound(loop.from), to = try bound(loop.to)
-        guard to - from < 10_000 else {
+        // Bounds near Int.min/Int.max must not overflow the length check.
+        let (span, overflow) = to.subtractingReportingOverflow(from)
+        guard !overflow, span < 10_000 else {
             throw LessonError(file: lesson.file, line: block.line - 1, message: "the loop \(from):\(to) is too long")
         }
         guard from <= to else { return }
@@ -196,6 +198,7 @@ enum LoopSubstitution {
 
 /// `t-1`, `2*i+1`: whole-number arithmetic in one variable, for subscripts.
 enum IntegerExpression {
+    /// nil when the text is not such an expression, or its value does not fit in an Int.
     static func evaluate(_ text: String, variable: String, value: Int) -> Int? {
         let stripped = text.filter { $0 != " " }
         guard stripped.contains(variable) else { return nil }
@@ -211,15 +214,24 @@ enum IntegerExpression {
         for ch in stripped + "+" {
             if ch == "+" || ch == "-" || ch == "*" {
                 guard let v = operand() else { return nil }
-                let p = (product ?? 1) * v
+                let (p, o1) = (product ?? 1).multipliedReportingOverflow(by: v)
+                guard !o1 else { return nil }
                 if ch == "*" { product = p; continue }
-                terms.append(sign * p)
+                let (term, o2) = p.multipliedReportingOverflow(by: sign)
+                guard !o2 else { return nil }
+                terms.append(term)
                 product = nil
                 sign = ch == "-" ? -1 : 1
             } else {
                 token.append(ch)
             }
         }
-        return terms.reduce(0, +)
+        var total = 0
+        for t in terms {
+            let (s, o) = total.addingReportingOverflow(t)
+            guard !o else { return nil }
+            total = s
+        }
+        return total
     }
 }

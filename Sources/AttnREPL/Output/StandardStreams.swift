@@ -1,4 +1,5 @@
 // Reading standard input and writing standard output and error, line by line.
+import ArgumentParser
 import Engine
 #if canImport(Glibc)
 import Glibc
@@ -39,6 +40,24 @@ enum StandardInput {
 }
 
 enum Signals {
+    /// For the last phase of a one-shot command, writing its output: there is nothing to return
+    /// to, and formatting a large result at many digits can take minutes without checking for
+    /// interrupts, so Ctrl-C ends the process at once (with the usual message and status 1).
+    /// An interrupt that arrived before this point is reported the same way.
+    static func exitOnInterrupt() throws {
+        signal(SIGINT) { _ in
+            let message: StaticString = "error: interrupted\n"
+            _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+            _exit(1)
+        }
+        do {
+            try Engine.Interrupt.check()
+        } catch {
+            StandardError.write(["error: interrupted"])
+            throw ExitCode(1)
+        }
+    }
+
     /// Ctrl-C interrupts a long evaluation instead of killing the program.
     static func installInterruptHandler() {
         signal(SIGINT) { _ in Engine.Interrupt.request() }

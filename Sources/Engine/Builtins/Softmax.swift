@@ -14,16 +14,7 @@ enum Softmax {
     private static func rowSoftmax(_ t: Tensor, mask: [Bool]?, width n: Int, rows: Int) throws -> Tensor {
         switch t.elements {
         case let .float(d):
-            var out = [Double](repeating: 0, count: d.count)
-            for r in 0..<rows {
-                let base = r * n
-                let allowed = (0..<n).filter { mask?[base + $0] ?? true }
-                guard let m = allowed.map({ d[base + $0] }).max() else { throw everyMasked(r) }
-                var total = 0.0
-                for j in allowed { out[base + j] = exp(d[base + j] - m); total += out[base + j] }
-                for j in allowed { out[base + j] /= total }
-            }
-            return Tensor(shape: t.shape, float: out)
+            return Tensor(shape: t.shape, float: try floatRows(d, mask: mask, width: n, rows: rows))
         case let .exact(e):
             var out: [Scalar] = []
             out.reserveCapacity(e.count)
@@ -33,6 +24,34 @@ enum Softmax {
                                                     allowed: mask.map { Array($0[(r * n)..<(r * n + n)]) }, row: r))
             }
             return Tensor(shape: t.shape, exact: out)
+        }
+    }
+
+    /// Each row minus its largest allowed entry, exponentiated and normalised; masked entries 0.
+    /// Works on buffers with no per-row arrays: a 2048×2048 score matrix is 4M entries.
+    private static func floatRows(_ d: [Double], mask: [Bool]?, width n: Int, rows: Int) throws -> [Double] {
+        try [Double](unsafeUninitializedCapacity: d.count) { out, initialized in
+            out.initialize(repeating: 0)
+            initialized = d.count
+            try d.withUnsafeBufferPointer { x in
+                for r in 0..<rows {
+                    let row = r * n
+                    func open(_ j: Int) -> Bool { mask?[row + j] ?? true }
+                    // The largest allowed entry, as Sequence.max() finds it.
+                    var top: Double? = nil
+                    for j in 0..<n where open(j) {
+                        if let m = top { if m < x[row + j] { top = x[row + j] } } else { top = x[row + j] }
+                    }
+                    guard let m = top else { throw everyMasked(r) }
+                    var total = 0.0
+                    for j in 0..<n where open(j) {
+                        let e = exp(x[row + j] - m)
+                        out[row + j] = e
+                        total += e
+                    }
+                    for j in 0..<n where open(j) { out[row + j] /= total }
+                }
+            }
         }
     }
 
@@ -59,7 +78,8 @@ enum Softmax {
         }
         let denominator = Scalar.sum(open.map { exps[$0] })
         var result = Array(repeating: Scalar.zero, count: x.count)
-        for j in open { result[j] = try Scalar.divide(exps[j], denominator) }
+        // A sum of exponentials is positive: no need to refine it to prove it is not zero.
+        for j in open { result[j] = Scalar.divide(exps[j], byPositive: denominator) }
         return result
     }
 }

@@ -19,6 +19,7 @@ struct Evaluator {
         do {
             let value = try evaluateUntraced(e)
             try Interrupt.check()
+            try value.checkRationalSizes()
             switch e.kind {
             case .number, .group, .pi: break
             default: recorder.record(source[e.range], value, range: e.range)

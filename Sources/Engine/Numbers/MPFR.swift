@@ -69,6 +69,16 @@ struct Interval: @unchecked Sendable {
     }
 
     static func exact(_ q: Rational, precision p: Int) -> Interval {
+        // A machine-sized n/d: set n and divide by d, each rounded outward (no GMP rational made).
+        if case let .small(n, d) = q.storage {
+            return both(p, { r in
+                mpfr_set_si(r, Int(n), MPFR_RNDD)
+                if d != 1 { mpfr_div_ui(r, r, UInt(d), MPFR_RNDD) }
+            }, { r in
+                mpfr_set_si(r, Int(n), MPFR_RNDU)
+                if d != 1 { mpfr_div_ui(r, r, UInt(d), MPFR_RNDU) }
+            })
+        }
         let big = q.big
         return both(p, { attn_mpfr_set_q($0, big.q, MPFR_RNDD) }, { attn_mpfr_set_q($0, big.q, MPFR_RNDU) })
     }
@@ -94,11 +104,23 @@ struct Interval: @unchecked Sendable {
         both(a.precision, { mpfr_neg($0, a.hi.x, MPFR_RNDD) }, { mpfr_neg($0, a.lo.x, MPFR_RNDU) })
     }
 
+    /// lo·lo′ rounded down and hi·hi′ rounded up, for the ends the sign cases pick.
+    private static func product(_ p: Int, _ l1: BigFloat, _ l2: BigFloat, _ h1: BigFloat, _ h2: BigFloat) -> Interval {
+        both(p, { mpfr_mul($0, l1.x, l2.x, MPFR_RNDD) }, { mpfr_mul($0, h1.x, h2.x, MPFR_RNDU) })
+    }
+
+    private static func quotient(_ p: Int, _ l1: BigFloat, _ l2: BigFloat, _ h1: BigFloat, _ h2: BigFloat) -> Interval {
+        both(p, { mpfr_div($0, l1.x, l2.x, MPFR_RNDD) }, { mpfr_div($0, h1.x, h2.x, MPFR_RNDU) })
+    }
+
     static func * (a: Interval, b: Interval) -> Interval {
         let p = a.precision
-        if a.lo.sign >= 0 && b.lo.sign >= 0 {
-            return both(p, { mpfr_mul($0, a.lo.x, b.lo.x, MPFR_RNDD) }, { mpfr_mul($0, a.hi.x, b.hi.x, MPFR_RNDU) })
-        }
+        // When each factor has one sign, two end products are the extremes.
+        let aUp = a.lo.sign >= 0, aDown = a.hi.sign <= 0, bUp = b.lo.sign >= 0, bDown = b.hi.sign <= 0
+        if aUp && bUp { return product(p, a.lo, b.lo, a.hi, b.hi) }
+        if aUp && bDown { return product(p, a.hi, b.lo, a.lo, b.hi) }
+        if aDown && bUp { return product(p, a.lo, b.hi, a.hi, b.lo) }
+        if aDown && bDown { return product(p, a.hi, b.hi, a.lo, b.lo) }
         // General case: the extremes are among the four end products.
         let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
         let lows = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
@@ -110,13 +132,58 @@ struct Interval: @unchecked Sendable {
     static func / (a: Interval, b: Interval) -> Interval? {
         guard !b.containsZero else { return nil }
         let p = a.precision
+        // b has one sign; the extremes are two end quotients, chosen by the sign of a.
+        if b.lo.sign > 0 {
+            if a.lo.sign >= 0 { return quotient(p, a.lo, b.hi, a.hi, b.lo) }
+            if a.hi.sign <= 0 { return quotient(p, a.lo, b.lo, a.hi, b.hi) }
+            return quotient(p, a.lo, b.lo, a.hi, b.lo)
+        }
+        if b.hi.sign < 0 {
+            if a.lo.sign >= 0 { return quotient(p, a.hi, b.hi, a.lo, b.lo) }
+            if a.hi.sign <= 0 { return quotient(p, a.hi, b.lo, a.lo, b.hi) }
+            return quotient(p, a.hi, b.hi, a.lo, b.hi)
+        }
         let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
         let lows = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
         let highs = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
         return Interval(lo: lows.min(by: <)!, hi: highs.max(by: <)!)
     }
 
-    func exp() -> Interval { increasing(mpfr_exp) }
+    /// c · self for c = n/d with d > 0: a multiplication and a division by machine integers, each
+    /// rounded outward, in place of an interval for c and its end products.
+    func scaled(numerator n: Int, denominator d: UInt) -> Interval {
+        let (first, last) = n >= 0 ? (lo, hi) : (hi, lo)
+        return Interval.both(precision, { r in
+            mpfr_mul_si(r, first.x, n, MPFR_RNDD)
+            if d != 1 { mpfr_div_ui(r, r, d, MPFR_RNDD) }
+        }, { r in
+            mpfr_mul_si(r, last.x, n, MPFR_RNDU)
+            if d != 1 { mpfr_div_ui(r, r, d, MPFR_RNDU) }
+        })
+    }
+
+
+    /// One MPFR exponential instead of two: exp(lo) to nearest brackets exp(lo) within an ulp
+    /// (the ternary value says on which side), and exp(hi) = exp(lo)·e^δ ≤ exp(lo)·(1 + 2δ)
+    /// for δ = hi − lo ≤ 1. Wide or non-finite intervals take both ends the plain way.
+    func exp() -> Interval {
+        let p = precision
+        guard isFinite else { return increasing(mpfr_exp) }
+        let delta = BigFloat(precision: p)
+        mpfr_sub(delta.x, hi.x, lo.x, MPFR_RNDU)
+        guard mpfr_cmp_ui(delta.x, 1) <= 0 else { return increasing(mpfr_exp) }
+        let down = BigFloat(precision: p), up = BigFloat(precision: p)
+        let side = mpfr_exp(down.x, lo.x, MPFR_RNDN)
+        guard !down.isInfinite, !down.isZero else { return increasing(mpfr_exp) }
+        mpfr_set(up.x, down.x, MPFR_RNDN)
+        if side > 0 { mpfr_nextbelow(down.x) } else if side < 0 { mpfr_nextabove(up.x) }
+        if !delta.isZero {
+            mpfr_mul_2ui(delta.x, delta.x, 1, MPFR_RNDU)
+            mpfr_add_ui(delta.x, delta.x, 1, MPFR_RNDU)
+            mpfr_mul(up.x, up.x, delta.x, MPFR_RNDU)
+        }
+        return Interval(lo: down, hi: up)
+    }
     func tanh() -> Interval { increasing(mpfr_tanh) }
 
     /// nil unless the interval is known to be positive.
@@ -183,6 +250,60 @@ struct Interval: @unchecked Sendable {
             mpfr_neg(r, lo.x, MPFR_RNDU)
             mpfr_max(r, r, hi.x, MPFR_RNDU)
         })
+    }
+}
+
+/// A running sum of intervals kept in a few floats, every lower end rounded down and every
+/// upper end up (a long sum would otherwise allocate a pair of floats per term). Multiples
+/// (n/d)·t are summed per denominator d as n·t and divided by d once at the end: the values of
+/// attention share one denominator, so a 64-term output sum divides twice instead of 128 times.
+final class IntervalSum {
+    private let precision: Int
+    private let scratch: BigFloat
+    /// Partial sums by denominator; d = 1 holds the plain terms.
+    private var groups: [(d: UInt, lo: BigFloat, hi: BigFloat)] = []
+
+    init(precision p: Int) {
+        precision = p
+        scratch = BigFloat(precision: p)
+    }
+
+    private func group(_ d: UInt) -> (lo: BigFloat, hi: BigFloat) {
+        if let g = groups.first(where: { $0.d == d }) { return (g.lo, g.hi) }
+        let l = BigFloat(precision: precision), h = BigFloat(precision: precision)
+        mpfr_set_zero(l.x, 1)
+        mpfr_set_zero(h.x, 1)
+        groups.append((d, l, h))
+        return (l, h)
+    }
+
+    func add(_ t: Interval) {
+        let (l, h) = group(1)
+        mpfr_add(l.x, l.x, t.lo.x, MPFR_RNDD)
+        mpfr_add(h.x, h.x, t.hi.x, MPFR_RNDU)
+    }
+
+    /// Adds (n/d)·t, d > 0. Dividing the partial sum by d later keeps the bounds: division by a
+    /// positive number is increasing, and each step rounds outward.
+    func add(_ t: Interval, times n: Int, over d: UInt) {
+        let (first, last) = n >= 0 ? (t.lo, t.hi) : (t.hi, t.lo)
+        let (l, h) = group(d)
+        mpfr_mul_si(scratch.x, first.x, n, MPFR_RNDD)
+        mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
+        mpfr_mul_si(scratch.x, last.x, n, MPFR_RNDU)
+        mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
+    }
+
+    /// The total; the sum must not be added to afterwards.
+    var interval: Interval {
+        let (l, h) = group(1)
+        for g in groups where g.d != 1 {
+            mpfr_div_ui(scratch.x, g.lo.x, g.d, MPFR_RNDD)
+            mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
+            mpfr_div_ui(scratch.x, g.hi.x, g.d, MPFR_RNDU)
+            mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
+        }
+        return Interval(lo: l, hi: h)
     }
 }
 

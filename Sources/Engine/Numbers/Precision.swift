@@ -15,6 +15,9 @@ public enum Limits {
     public static let maximumDigits = 10_000
     /// Elements in one tensor.
     public static let maximumElements = 4_000_000
+    /// Elements in the result of a float product (128 MB of doubles): attention's score matrix
+    /// over 4096 positions, as --float is for large inputs.
+    public static let maximumFloatProductElements = 16_777_216
     /// Multiply-adds in one exact matrix product (the float path allows far more).
     public static let maximumExactProductWork = 200_000_000
     public static let maximumFloatProductWork = 20_000_000_000

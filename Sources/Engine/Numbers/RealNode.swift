@@ -27,25 +27,36 @@ public final class RealNode: @unchecked Sendable {
     let structuralHash: Int
     private var cache: Interval?
 
+    /// Leaves under this node, counting shared ones each time (saturating): every leaf prints
+    /// as at least one character, so this bounds the exact form's length from below.
+    let leafCount: Int
+
     init(_ operation: Operation) {
         self.operation = operation
-        let children = RealNode.children(of: operation)
-        self.depth = 1 + (children.map(\.depth).max() ?? 0)
-        if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
-        var h = Hasher()
-        switch operation {
-        case let .constant(q): h.combine(0); h.combine(q)
-        case .pi: h.combine(1)
-        case .sum: h.combine(2)
-        case .product: h.combine(3)
-        case let .scaled(c, _): h.combine(4); h.combine(c)
-        case .quotient: h.combine(5)
-        case let .function(f, _): h.combine(6); h.combine(f)
-        case let .power(_, e): h.combine(7); h.combine(e)
-        case .magnitude: h.combine(8)
+        // Attention builds tens of thousands of nodes: no array of children is made here,
+        // and the hash is a cheap mix rather than SipHash.
+        var h = StructureHash()
+        var deepest = 0, leaves = 0
+        func include(_ c: RealNode) {
+            deepest = max(deepest, c.depth)
+            leaves = min(leaves + c.leafCount, 1 << 40)
+            h.combine(c.structuralHash)
         }
-        for c in children { h.combine(c.structuralHash) }
-        self.structuralHash = h.finalize()
+        switch operation {
+        case let .constant(q): h.combine(0); h.combine(q); leaves = 1
+        case .pi: h.combine(1); leaves = 1
+        case let .sum(terms): h.combine(2); for t in terms { include(t) }
+        case let .product(a, b): h.combine(3); include(a); include(b)
+        case let .scaled(c, x): h.combine(4); h.combine(c); include(x)
+        case let .quotient(a, b): h.combine(5); include(a); include(b)
+        case let .function(f, x): h.combine(6); h.combine(f); include(x)
+        case let .power(x, e): h.combine(7); h.combine(e); include(x)
+        case let .magnitude(x): h.combine(8); include(x)
+        }
+        self.depth = 1 + deepest
+        self.leafCount = leaves
+        if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
+        self.structuralHash = h.value
     }
 
     /// The same expression, whether or not it is the same object.
@@ -90,12 +101,27 @@ public final class RealNode: @unchecked Sendable {
                 if node.cache == nil { return nil }
             } else {
                 stack.append((node, true))
-                for child in node.children where !(child.cache.map { $0.precision >= precision } ?? false) {
-                    stack.append((child, false))
+                let isSum = if case .sum = node.operation { true } else { false }
+                for child in node.children where !child.isCached(precision) {
+                    // A sum adds c·x for its small-rational multiples itself (see compute):
+                    // it needs x, not an interval of its own for c·x.
+                    if isSum, let (x, _, _) = child.smallMultiple {
+                        if !x.isCached(precision) { stack.append((x, false)) }
+                    } else {
+                        stack.append((child, false))
+                    }
                 }
             }
         }
         return cache
+    }
+
+    private func isCached(_ precision: Int) -> Bool { cache.map { $0.precision >= precision } ?? false }
+
+    /// x, n and d when this node is (n/d)·x with n and d machine integers.
+    private var smallMultiple: (RealNode, Int, UInt)? {
+        guard case let .scaled(c, x) = operation, case let .small(n, d) = c.storage else { return nil }
+        return (x, Int(n), UInt(d))
     }
 
     private func compute(_ p: Int) -> Interval? {
@@ -104,17 +130,25 @@ public final class RealNode: @unchecked Sendable {
         case let .constant(q): return .exact(q, precision: p)
         case .pi: return .pi(precision: p)
         case let .sum(terms):
-            guard var total = iv(terms[0]) else { return nil }
-            for t in terms.dropFirst() {
-                guard let v = iv(t) else { return nil }
-                total = total + v
+            // Attention's output is a sum of n weights times values: adding each c·x straight
+            // into the total spares an interval (two floats) per term.
+            let total = IntervalSum(precision: p)
+            for t in terms {
+                if !t.isCached(p), let (x, n, d) = t.smallMultiple {
+                    guard let v = iv(x) else { return nil }
+                    total.add(v, times: n, over: d)
+                } else {
+                    guard let v = iv(t) else { return nil }
+                    total.add(v)
+                }
             }
-            return total
+            return total.interval
         case let .product(a, b):
             guard let x = iv(a), let y = iv(b) else { return nil }
             return x * y
         case let .scaled(c, x):
             guard let v = iv(x) else { return nil }
+            if case let .small(n, d) = c.storage { return v.scaled(numerator: Int(n), denominator: UInt(d)) }
             return v * .exact(c, precision: p)
         case let .quotient(a, b):
             guard let x = iv(a), let y = iv(b) else { return nil }
@@ -151,6 +185,26 @@ extension BigInteger {
         guard approximateDecimalDigits <= 18 else { return nil }
         return Int(decimalString)
     }
+}
+
+/// Mixes the parts of a node's structure into a hash (a multiply–xorshift step per part). Only
+/// compared within one process, and equal structures always give equal hashes: equal rationals
+/// have the same storage (small whenever they fit).
+struct StructureHash {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    mutating func combine(_ v: Int) {
+        state = (state ^ UInt64(bitPattern: Int64(v))) &* 0xBF58_476D_1CE4_E5B9
+        state ^= state >> 29
+    }
+
+    mutating func combine(_ q: Rational) {
+        if case let .small(n, d) = q.storage { combine(Int(n)); combine(Int(d)) } else { combine(q.hashValue) }
+    }
+
+    mutating func combine(_ f: RealFunction) { combine(f.hashValue) }
+
+    var value: Int { Int(truncatingIfNeeded: state ^ (state >> 32)) }
 }
 
 /// A node compared by structure, for dictionaries that must see `exp(1)` built twice as one key.

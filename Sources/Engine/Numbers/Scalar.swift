@@ -32,24 +32,29 @@ public enum Scalar: Sendable {
 
 extension Scalar {
     public static func + (a: Scalar, b: Scalar) -> Scalar { sum([a, b]) }
-    public static func - (a: Scalar, b: Scalar) -> Scalar { sum([a, -b]) }
+    public static func - (a: Scalar, b: Scalar) -> Scalar {
+        // x − x is exactly 0 (as x / x is 1): otherwise a real that is 0 must be refined to
+        // thousands of bits before it prints as 0 (`attention(Q, K, V) - Z` in a lesson).
+        if case let .real(x) = a, case let .real(y) = b, x.isStructurallyEqual(to: y) { return .zero }
+        return sum([a, -b])
+    }
 
     /// The sum of many terms as one node: rational parts added exactly, fractions over the
     /// same denominator combined (so a softmax row adds up to exactly 1).
     public static func sum(_ terms: [Scalar]) -> Scalar {
         var constant = Rational.zero
         var reals: [RealNode] = []
+        reals.reserveCapacity(terms.count)
+        // Nested sums are flattened; constants (also those inside them) join the exact part.
+        func take(_ n: RealNode) {
+            if case let .constant(q) = n.operation { constant = constant + q } else { reals.append(n) }
+        }
         for t in terms {
             switch t {
             case let .rational(q): constant = constant + q
             case let .real(n):
-                if case let .sum(inner) = n.operation { reals.append(contentsOf: inner) } else { reals.append(n) }
+                if case let .sum(inner) = n.operation { inner.forEach(take) } else { take(n) }
             }
-        }
-        // Peel constants that came from flattened sums back into the exact part.
-        reals = reals.filter { n in
-            if case let .constant(q) = n.operation { constant = constant + q; return false }
-            return true
         }
         reals = combineLikeTerms(combineCommonDenominators(reals, constant: &constant))
         if reals.isEmpty { return .rational(constant) }
@@ -77,6 +82,13 @@ extension Scalar {
 
     /// a/S + b/S → (a + b)/S, and exactly k when a + b is k·S term by term.
     private static func combineCommonDenominators(_ nodes: [RealNode], constant: inout Rational) -> [RealNode] {
+        // Most sums (a matrix product's entries) hold at most one fraction: nothing to combine.
+        var fractions = 0
+        for n in nodes {
+            if case .quotient = n.operation { fractions += 1 }
+            if fractions > 1 { break }
+        }
+        if fractions < 2 { return nodes }
         var groups: [StructuralKey: (denominator: RealNode, numerators: [Scalar], first: Int)] = [:]
         var others: [(Int, RealNode)] = []
         for (i, n) in nodes.enumerated() {
@@ -145,6 +157,18 @@ extension Scalar {
             if x.isStructurallyEqual(to: y) { return .one }
             try requireNonzero(y)
             return .real(RealNode(.quotient(x, y)))
+        }
+    }
+
+    /// a / b for a b known to be positive by construction (a softmax denominator), without
+    /// refining b to check it is not zero.
+    static func divide(_ a: Scalar, byPositive b: Scalar) -> Scalar {
+        switch (a, b) {
+        case let (_, .rational(y)): return scale(a, by: y.reciprocal)
+        case let (.rational(x), .real(y)):
+            return x.isZero ? .zero : .real(RealNode(.quotient(RealNode(.constant(x)), y)))
+        case let (.real(x), .real(y)):
+            return x.isStructurallyEqual(to: y) ? .one : .real(RealNode(.quotient(x, y)))
         }
     }
 

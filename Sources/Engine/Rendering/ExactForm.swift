@@ -27,7 +27,7 @@ public enum ExactForm {
     }
 
     private static func spend(_ s: String, _ budget: inout Int) -> String? {
-        budget -= s.count
+        budget -= s.utf8.count      // exact forms are ASCII
         return budget >= 0 ? s : nil
     }
 
@@ -45,7 +45,8 @@ public enum ExactForm {
 
     private static func render(_ n: RealNode, _ budget: inout Int) -> Piece? {
         // A graph this deep cannot print within any budget; stop before recursing into it.
-        guard budget > 0, n.depth <= limitDepth else { return nil }
+        // Nor into one with more leaves than characters left (a 64-term attention output sum).
+        guard budget > 0, n.depth <= limitDepth, n.leafCount <= budget else { return nil }
         switch n.operation {
         case let .constant(q):
             return rational(q, &budget)

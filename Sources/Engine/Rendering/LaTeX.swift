@@ -134,12 +134,23 @@ public enum LaTeX {
     /// A tensor as a bmatrix (a scalar as a number), exact where every element is rational,
     /// and then `\approx` its decimals where those are not exact.
     public static func tensor(_ t: Tensor, digits: Int, maxRows: Int = 12, maxCols: Int = 8) -> String {
-        let cells = CellText.cells(t, digits: digits)
-        let allRational = !t.isFloat && (0..<t.count).allSatisfy { t.scalar(at: $0).rational != nil }
-        let allExact = cells.allSatisfy(\.decimalIsExact)
+        // Only the entries shown are formatted (and decide between = and ≈), as in TensorText:
+        // a 2000×2000 tensor shows 96 of its 4M entries.
+        let rows = TensorText.elided(t.shape.rows, maxRows), cols = TensorText.elided(t.shape.cols, maxCols)
+        let shown: [Int] = t.shape == .scalar ? [0] : rows.flatMap { i in
+            cols.compactMap { j in i.flatMap { i in j.map { i * t.shape.cols + $0 } } }
+        }
+        var cells: [Int: CellText] = [:]
+        for k in shown {
+            switch t.elements {
+            case let .exact(e): cells[k] = CellText(e[k], digits: digits)
+            case let .float(d): cells[k] = CellText(float: d[k], digits: digits)
+            }
+        }
+        let allRational = !t.isFloat && shown.allSatisfy { t.scalar(at: $0).rational != nil }
+        let allExact = shown.allSatisfy { cells[$0]!.decimalIsExact }
         func grid(_ cell: (Int) -> String) -> String {
             if t.shape == .scalar { return cell(0) }
-            let rows = TensorText.elided(t.shape.rows, maxRows), cols = TensorText.elided(t.shape.cols, maxCols)
             let body = rows.map { i in
                 cols.map { j in
                     guard let i, let j else { return i == nil ? "\\vdots" : "\\cdots" }
@@ -148,7 +159,7 @@ public enum LaTeX {
             }.joined(separator: " \\\\ ")
             return "\\begin{bmatrix} \(body) \\end{bmatrix}"
         }
-        let decimals = grid { decimal(cells[$0].decimal) }
+        let decimals = grid { decimal(cells[$0]!.decimal) }
         if allExact { return decimals }
         if allRational { return grid { scalar(t.scalar(at: $0), digits: digits) } + " \\approx " + decimals }
         return "\\approx " + decimals

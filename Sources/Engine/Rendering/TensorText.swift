@@ -37,6 +37,9 @@ public enum TensorText {
 
     /// One line for traces and lists: `[1, 2, 3]`, `[1 2; 3 4]`, `7/2 = 3.5`, or the shape when long.
     public static func inline(_ t: Tensor, digits: Int, limit: Int = 72) -> String {
+        // n entries need at least 2n + 1 characters ("[", one each, separators, "]"): a tensor
+        // too big for that is named by its shape without formatting any entry.
+        if t.shape != .scalar && 2 * t.count + 1 > limit { return "\(t.shape) tensor" }
         let cells = CellText.cells(t, digits: digits, exactLimit: 24)
         if t.shape == .scalar { return cells[0].summary }
         let allExact = cells.allSatisfy(\.decimalIsExact)

@@ -18,8 +18,22 @@ extension Tensor {
         let n = shape.count
         if a.isFloat || b.isFloat {
             let x = a.floatElements, y = b.floatElements
-            var out = [Double](repeating: 0, count: n)
-            for i in 0..<n { out[i] = op.float(x[ia(i)], y[ib(i)]) }
+            let out = [Double](unsafeUninitializedCapacity: n) { o, initialized in
+                x.withUnsafeBufferPointer { xs in
+                    y.withUnsafeBufferPointer { ys in
+                        // The common cases (equal shapes, a scalar on the right) index directly.
+                        if a.shape == shape && b.shape == shape {
+                            for i in 0..<n { o[i] = op.float(xs[i], ys[i]) }
+                        } else if a.shape == shape && b.shape == .scalar {
+                            let c = ys[0]
+                            for i in 0..<n { o[i] = op.float(xs[i], c) }
+                        } else {
+                            for i in 0..<n { o[i] = op.float(xs[ia(i)], ys[ib(i)]) }
+                        }
+                    }
+                }
+                initialized = n
+            }
             return Tensor(shape: shape, float: out)
         }
         let x = a.exactElements, y = b.exactElements

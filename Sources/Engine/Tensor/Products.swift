@@ -20,6 +20,7 @@ extension Tensor {
         default: shape = .matrix(m, n)
         }
         let float = a.isFloat || b.isFloat
+        try checkSize(m, n, limit: float ? Limits.maximumFloatProductElements : Limits.maximumElements)
         let work = Double(m) * Double(k) * Double(n)
         let limit = Double(float ? Limits.maximumFloatProductWork : Limits.maximumExactProductWork)
         guard work <= limit else {
@@ -27,7 +28,7 @@ extension Tensor {
                              + (float ? "" : "; try :float or --float"))
         }
         if float {
-            return Tensor(shape: shape, float: floatProduct(a.floatElements, b.floatElements, m, k, n))
+            return Tensor(shape: shape, float: try BLAS.product(a.floatElements, b.floatElements, m, k, n))
         }
         return Tensor(shape: shape, exact: try exactProduct(a.exactElements, b.exactElements, m, k, n))
     }
@@ -54,24 +55,6 @@ extension Tensor {
                     }
                 }
                 out.append(exact ? .rational(acc) : Scalar.sum(terms))
-            }
-        }
-        return out
-    }
-
-    private static func floatProduct(_ x: [Double], _ y: [Double], _ m: Int, _ k: Int, _ n: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: m * n)
-        x.withUnsafeBufferPointer { xa in
-            y.withUnsafeBufferPointer { ya in
-                out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<m {
-                        for t in 0..<k {
-                            let a = xa[i * k + t]
-                            if a == 0 { continue }
-                            for j in 0..<n { o[i * n + j] += a * ya[t * n + j] }
-                        }
-                    }
-                }
             }
         }
         return out

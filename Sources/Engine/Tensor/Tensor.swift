@@ -96,12 +96,24 @@ public struct Tensor: Sendable {
         float ? Tensor(shape: shape, float: makeFloat()) : Tensor(shape: shape, exact: try exact())
     }
 
-    /// Refuses shapes whose element count is beyond the limit.
-    public static func checkSize(_ rows: Int, _ cols: Int) throws {
+    /// Refuses shapes whose element count is beyond the limit (`limit`: a float product's is larger).
+    public static func checkSize(_ rows: Int, _ cols: Int, limit: Int = Limits.maximumElements) throws {
         guard rows >= 0, cols >= 0 else { throw Diagnostic("negative dimension \(min(rows, cols))") }
         let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
-        guard !overflow, n <= Limits.maximumElements else {
-            throw Diagnostic("a \(rows)×\(cols) tensor is too large (the limit is \(Limits.maximumElements) elements)")
+        guard !overflow, n <= limit else {
+            throw Diagnostic("a \(rows)×\(cols) tensor is too large (the limit is \(limit) elements)")
+        }
+    }
+
+    /// Refuses exact rationals beyond the bit limit. Checked on every value the evaluator makes:
+    /// each step at most doubles a size (x·x), so memory stays bounded while `x = x*x` repeats.
+    public func checkRationalSizes() throws {
+        guard case let .exact(e) = elements else { return }
+        for s in e {
+            if case let .rational(q) = s, q.bitSize > Limits.maximumRationalBits {
+                throw Diagnostic("an exact number here has \(q.bitSize) bits, more than the limit of \(Limits.maximumRationalBits); "
+                                 + "try --float (or :float)")
+            }
         }
     }
 }
