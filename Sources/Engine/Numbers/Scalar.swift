@@ -62,9 +62,13 @@ extension Scalar {
         return reals.count == 1 ? .real(reals[0]) : .real(RealNode(.sum(reals)))
     }
 
+    /// Sums longer than this are not searched for like terms: they come from matrix products,
+    /// whose terms are distinct, and hashing every term cost the exact attention path 20%.
+    static let likeTermSearchLimit = 16
+
     /// 2·x - x → x and x - x → nothing, keeping the order in which terms first appeared.
     private static func combineLikeTerms(_ nodes: [RealNode]) -> [RealNode] {
-        guard nodes.count > 1 else { return nodes }
+        guard nodes.count > 1, nodes.count <= likeTermSearchLimit else { return nodes }
         var order: [StructuralKey] = []
         var coefficients: [StructuralKey: Rational] = [:]
         for n in nodes {
