@@ -3,24 +3,15 @@
 import Foundation
 import Testing
 @testable import AttnREPL
+@testable import Engine
 
 @Suite("Damaged tensor files")
 struct FileFuzzTests {
-    /// SplitMix64: deterministic, so a failure reproduces.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
+    /// The Engine's SplitMix64 (what `rand` uses): deterministic, so a failure reproduces.
+    typealias Generator = SplitMix64
 
     static func mutations(of original: [UInt8], count: Int, seed: UInt64, alphabet: [UInt8]) -> [[UInt8]] {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         return (0..<count).map { _ in
             var bytes = original
             switch g.below(4) {
