@@ -15,11 +15,14 @@ struct Layout: Equatable {
 
     static func fits(rows: Int, cols: Int) -> Bool { rows >= minimumRows && cols >= minimumCols }
 
+    /// Lines of output the output pane shows (below its rule); longer output opens the pager.
+    static func outputCapacity(rows: Int, home: Bool = false) -> Int { max(2, (rows - 3) / (home ? 2 : 4)) - 1 }
+
     /// nil when the terminal is too small to show a lesson legibly.
     static func lesson(rows: Int, cols: Int, proseLines: Int, formulaLines: Int, tensorLines: Int = 0, outputLines: Int = 0) -> Layout? {
         guard fits(rows: rows, cols: cols) else { return nil }
         let fixed = 3                         // header, status, input
-        let outputHeight = min(outputLines, max(2, (rows - fixed) / 4))
+        let outputHeight = min(outputLines, outputCapacity(rows: rows) + 1)
         let body = rows - fixed - outputHeight
         // Formulas take what they need up to a third; prose and tensors share the rest by need,
         // each keeping a minimum when both need more than there is.
@@ -48,7 +51,7 @@ struct Layout: Equatable {
     /// The home view: the header, the lesson list (in `tensors`), output, status and input.
     static func home(rows: Int, cols: Int, outputLines: Int = 0) -> Layout? {
         guard fits(rows: rows, cols: cols) else { return nil }
-        let outputHeight = min(outputLines, max(2, (rows - 3) / 2))
+        let outputHeight = min(outputLines, outputCapacity(rows: rows, home: true) + 1)
         let list = Rect(top: 1, left: 0, height: rows - 3 - outputHeight, width: cols)
         return Layout(header: Rect(top: 0, left: 0, height: 1, width: cols), prose: .empty, formula: .empty,
                       tensors: list, output: Rect(top: list.bottom, left: 0, height: outputHeight, width: cols),

@@ -58,6 +58,24 @@ final class ScreenController {
             screen.showingHelp = false
             return
         }
+        if let pager = screen.pager {
+            let page = PagerView.pageHeight(rows: terminal.rows)
+            let moved: Int? = switch key {
+            case .up: pager.top - 1
+            case .down: pager.top + 1
+            case .pageUp: pager.top - page
+            case .pageDown, .character(" "): pager.top + page
+            case .home: 0
+            case .end: pager.lines.count
+            default: nil
+            }
+            if let moved {
+                screen.pager?.top = PagerView.clamp(moved, lines: pager.lines.count, rows: terminal.rows)
+            } else {
+                screen.pager = nil
+            }
+            return
+        }
         if !Layout.fits(rows: terminal.rows, cols: terminal.cols) {
             if key == .character("q") { quit = true }
             return
@@ -183,6 +201,10 @@ final class ScreenController {
             }
         }
         if state.lesson == nil { screen.mode = .home }
+        let all = screen.output + screen.errors
+        if all.count > Layout.outputCapacity(rows: terminal.rows, home: screen.mode == .home) {
+            screen.pager = (all, 0, !screen.errors.isEmpty)
+        }
     }
 
     private func interrupted() {

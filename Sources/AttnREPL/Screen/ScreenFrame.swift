@@ -47,6 +47,10 @@ struct ScreenFrame {
             HelpView.draw(t, rows: t.rows, cols: t.cols, zh: zh)
             return nil
         }
+        if let pager = screen.pager {
+            PagerView.draw(t, lines: pager.lines, top: pager.top, error: pager.error, zh: zh)
+            return nil
+        }
         return inputFocused ? (layout.input.top, col) : nil
     }
 

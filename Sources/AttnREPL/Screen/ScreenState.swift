@@ -16,6 +16,8 @@ final class ScreenState {
     var output: [String] = []
     var errors: [String] = []
     var message: (text: String, tone: Style.Tone)?
+    /// Output too long for its pane, shown over the whole screen until a key closes it.
+    var pager: (lines: [String], top: Int, error: Bool)?
 
     func resetForStep() {
         output = []

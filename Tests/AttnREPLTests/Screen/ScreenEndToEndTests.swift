@@ -53,6 +53,22 @@ struct ScreenEndToEndTests {
         #expect(tmux.waitFor("x_1 已更改"))
     }
 
+    /// Output longer than its pane opens in a pager over the screen; q closes it, not the program.
+    @Test func longOutputOpensAScrollablePager() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"], rows: 20)
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.type(":help")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Output, lines 1–18 /"))
+        #expect(tmux.screen.contains(":digits N"))
+        try tmux.send("End")
+        #expect(tmux.waitFor(":why NAME[i, j]"))
+        #expect(tmux.waitUntilGone("Output, lines 1–18"))
+        try tmux.send("q")
+        #expect(tmux.waitFor("step 1/6"))
+        #expect(tmux.waitUntilGone("Output, lines"))
+    }
+
     @Test func historyAndCompletionWorkOnTheInputLine() throws {
         let tmux = try TmuxSession(["lesson", "dot-attention"])
         #expect(tmux.waitFor("step 1/6"))
