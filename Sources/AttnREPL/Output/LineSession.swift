@@ -25,7 +25,7 @@ final class LineSession {
 
     /// Reads complete inputs from readline until the learner leaves or types `:quit`.
     func run(reader: TerminalLineReader) {
-        while !quitRequested, let text = reader.read(completing: state.completionCandidates) {
+        while !quitRequested, let text = reader.read(completing: state.completionCandidates, arguments: state.argumentCompletions) {
             handle(text) {
                 // The terminal echoed the Ctrl-C that stopped the evaluation as `^C`:
                 // start the report on a line of its own.

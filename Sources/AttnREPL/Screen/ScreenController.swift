@@ -100,6 +100,7 @@ final class ScreenController {
             inputFocused = false
         default:
             Readline.candidates = state.completionCandidates
+            Readline.argumentCandidates = state.argumentCompletions
             input.feed(key)
             if !input.completionMatches.isEmpty {
                 screen.output = [input.completionMatches.joined(separator: "  ")]

@@ -10,6 +10,8 @@ import Foundation
 enum Readline {
     /// The words Tab completes; the owner refreshes them before input is read.
     nonisolated(unsafe) static var candidates: [String] = []
+    /// What Tab offers after `:command ` (lesson ids after `:lesson`), by command name.
+    nonisolated(unsafe) static var argumentCandidates: [String: [String]] = [:]
     nonisolated(unsafe) private static var generated: [String] = []
     nonisolated(unsafe) private static var wordBreaks = strdup(" \t\n()[],;=+-*/^@<>|&")
     nonisolated(unsafe) private static var programName = strdup("attn-repl")
@@ -23,16 +25,34 @@ enum Readline {
         rl_catch_sigwinch = 0
         rl_change_environment = 0
         rl_completer_word_break_characters = UnsafePointer(wordBreaks)
+        // After `:lesson ` the word is a whole lesson id: `dot-attention` must not break at `-`.
+        rl_completion_word_break_hook = {
+            Readline.commandArgument() != nil ? UnsafeMutablePointer(mutating: UnsafePointer(Readline.spaceOnly)) : nil
+        }
         rl_attempted_completion_function = { text, _, _ in
             rl_attempted_completion_over = 1
             rl_completion_append_character = 0      // `softmax` is followed by `(`, not a space
             let prefix = text.map { String(cString: $0) } ?? ""
-            Readline.generated = Readline.candidates.filter { $0.hasPrefix(prefix) }
+            let pool = Readline.commandArgument().map { Readline.argumentCandidates[$0] ?? [] } ?? Readline.candidates
+            Readline.generated = pool.filter { $0.hasPrefix(prefix) }
             return rl_completion_matches(text) { _, state in
                 guard Int(state) < Readline.generated.count else { return nil }
                 return strdup(Readline.generated[Int(state)])
             }
         }
+    }
+
+    nonisolated(unsafe) private static var spaceOnly = strdup(" ")
+
+    /// The command whose argument is being typed (`lesson` for `:lesson dot-at`), if any.
+    static func commandArgument() -> String? {
+        guard let buffer = rl_line_buffer else { return nil }
+        let line = String(cString: buffer).drop { $0 == " " }
+        guard line.hasPrefix(":"), let space = line.firstIndex(of: " ") else { return nil }
+        let word = String(line[line.index(after: line.startIndex)..<space])
+        // A unique prefix names the command, as when it runs (`:les dot`).
+        let names = argumentCandidates.keys.filter { $0.hasPrefix(word) }
+        return names.count == 1 ? names.first : argumentCandidates[word] != nil ? word : nil
     }
 
     /// Reads the history file (creating it, private to the user, if it does not exist yet).
@@ -253,8 +273,9 @@ final class TerminalLineReader {
     /// Reads the next complete input (several lines while brackets are open), Tab completing
     /// `names`. Returns nil when the learner leaves: Ctrl-D on an empty line, end of input,
     /// SIGTERM or SIGHUP.
-    func read(completing names: [String]) -> String? {
+    func read(completing names: [String], arguments: [String: [String]] = [:]) -> String? {
         Readline.candidates = names
+        Readline.argumentCandidates = arguments
         _ = InteractiveSignals.takeInterrupts()     // a Ctrl-C that stopped the last evaluation is spent
         ended = false
         install()

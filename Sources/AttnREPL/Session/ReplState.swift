@@ -61,6 +61,12 @@ final class ReplState {
         transcript?.append(event())
     }
 
+    /// What Tab offers after a command that takes a lesson id or a topic.
+    var argumentCompletions: [String: [String]] {
+        let ids = library.lessons(language: language).map(\.id)
+        return ["lesson": ids, "reset": ids + ["all"], "help": CommandTable.all.map(\.name) + Builtins.names]
+    }
+
     /// Every name completion could offer: variables, functions, built-ins, commands.
     var completionCandidates: [String] {
         var names = Set(interpreter.environment.knownNames)

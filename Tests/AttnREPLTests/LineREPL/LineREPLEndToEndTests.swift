@@ -140,6 +140,15 @@ struct LineREPLEndToEndTests {
         try typeAtPrompt(tmux, ":dig")
         try tmux.send("Tab")
         #expect(waitForLastLine(tmux, "attn› :digits"))
+        // After :lesson, Tab completes a whole lesson id, `-` and all.
+        try tmux.send("C-u")
+        try typeAtPrompt(tmux, ":lesson dot-a")
+        try tmux.send("Tab")
+        #expect(waitForLastLine(tmux, "attn› :lesson dot-attention"))
+        try tmux.send("C-u")
+        try typeAtPrompt(tmux, ":les concat")
+        try tmux.send("Tab")
+        #expect(waitForLastLine(tmux, "attn› :les concat-attention"))
     }
 
     @Test func controlCCancelsTheLineAndKeepsTheVariables() throws {
