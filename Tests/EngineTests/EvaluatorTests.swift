@@ -20,6 +20,9 @@ struct EvaluatorTests {
         #expect(Run.exact("f(x) = x + c; c = 10; f(1)") == ["11"])
         #expect(Run.exact("g(M) = M M^T; g([1 2])") == ["5"])
         #expect(Run.error("f(x) = f(x); f(1)")?.contains("nested more than") == true)
+        // Each function is named once in the message, not once per level of recursion.
+        #expect(Run.error("f(x) = f(x); f(1)")?.components(separatedBy: "in f:").count == 2)
+        #expect(Run.error("g(x) = h(x); h(x) = g(x); g(1)")?.hasPrefix("in g: in h: functions nested") == true)
         #expect(Run.error("f(x, y) = x; f(1)")?.contains("takes 2 arguments") == true)
     }
 

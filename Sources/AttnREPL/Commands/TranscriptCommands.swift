@@ -72,7 +72,7 @@ enum TranscriptCommands {
         words.removeAll { $0 == "--force" }
         if words.count == 2, words[1].hasSuffix("!") { words[1].removeLast(); force = true }
         guard let first = words.first, let format = ExportFormat(rawValue: first.lowercased()), words.count <= 2 else {
-            return .fail(":export takes \(ExportFormat.names) [FILE] [--force]")
+            return .fail(":export takes \(ExportFormat.names) [FILE] (FILE! replaces an existing file)")
         }
         guard let transcript = state.transcript else { return .fail("this session is not recorded") }
         let document = TranscriptDocument(name: transcript.name, events: transcript.events)

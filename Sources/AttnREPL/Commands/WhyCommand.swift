@@ -43,6 +43,9 @@ enum WhyCommand {
                 return .lines(["\(name) is an input of this lesson: \(TensorText.inline(input.value, digits: state.digits))",
                                "change it by typing \(name) = …, and every step is recomputed"])
             }
+            if let f = state.interpreter.environment.functions[name] {
+                return .fail("\(name) is a function (\(name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) = \(f.source[f.body.range])): :why explains values; call it and ask about the result")
+            }
             let known = state.interpreter.environment.variables[name] != nil || lesson?.run.value(of: name) != nil
             return .fail(known ? "\(name) was set directly (an input or a loaded file), not computed by a formula"
                                : "unknown name \(name)")

@@ -187,7 +187,9 @@ struct Evaluator {
             return try inner.evaluate(f.body)
         } catch let d as Diagnostic {
             // The range points into the function's own text; say so instead of misplacing a caret.
-            throw Diagnostic("in \(f.name): \(d.message)")
+            // A recursion names each function once, not once per level.
+            let prefix = "in \(f.name): "
+            throw Diagnostic(d.message.contains(prefix) ? d.message : prefix + d.message)
         }
     }
 }
