@@ -102,7 +102,7 @@ enum JSONTensorFile {
 
     /// A rational (`-7`, `1/3`) directly; any other exact form (`exp(1/2)/(exp(1/2) + 2)`) is
     /// evaluated in the formula language, which cannot touch files or anything else.
-    private static func exactForm(_ form: String, _ at: String) throws -> Scalar {
+    static func exactForm(_ form: String, _ at: String) throws -> Scalar {
         if let q = NumberText.rational(form) { return .rational(q) }
         let value: Tensor
         do {

@@ -53,22 +53,15 @@ struct TranscriptPlayer {
     private func restore(_ event: TranscriptEvent) -> String? {
         guard let key = event.name else { return nil }
         guard let data = event.data else { return "\(event.input ?? ":load"): \(event.message ?? "the value was not recorded")" }
+        // Read as a `:load` of a .json value object reads its elements: the same checks, the same parser.
+        let elements: [Scalar]
         let shape: Shape
-        switch data.shape.count {
-        case 0: shape = .scalar
-        case 1: shape = .vector(data.shape[0])
-        default: shape = .matrix(data.shape[0], data.shape[1])
-        }
-        guard shape.count == data.exact.count else { return "\(key): the recorded value has the wrong number of elements" }
-        let parser = Interpreter()
-        var elements: [Scalar] = []
-        elements.reserveCapacity(data.exact.count)
-        for form in data.exact {
-            if let q = Self.rational(form) { elements.append(.rational(q)); continue }
-            guard let t = try? parser.evaluateExpression(form), let s = t.scalarValue else {
-                return "\(key): cannot read the recorded element \(form)"
-            }
-            elements.append(s)
+        do {
+            shape = try TensorFile.shape(data.shape)
+            guard shape.count == data.exact.count else { return "\(key): the recorded value has the wrong number of elements" }
+            elements = try data.exact.enumerated().map { i, form in try JSONTensorFile.exactForm(form, "element \(i + 1)") }
+        } catch {
+            return "\(key): the recorded value cannot be read: \(error)"
         }
         var tensor = Tensor(shape: shape, exact: elements)
         if state.float { tensor = Tensor(shape: shape, float: tensor.floatElements) }
@@ -84,20 +77,6 @@ struct TranscriptPlayer {
         }
         state.record(event)
         return nil
-    }
-
-    /// `-7/2`, `3`: the way rationals are recorded; nil for anything else (an exact form).
-    static func rational(_ s: String) -> Rational? {
-        let negative = s.hasPrefix("-")
-        let parts = (negative ? s.dropFirst() : Substring(s)).split(separator: "/", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
-              let n = Rational(literal: String(parts[0])) else { return nil }
-        var q = n
-        if parts.count == 2 {
-            guard let d = Rational(literal: String(parts[1])), !d.isZero else { return nil }
-            q = q / d
-        }
-        return negative ? -q : q
     }
 
     private func apply(_ s: TranscriptSettings) {
