@@ -57,7 +57,7 @@ enum LessonCommands {
 
     static func list(_ state: ReplState) -> CommandResult {
         let progress = Progress.load()
-        let lessons = state.library.lessons(language: state.language)
+        let lessons = state.lessonList
         let width = lessons.map { $0.id.count }.max() ?? 0
         return .lines(lessons.map { "\(DisplayWidth.padRight($0.id, width))  \($0.title)  [\(progress.summary(for: $0))]" })
     }

@@ -20,7 +20,7 @@ final class ScreenController {
         self.startedInLesson = openLesson
         input = InputLine(historyFile: StatePaths.history)
         screen.mode = openLesson && state.lesson != nil ? .lesson : .home
-        if let id = state.lesson?.lesson.id, let k = state.library.lessons(language: state.language).firstIndex(where: { $0.id == id }) {
+        if let id = state.lesson?.lesson.id, let k = state.lessonList.firstIndex(where: { $0.id == id }) {
             screen.homeSelection = k
         }
     }
@@ -99,8 +99,10 @@ final class ScreenController {
         case .control(4) where input.isEmpty:           // Ctrl-D on an empty line leaves the input
             inputFocused = false
         default:
-            Readline.candidates = state.completionCandidates
-            Readline.argumentCandidates = state.argumentCompletions
+            if key == .tab {                    // only completion reads them
+                Readline.candidates = state.completionCandidates
+                Readline.argumentCandidates = state.argumentCompletions
+            }
             input.feed(key)
             if !input.completionMatches.isEmpty {
                 screen.output = [input.completionMatches.joined(separator: "  ")]
@@ -113,7 +115,7 @@ final class ScreenController {
     }
 
     private func handleHome(_ key: Key) {
-        let count = state.library.lessons(language: state.language).count
+        let count = state.lessonList.count
         switch key {
         case .up: screen.homeSelection = max(0, screen.homeSelection - 1)
         case .down: screen.homeSelection = min(max(0, count - 1), screen.homeSelection + 1)
@@ -178,7 +180,7 @@ final class ScreenController {
     }
 
     private func openSelectedLesson() {
-        let lessons = state.library.lessons(language: state.language)
+        let lessons = state.lessonList
         guard screen.homeSelection < lessons.count else { return }
         submit(":lesson \(lessons[screen.homeSelection].id)")
     }
@@ -225,7 +227,7 @@ final class ScreenController {
         var f = ScreenFrame(state: state, screen: screen, cells: cells)
         f.input = input.display
         f.inputFocused = inputFocused
-        f.homeRows = HomeView.rows(state.library.lessons(language: state.language), progress: Progress.load())
+        f.homeRows = HomeView.rows(state.lessonList, progress: Progress.load())
         return f
     }
 

@@ -61,9 +61,20 @@ final class ReplState {
         transcript?.append(event())
     }
 
+    private var lessonListCache: (language: String, lessons: [Lesson])?
+
+    /// The lessons in teaching order, in the session's language: read from their files once
+    /// per language, not on every frame of the home screen or every key typed.
+    var lessonList: [Lesson] {
+        if let cache = lessonListCache, cache.language == language { return cache.lessons }
+        let list = library.lessons(language: language)
+        lessonListCache = (language, list)
+        return list
+    }
+
     /// What Tab offers after a command that takes a lesson id or a topic.
     var argumentCompletions: [String: [String]] {
-        let ids = library.lessons(language: language).map(\.id)
+        let ids = lessonList.map(\.id)
         return ["lesson": ids, "reset": ids + ["all"], "help": CommandTable.all.map(\.name) + Builtins.names]
     }
 
