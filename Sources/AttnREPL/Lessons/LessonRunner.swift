@@ -10,18 +10,10 @@ struct LessonRun {
         /// Tensors the step assigned, in order of first assignment; a name assigned again
         /// (an accumulator in a loop) shows its final value once.
         var tensors: [(name: String, value: Tensor)] {
-            var result: [(name: String, value: Tensor)] = []
-            var position: [String: Int] = [:]
-            for r in records {
-                guard case let .assigned(n, t) = r.outcome else { continue }
-                if let k = position[n.canonical] {
-                    result[k].value = t
-                } else {
-                    position[n.canonical] = result.count
-                    result.append((n.canonical, t))
-                }
+            shownRecords.compactMap { r in
+                if case let .assigned(n, t) = r.outcome { return (n.canonical, t) }
+                return nil
             }
-            return result
         }
 
         /// The records to show, one per name: a name assigned again (an accumulator in a

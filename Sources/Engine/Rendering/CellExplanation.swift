@@ -87,7 +87,7 @@ public struct CellExplainer {
             return binary(op, a, A, b, B, target: target)
         case let .unary(.negate, a):
             guard let A = record.value(of: a) else { break }
-            return [Step(formula: "-\(operand(a, A))"), numeric { "-\(number(A, at: broadcast(A, target), wrap: true))" }]
+            return [Step(formula: "-\(operand(a, A))"), numeric { "-\(number(A, at: broadcast(A), wrap: true))" }]
         case let .transpose(a, _):
             guard let A = record.value(of: a) else { break }
             return [Step(formula: "\(operand(a, A, (col, row)))"), numeric { number(A, at: (col, row)) }]
@@ -127,7 +127,7 @@ public struct CellExplainer {
     }
 
     private func elementwise(_ symbol: String, _ a: Expr, _ A: Tensor, _ b: Expr, _ B: Tensor, _ target: Tensor) -> [Step] {
-        let pa = broadcast(A, target), pb = broadcast(B, target)
+        let pa = broadcast(A), pb = broadcast(B)
         return [Step(formula: "\(operand(a, A)) \(symbol) \(operand(b, B))"),
                 numeric { "\(number(A, at: pa, wrap: true)) \(symbol) \(number(B, at: pb, wrap: true))" }]
     }
@@ -183,7 +183,7 @@ public struct CellExplainer {
 
     /// `A[2, 3]`, `x_1[2]`, `s` (a scalar), or `(Q K^T)[2, 3]` for an unnamed sub-expression.
     private func operand(_ e: Expr, _ t: Tensor) -> String {
-        let p = broadcast(t, nil)
+        let p = broadcast(t)
         return operand(e, t, (p.0, p.1))
     }
 
@@ -204,7 +204,7 @@ public struct CellExplainer {
     }
 
     /// Where the element (row, col) of the result reads `t`, with scalars and rows broadcast.
-    private func broadcast(_ t: Tensor, _ target: Tensor?) -> (Int, Int) {
+    private func broadcast(_ t: Tensor) -> (Int, Int) {
         (t.shape.rows == 1 ? 0 : row, t.shape.cols == 1 ? 0 : col)
     }
 
