@@ -10,18 +10,24 @@ enum FormulaView {
 
     static func lines(_ session: LessonSession, width: Int) -> [Line] {
         let k = session.step
-        let scope = session.run.interpreter.environment
         var out: [Line] = []
         for record in session.run.steps[k].shownRecords {
             let formula = UnicodeMath.statement(record.statement)
             out.append(Line(text: " " + formula, style: .tone(.current, bold: true)))
+            // The values the statement read when it ran: in `G = J_3 G` the G on the right is
+            // the one before this statement, not the lesson's final G.
+            let used = Dictionary(record.referencedValues.map { ($0.name.canonical, $0.value) }, uniquingKeysWith: { a, _ in a })
+            var rounded = false
             let substituted = UnicodeMath.statement(record.statement) { name in
-                scope.variables[name.canonical].flatMap { numbers($0, digits: min(session.digits, 4)) }
+                used[name.canonical].flatMap { numbers($0, digits: min(session.digits, 4)) }.map { shown in
+                    rounded = rounded || shown.rounded
+                    return shown.text
+                }
             }
             let rhs = substituted.split(separator: "=", maxSplits: 1).last.map { String($0).trimmingSpaces } ?? substituted
             let indent = String(repeating: " ", count: 3)
             if substituted != formula, DisplayWidth.of(rhs) < width - 6 {
-                out.append(Line(text: indent + "= " + rhs, style: .tone(.muted)))
+                out.append(Line(text: indent + (rounded ? "≈ " : "= ") + rhs, style: .tone(.muted)))
             }
             if case let .assigned(name, value) = record.outcome {
                 if session.isHidden(name.canonical, inStep: k) {
@@ -35,15 +41,17 @@ enum FormulaView {
         return out
     }
 
-    /// A value as it reads inside a formula: `-1/2`, `0.0566`, `[1, 0, 2]`; nil when too long.
-    static func numbers(_ t: Tensor, digits: Int) -> String? {
+    /// A value as it reads inside a formula: `-1/2`, `0.0566`, `[1, 0, 2]`, and whether it is
+    /// rounded (then the line says ≈, not =); nil when too long.
+    static func numbers(_ t: Tensor, digits: Int) -> (text: String, rounded: Bool)? {
         if t.shape == .scalar {
             let c = CellText(t.scalar(at: 0), digits: digits, exactLimit: 12)
-            if c.decimalIsExact { return c.decimal }
-            return t.scalar(at: 0).rational != nil ? c.exact ?? c.decimal : c.decimal
+            if c.decimalIsExact { return (c.decimal, false) }
+            if t.scalar(at: 0).rational != nil, let exact = c.exact { return (exact, false) }
+            return (c.decimal, true)
         }
         let text = TensorText.inline(t, digits: digits, limit: 40)
-        return text.hasSuffix(" tensor") ? nil : text.replacingOccurrences(of: "≈ ", with: "")
+        return text.hasSuffix(" tensor") ? nil : (text.replacingOccurrences(of: "≈ ", with: ""), text.hasPrefix("≈"))
     }
 
     static func draw(_ t: TerminalSurface, _ r: Rect, lines: [Line]) {
