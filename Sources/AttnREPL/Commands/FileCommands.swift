@@ -30,35 +30,31 @@ enum FileCommands {
         }
         if state.float { loaded.tensor = Tensor(shape: loaded.tensor.shape, float: loaded.tensor.floatElements) }
         let key = name.canonical
-        // Journaled only once the value is bound, with the value itself: replay never reads files.
-        let recordLoad = { state.record(.loaded(":load " + arg, name: key, loaded.tensor, digits: state.digits)) }
         let output = ResultOutput(digits: state.digits, float: state.float)
         let summary = "\(key): \(loaded.tensor.shape) from \(path)"
         let notes = loaded.notes.map { "note: " + $0 }
         let origin = "from \(path)" + (loaded.storedType.map { ", \($0) data" } ?? "")
             + (loaded.fromFloats ? ": exact binary fractions" : "")
-        guard let lesson = state.lesson else {
-            state.interpreter.bind(name, loaded.tensor)
+        let binding: ReplState.ExternalBinding
+        do {
+            binding = try state.bindExternal(name, loaded.tensor)
+        } catch let e as ProgramError {
+            return .fail("\(key) from \(path): \(e.diagnostic.message)")
+        } catch {
+            return .fail("\(key) could not be set")
+        }
+        // Journaled only once the value is bound, with the value itself: replay never reads files.
+        state.record(.loaded(":load " + arg, name: key, loaded.tensor, digits: state.digits))
+        switch binding {
+        case .scope:
             state.fileOrigins[key] = origin
-            recordLoad()
             return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
+        case .lessonScope:
+            return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
+        case .lessonInput:
+            guard let lesson = state.lesson else { return .lines([summary]) }
+            return CommandResult(output: [lesson.recomputedMessage(key), summary] + notes + LessonStepText.lines(lesson), showLesson: true)
         }
-        if lesson.lesson.inputs.contains(where: { $0.name == key }) {
-            switch lesson.setInput(key, value: loaded.tensor) {
-            case .recomputed:
-                recordLoad()
-                let zh = lesson.lesson.language == "zh"
-                let line = zh ? "\(key) 已更改，所有步骤已重新计算。" : "\(key) changed: every step recomputed."
-                return CommandResult(output: [line, summary] + notes + LessonStepText.lines(lesson), showLesson: true)
-            case let .failed(e):
-                return .fail("\(key) from \(path): \(e.diagnostic.message)")
-            default:
-                return .fail("\(key) could not be set")
-            }
-        }
-        lesson.bind(name, loaded.tensor)
-        recordLoad()
-        return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
     }
 
     static func save(_ arg: String, state: ReplState) -> CommandResult {

@@ -61,6 +61,25 @@ final class ReplState {
         transcript?.append(event())
     }
 
+    enum ExternalBinding { case scope, lessonScope, lessonInput }
+
+    /// Binds a value that no formula made (read by `:load`, or restored from a transcript)
+    /// where an assignment would go: a lesson input recomputes every step, another name joins
+    /// the lesson's scratch scope, and without a lesson it joins the learner's scope.
+    /// A lesson input that does not fit (a wrong shape) throws the lesson's message.
+    func bindExternal(_ name: Name, _ value: Tensor) throws -> ExternalBinding {
+        guard let lesson else {
+            interpreter.bind(name, value)
+            return .scope
+        }
+        guard lesson.lesson.inputs.contains(where: { $0.name == name.canonical }) else {
+            lesson.bind(name, value)
+            return .lessonScope
+        }
+        if case let .failed(e) = lesson.setInput(name.canonical, value: value) { throw e }
+        return .lessonInput
+    }
+
     private var lessonListCache: (language: String, lessons: [Lesson])?
 
     /// The lessons in teaching order, in the session's language: read from their files once

@@ -79,7 +79,7 @@ struct Responder {
         case let .value(record):
             return Response(lines: record.statement.silent ? [] : output.value(record))
         case let .recomputed(name):
-            let line = zh ? "\(name) 已更改，所有步骤已重新计算。" : "\(name) changed: every step recomputed."
+            let line = lesson.recomputedMessage(name)
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
         case let .correct(name, value):
             let line = (zh ? "✓ 正确：" : "✓ correct: ") + output.labelled(name, value).joined(separator: "\n")

@@ -65,15 +65,12 @@ struct TranscriptPlayer {
         }
         var tensor = Tensor(shape: shape, exact: elements)
         if state.float { tensor = Tensor(shape: shape, float: tensor.floatElements) }
-        let name = Name(key)
-        if let lesson = state.lesson {
-            if lesson.lesson.inputs.contains(where: { $0.name == key }) {
-                if case let .failed(e) = lesson.setInput(key, value: tensor) { return "\(key): \(e.diagnostic.message)" }
-            } else {
-                lesson.bind(name, tensor)
-            }
-        } else {
-            state.interpreter.bind(name, tensor)
+        do {
+            _ = try state.bindExternal(Name(key), tensor)
+        } catch let e as ProgramError {
+            return "\(key): \(e.diagnostic.message)"
+        } catch {
+            return "\(key): \(error)"
         }
         state.record(event)
         return nil
