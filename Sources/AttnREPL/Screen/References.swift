@@ -13,13 +13,7 @@ enum References {
                     found[n.canonical, default: []].insert(i - 1)
                 } else { walk(base) }
                 indices.forEach(walk)
-            case let .unary(_, x), let .transpose(x, _), let .group(x): walk(x)
-            case let .binary(_, a, b): walk(a); walk(b)
-            case let .call(_, args): args.forEach(walk)
-            case let .bracket(.commaList(items)): items.forEach(walk)
-            case let .bracket(.rows(rows)): rows.joined().forEach(walk)
-            case let .range(a, b): a.map(walk); b.map(walk)
-            case .number, .pi: break
+            default: e.children.forEach(walk)
             }
         }
         for s in statements {
