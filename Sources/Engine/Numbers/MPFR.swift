@@ -260,50 +260,57 @@ struct Interval: @unchecked Sendable {
 final class IntervalSum {
     private let precision: Int
     private let scratch: BigFloat
-    /// Partial sums by denominator; d = 1 holds the plain terms.
-    private var groups: [(d: UInt, lo: BigFloat, hi: BigFloat)] = []
+    /// Partial sums by denominator, in parallel arrays (a lookup compares integers only);
+    /// index 0 holds the plain terms, d = 1.
+    private var denominators: [UInt] = []
+    private var lows: [BigFloat] = []
+    private var highs: [BigFloat] = []
+    private var last = 0
 
     init(precision p: Int) {
         precision = p
         scratch = BigFloat(precision: p)
+        _ = group(1)
     }
 
-    private func group(_ d: UInt) -> (lo: BigFloat, hi: BigFloat) {
-        if let g = groups.first(where: { $0.d == d }) { return (g.lo, g.hi) }
+    private func group(_ d: UInt) -> Int {
+        if last < denominators.count, denominators[last] == d { return last }
+        if let i = denominators.firstIndex(of: d) { last = i; return i }
         let l = BigFloat(precision: precision), h = BigFloat(precision: precision)
         mpfr_set_zero(l.x, 1)
         mpfr_set_zero(h.x, 1)
-        groups.append((d, l, h))
-        return (l, h)
+        denominators.append(d)
+        lows.append(l)
+        highs.append(h)
+        last = denominators.count - 1
+        return last
     }
 
     func add(_ t: Interval) {
-        let (l, h) = group(1)
-        mpfr_add(l.x, l.x, t.lo.x, MPFR_RNDD)
-        mpfr_add(h.x, h.x, t.hi.x, MPFR_RNDU)
+        mpfr_add(lows[0].x, lows[0].x, t.lo.x, MPFR_RNDD)
+        mpfr_add(highs[0].x, highs[0].x, t.hi.x, MPFR_RNDU)
     }
 
     /// Adds (n/d)·t, d > 0. Dividing the partial sum by d later keeps the bounds: division by a
     /// positive number is increasing, and each step rounds outward.
     func add(_ t: Interval, times n: Int, over d: UInt) {
         let (first, last) = n >= 0 ? (t.lo, t.hi) : (t.hi, t.lo)
-        let (l, h) = group(d)
+        let g = group(d)
         mpfr_mul_si(scratch.x, first.x, n, MPFR_RNDD)
-        mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
+        mpfr_add(lows[g].x, lows[g].x, scratch.x, MPFR_RNDD)
         mpfr_mul_si(scratch.x, last.x, n, MPFR_RNDU)
-        mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
+        mpfr_add(highs[g].x, highs[g].x, scratch.x, MPFR_RNDU)
     }
 
     /// The total; the sum must not be added to afterwards.
     var interval: Interval {
-        let (l, h) = group(1)
-        for g in groups where g.d != 1 {
-            mpfr_div_ui(scratch.x, g.lo.x, g.d, MPFR_RNDD)
-            mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
-            mpfr_div_ui(scratch.x, g.hi.x, g.d, MPFR_RNDU)
-            mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
+        for g in denominators.indices.dropFirst() {
+            mpfr_div_ui(scratch.x, lows[g].x, denominators[g], MPFR_RNDD)
+            mpfr_add(lows[0].x, lows[0].x, scratch.x, MPFR_RNDD)
+            mpfr_div_ui(scratch.x, highs[g].x, denominators[g], MPFR_RNDU)
+            mpfr_add(highs[0].x, highs[0].x, scratch.x, MPFR_RNDU)
         }
-        return Interval(lo: l, hi: h)
+        return Interval(lo: lows[0], hi: highs[0])
     }
 }
 

@@ -76,7 +76,7 @@ struct LinearForm {
     private mutating func add(_ n: RealNode, times c: Rational) {
         switch n.operation {
         case let .constant(q): constant = constant + c * q
-        case let .sum(parts): for p in parts { add(p, times: c) }
+        case let .sum(parts): for p in parts { add(p.node, times: c * p.coefficient) }
         case let .scaled(k, x): add(x, times: c * k)
         default:
             let key = StructuralKey(node: n)

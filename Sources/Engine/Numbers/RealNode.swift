@@ -6,12 +6,40 @@ public enum RealFunction: String, Sendable, CaseIterable {
     case exp, log, sqrt, tanh, sigmoid, sin, cos
 }
 
+/// One term c·x of a sum: a rational coefficient (1 for a plain term) and a real.
+public struct SumTerm: Sendable {
+    public let coefficient: Rational
+    public let node: RealNode
+
+    init(_ coefficient: Rational, _ node: RealNode) {
+        self.coefficient = coefficient
+        self.node = node
+    }
+}
+
+extension SumTerm {
+    /// The least common multiple of the small coefficients' denominators, or 1 if it would
+    /// exceed 2³² (then each denominator keeps its own partial sum).
+    static func commonDenominator(_ terms: [SumTerm]) -> UInt {
+        var l: UInt = 1
+        for t in terms {
+            guard case let .small(_, d) = t.coefficient.storage, d != 1 else { continue }
+            let g = UInt(Rational.gcd(UInt64(l), d.magnitude))
+            let (next, overflow) = (l / g).multipliedReportingOverflow(by: UInt(d))
+            if overflow || next > 1 << 32 { return 1 }
+            l = next
+        }
+        return l
+    }
+}
+
 public final class RealNode: @unchecked Sendable {
     // Nodes are immutable except for the interval cache; the Engine is single-threaded.
     public enum Operation: Sendable {
         case constant(Rational)
         case pi
-        case sum([RealNode])
+        /// Σ cᵢ·xᵢ: a matrix product's entry is one node, not one node per term plus one for the sum.
+        case sum([SumTerm])
         case product(RealNode, RealNode)
         case scaled(Rational, RealNode)          // c · x
         case quotient(RealNode, RealNode)
@@ -45,7 +73,7 @@ public final class RealNode: @unchecked Sendable {
         switch operation {
         case let .constant(q): h.combine(0); h.combine(q); leaves = 1
         case .pi: h.combine(1); leaves = 1
-        case let .sum(terms): h.combine(2); for t in terms { include(t) }
+        case let .sum(terms): h.combine(2); for t in terms { h.combine(t.coefficient); include(t.node) }
         case let .product(a, b): h.combine(3); include(a); include(b)
         case let .scaled(c, x): h.combine(4); h.combine(c); include(x)
         case let .quotient(a, b): h.combine(5); include(a); include(b)
@@ -69,7 +97,10 @@ public final class RealNode: @unchecked Sendable {
         case let (.scaled(a, _), .scaled(b, _)): guard a == b else { return false }
         case let (.function(f, _), .function(g, _)): guard f == g else { return false }
         case let (.power(_, a), .power(_, b)): guard a == b else { return false }
-        case (.sum, .sum), (.product, .product), (.quotient, .quotient), (.magnitude, .magnitude): break
+        case let (.sum(a), .sum(b)):
+            guard a.count == b.count else { return false }
+            for (s, t) in zip(a, b) where s.coefficient != t.coefficient { return false }
+        case (.product, .product), (.quotient, .quotient), (.magnitude, .magnitude): break
         default: return false
         }
         let mine = children, theirs = other.children
@@ -79,13 +110,26 @@ public final class RealNode: @unchecked Sendable {
     static func children(of op: Operation) -> [RealNode] {
         switch op {
         case .constant, .pi: return []
-        case let .sum(terms): return terms
+        case let .sum(terms): return terms.map(\.node)
         case let .product(a, b), let .quotient(a, b): return [a, b]
         case let .scaled(_, x), let .function(_, x), let .power(x, _), let .magnitude(x): return [x]
         }
     }
 
     var children: [RealNode] { RealNode.children(of: operation) }
+
+    /// A term a sum keeps as it is: not a constant, a multiple or a sum to be merged into it.
+    var isPlainTerm: Bool {
+        switch operation {
+        case .constant, .scaled, .sum: return false
+        default: return true
+        }
+    }
+
+    var isQuotient: Bool {
+        if case .quotient = operation { return true }
+        return false
+    }
 
     /// An interval containing the value, computed with `precision` bits; nil if some step
     /// could not be decided at this precision (a divisor or logarithm argument too close to 0).
@@ -101,15 +145,11 @@ public final class RealNode: @unchecked Sendable {
                 if node.cache == nil { return nil }
             } else {
                 stack.append((node, true))
-                let isSum = if case .sum = node.operation { true } else { false }
-                for child in node.children where !child.isCached(precision) {
-                    // A sum adds c·x for its small-rational multiples itself (see compute):
-                    // it needs x, not an interval of its own for c·x.
-                    if isSum, let (x, _, _) = child.smallMultiple {
-                        if !x.isCached(precision) { stack.append((x, false)) }
-                    } else {
-                        stack.append((child, false))
-                    }
+                if case let .sum(terms) = node.operation {
+                    // No array of children for the commonest node with many of them.
+                    for t in terms where !t.node.isCached(precision) { stack.append((t.node, false)) }
+                } else {
+                    for child in node.children where !child.isCached(precision) { stack.append((child, false)) }
                 }
             }
         }
@@ -117,12 +157,6 @@ public final class RealNode: @unchecked Sendable {
     }
 
     private func isCached(_ precision: Int) -> Bool { cache.map { $0.precision >= precision } ?? false }
-
-    /// x, n and d when this node is (n/d)·x with n and d machine integers.
-    private var smallMultiple: (RealNode, Int, UInt)? {
-        guard case let .scaled(c, x) = operation, case let .small(n, d) = c.storage else { return nil }
-        return (x, Int(n), UInt(d))
-    }
 
     private func compute(_ p: Int) -> Interval? {
         func iv(_ n: RealNode) -> Interval? { n.cache }
@@ -132,14 +166,22 @@ public final class RealNode: @unchecked Sendable {
         case let .sum(terms):
             // Attention's output is a sum of n weights times values: adding each c·x straight
             // into the total spares an interval (two floats) per term.
+            // Coefficients are brought to one denominator where it fits (values 1/2, 3/10, 7/100
+            // of a decimal input): one running sum, one division at the end.
             let total = IntervalSum(precision: p)
+            let common = SumTerm.commonDenominator(terms)
             for t in terms {
-                if !t.isCached(p), let (x, n, d) = t.smallMultiple {
-                    guard let v = iv(x) else { return nil }
-                    total.add(v, times: n, over: d)
-                } else {
-                    guard let v = iv(t) else { return nil }
-                    total.add(v)
+                guard let v = iv(t.node) else { return nil }
+                switch t.coefficient.storage {
+                case .small(1, 1) where common == 1: total.add(v)
+                case let .small(n, d):
+                    let (m, overflow) = Int(n).multipliedReportingOverflow(by: Int(common / UInt(d)))
+                    if common % UInt(d) == 0, !overflow {
+                        total.add(v, times: m, over: common)
+                    } else {
+                        total.add(v, times: Int(n), over: UInt(d))
+                    }
+                case .big: total.add(v * .exact(t.coefficient, precision: p))
                 }
             }
             return total.interval

@@ -43,23 +43,48 @@ extension Scalar {
     /// same denominator combined (so a softmax row adds up to exactly 1).
     public static func sum(_ terms: [Scalar]) -> Scalar {
         var constant = Rational.zero
-        var reals: [RealNode] = []
+        var reals: [SumTerm] = []
         reals.reserveCapacity(terms.count)
-        // Nested sums are flattened; constants (also those inside them) join the exact part.
-        func take(_ n: RealNode) {
-            if case let .constant(q) = n.operation { constant = constant + q } else { reals.append(n) }
-        }
         for t in terms {
             switch t {
             case let .rational(q): constant = constant + q
-            case let .real(n):
-                if case let .sum(inner) = n.operation { inner.forEach(take) } else { take(n) }
+            case let .real(n): reals.append(SumTerm(.one, n))
+            }
+        }
+        return combination(constant: constant, reals)
+    }
+
+    /// constant + Σ cᵢ·xᵢ as one node (what `sum` and the exact matrix product build). Nested
+    /// plain sums are flattened, c·x is kept as a term with coefficient c, constants (also
+    /// those inside nested sums) join the exact part.
+    static func combination(constant: Rational, _ terms: [SumTerm]) -> Scalar {
+        var constant = constant
+        var reals: [SumTerm]
+        if terms.allSatisfy({ $0.node.isPlainTerm }) {
+            reals = terms      // a matrix product's entry: nothing to unwrap
+        } else {
+            reals = []
+            reals.reserveCapacity(terms.count)
+            func take(_ c: Rational, _ n: RealNode) {
+                switch n.operation {
+                case let .constant(q): constant = constant + c * q
+                case let .scaled(k, x): reals.append(SumTerm(c * k, x))
+                default: reals.append(SumTerm(c, n))
+                }
+            }
+            for t in terms {
+                if t.coefficient == .one, case let .sum(inner) = t.node.operation {
+                    for u in inner { take(u.coefficient, u.node) }
+                } else {
+                    take(t.coefficient, t.node)
+                }
             }
         }
         reals = combineLikeTerms(combineCommonDenominators(reals, constant: &constant))
         if reals.isEmpty { return .rational(constant) }
-        if !constant.isZero { reals.append(RealNode(.constant(constant))) }
-        return reals.count == 1 ? .real(reals[0]) : .real(RealNode(.sum(reals)))
+        if !constant.isZero { reals.append(SumTerm(.one, RealNode(.constant(constant)))) }
+        if reals.count == 1 { return scale(.real(reals[0].node), by: reals[0].coefficient) }
+        return .real(RealNode(.sum(reals)))
     }
 
     /// Sums longer than this are not searched for like terms: they come from matrix products,
@@ -67,50 +92,52 @@ extension Scalar {
     static let likeTermSearchLimit = 16
 
     /// 2·x - x → x and x - x → nothing, keeping the order in which terms first appeared.
-    private static func combineLikeTerms(_ nodes: [RealNode]) -> [RealNode] {
-        guard nodes.count > 1, nodes.count <= likeTermSearchLimit else { return nodes }
+    private static func combineLikeTerms(_ terms: [SumTerm]) -> [SumTerm] {
+        guard terms.count > 1, terms.count <= likeTermSearchLimit else { return terms }
         var order: [StructuralKey] = []
         var coefficients: [StructuralKey: Rational] = [:]
-        for n in nodes {
-            let (c, base): (Rational, RealNode) = { if case let .scaled(k, x) = n.operation { return (k, x) }; return (.one, n) }()
-            let key = StructuralKey(node: base)
-            if let old = coefficients[key] { coefficients[key] = old + c } else { order.append(key); coefficients[key] = c }
+        for t in terms {
+            let key = StructuralKey(node: t.node)
+            if let old = coefficients[key] { coefficients[key] = old + t.coefficient } else { order.append(key); coefficients[key] = t.coefficient }
         }
-        if order.count == nodes.count { return nodes }
+        if order.count == terms.count { return terms }
         return order.compactMap { key in
             let c = coefficients[key]!
-            if c.isZero { return nil }
-            return c == .one ? key.node : RealNode(.scaled(c, key.node))
+            return c.isZero ? nil : SumTerm(c, key.node)
         }
     }
 
     /// a/S + b/S → (a + b)/S, and exactly k when a + b is k·S term by term.
-    private static func combineCommonDenominators(_ nodes: [RealNode], constant: inout Rational) -> [RealNode] {
+    private static func combineCommonDenominators(_ terms: [SumTerm], constant: inout Rational) -> [SumTerm] {
         // Most sums (a matrix product's entries) hold at most one fraction: nothing to combine.
+        func fraction(_ t: SumTerm) -> (RealNode, RealNode)? {
+            guard t.coefficient == .one, case let .quotient(num, den) = t.node.operation else { return nil }
+            return (num, den)
+        }
         var fractions = 0
-        for n in nodes {
-            if case .quotient = n.operation { fractions += 1 }
+        for i in terms.indices where terms[i].node.isQuotient && terms[i].coefficient == .one {
+            fractions += 1
             if fractions > 1 { break }
         }
-        if fractions < 2 { return nodes }
+        if fractions < 2 { return terms }
         var groups: [StructuralKey: (denominator: RealNode, numerators: [Scalar], first: Int)] = [:]
-        var others: [(Int, RealNode)] = []
-        for (i, n) in nodes.enumerated() {
-            if case let .quotient(num, den) = n.operation {
+        var others: [(Int, SumTerm)] = []
+        for (i, t) in terms.enumerated() {
+            if let (num, den) = fraction(t) {
                 let key = StructuralKey(node: den)
                 groups[key, default: (den, [], i)].numerators.append(Scalar.real(num).unwrappedConstant)
             } else {
-                others.append((i, n))
+                others.append((i, t))
             }
         }
-        if groups.values.allSatisfy({ $0.numerators.count == 1 }) { return nodes }
+        if groups.values.allSatisfy({ $0.numerators.count == 1 }) { return terms }
         var result = others
         for g in groups.values {
             let numerator = sum(g.numerators)
             if let ratio = LinearForm(numerator).ratio(to: LinearForm(.real(g.denominator))) {
                 constant = constant + ratio
             } else {
-                result.append((g.first, RealNode(.quotient(numerator.node, g.denominator))))
+                result.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
             }
         }
         return result.sorted { $0.0 < $1.0 }.map(\.1)

@@ -63,25 +63,7 @@ public enum ExactForm {
                   let ex = spend("^(\(e))", &budget) else { return nil }
             return Piece(text: b + ex, strength: .atom)
         case let .scaled(c, x):
-            guard let inner = render(x, &budget) else { return nil }
-            if c == Rational(-1) {
-                guard let t = wrapped(inner, below: .unary, &budget), spend("-", &budget) != nil else { return nil }
-                return Piece(text: "-" + t, strength: .unary, negative: true)
-            }
-            if c.isInteger || c.reciprocal.isInteger == false {
-                guard let k = rational(c, &budget), let kt = wrapped(k, below: .product, left: true, &budget),
-                      let t = wrapped(inner, below: .product, &budget), spend("*", &budget) != nil else { return nil }
-                return Piece(text: kt + "*" + t, strength: .product, negative: c.sign < 0)
-            }
-            // c = ±1/k: write x/k.
-            guard let t = wrapped(inner, below: .product, &budget) else { return nil }
-            let k = c.reciprocal
-            guard let ks = spend("/\(k.magnitude)", &budget) else { return nil }
-            if k.sign < 0 {
-                guard spend("-", &budget) != nil else { return nil }
-                return Piece(text: "-" + t + ks, strength: .unary, negative: true)
-            }
-            return Piece(text: t + ks, strength: .product)
+            return render(x, &budget).flatMap { scaled(c, $0, &budget) }
         case let .product(a, b):
             guard let l = render(a, &budget), let r = render(b, &budget),
                   let lt = wrapped(l, below: .product, left: true, &budget), let rt = wrapped(r, below: .atom, &budget),
@@ -95,7 +77,8 @@ public enum ExactForm {
         case let .sum(terms):
             var text = ""
             for (i, t) in terms.enumerated() {
-                guard let p = render(t, &budget) else { return nil }
+                guard let inner = render(t.node, &budget),
+                      let p = t.coefficient == .one ? inner : scaled(t.coefficient, inner, &budget) else { return nil }
                 if i == 0 {
                     text = p.text
                 } else if p.negative, p.text.hasPrefix("-") {
@@ -108,5 +91,27 @@ public enum ExactForm {
             }
             return Piece(text: text, strength: .sum, negative: text.hasPrefix("-"))
         }
+    }
+
+    /// c·x from x's rendering: `-x`, `2*x`, `x/3`, `-x/3`, `3/2*x`.
+    private static func scaled(_ c: Rational, _ inner: Piece, _ budget: inout Int) -> Piece? {
+        if c == Rational(-1) {
+            guard let t = wrapped(inner, below: .unary, &budget), spend("-", &budget) != nil else { return nil }
+            return Piece(text: "-" + t, strength: .unary, negative: true)
+        }
+        if c.isInteger || c.reciprocal.isInteger == false {
+            guard let k = rational(c, &budget), let kt = wrapped(k, below: .product, left: true, &budget),
+                  let t = wrapped(inner, below: .product, &budget), spend("*", &budget) != nil else { return nil }
+            return Piece(text: kt + "*" + t, strength: .product, negative: c.sign < 0)
+        }
+        // c = ±1/k: write x/k.
+        guard let t = wrapped(inner, below: .product, &budget) else { return nil }
+        let k = c.reciprocal
+        guard let ks = spend("/\(k.magnitude)", &budget) else { return nil }
+        if k.sign < 0 {
+            guard spend("-", &budget) != nil else { return nil }
+            return Piece(text: "-" + t + ks, strength: .unary, negative: true)
+        }
+        return Piece(text: t + ks, strength: .product)
     }
 }

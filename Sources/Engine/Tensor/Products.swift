@@ -34,27 +34,33 @@ extension Tensor {
     }
 
     private static func exactProduct(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int) throws -> [Scalar] {
+        // Rows of x and columns of y over one denominator each, where they fit in 64 bits: an
+        // entry is then an integer dot product and one reduction (attention's scores QKᵀ).
+        let rows = (0..<m).map { i in ScaledIntegers((0..<k).map { x[i * k + $0] }) }
+        let cols = (0..<n).map { j in ScaledIntegers((0..<k).map { y[$0 * n + j] }) }
         var out: [Scalar] = []
         out.reserveCapacity(m * n)
-        var terms: [Scalar] = []
+        var terms: [SumTerm] = []
         terms.reserveCapacity(k)
         for i in 0..<m {
             try Interrupt.check()
             for j in 0..<n {
-                // All-rational rows and columns accumulate directly; anything real becomes one sum node.
-                var acc = Rational.zero
-                var exact = true
+                if let r = rows[i], let c = cols[j], let q = r.dot(c) {
+                    out.append(.rational(q))
+                    continue
+                }
+                // Rational products add up exactly; every term with a real is one term of one sum node.
+                var constant = Rational.zero
                 terms.removeAll(keepingCapacity: true)
                 for t in 0..<k {
-                    let p = x[i * k + t], q = y[t * n + j]
-                    if exact, case let .rational(u) = p, case let .rational(v) = q {
-                        acc = acc + u * v
-                    } else {
-                        if exact { exact = false; terms.append(.rational(acc)) }
-                        terms.append(p * q)
+                    switch (x[i * k + t], y[t * n + j]) {
+                    case let (.rational(u), .rational(v)): constant = constant + u * v
+                    case let (.real(a), .rational(c)), let (.rational(c), .real(a)):
+                        if !c.isZero { terms.append(SumTerm(c, a)) }
+                    case let (.real(a), .real(b)): terms.append(SumTerm(.one, RealNode(.product(a, b))))
                     }
                 }
-                out.append(exact ? .rational(acc) : Scalar.sum(terms))
+                out.append(terms.isEmpty ? .rational(constant) : Scalar.combination(constant: constant, terms))
             }
         }
         return out
@@ -84,5 +90,45 @@ extension Tensor {
             case let .float(d): return Tensor(shape: .matrix(c, r), float: index.map { d[$0] })
             }
         }
+    }
+}
+
+/// Rationals as integers over one common denominator (nil unless all fit in 64 bits).
+private struct ScaledIntegers {
+    let numerators: [Int64]
+    let denominator: Int64
+
+    init?(_ values: [Scalar]) {
+        var d: Int64 = 1
+        for v in values {
+            guard case let .rational(q) = v, case let .small(_, vd) = q.storage else { return nil }
+            let g = Int64(Rational.gcd(d.magnitude, vd.magnitude))
+            let (l, o) = (d / g).multipliedReportingOverflow(by: vd)
+            guard !o else { return nil }
+            d = l
+        }
+        var ns: [Int64] = []
+        ns.reserveCapacity(values.count)
+        for v in values {
+            guard case let .rational(q) = v, case let .small(vn, vd) = q.storage else { return nil }
+            let (s, o) = vn.multipliedReportingOverflow(by: d / vd)
+            guard !o else { return nil }
+            ns.append(s)
+        }
+        numerators = ns
+        denominator = d
+    }
+
+    /// The exact dot product, or nil if an intermediate overflows (then the caller adds rationals).
+    func dot(_ other: ScaledIntegers) -> Rational? {
+        var sum: Int64 = 0
+        for (a, b) in zip(numerators, other.numerators) {
+            let (p, o1) = a.multipliedReportingOverflow(by: b)
+            let (s, o2) = sum.addingReportingOverflow(p)
+            guard !o1, !o2 else { return nil }
+            sum = s
+        }
+        let (d, o) = denominator.multipliedReportingOverflow(by: other.denominator)
+        return o ? nil : Rational(sum, d)
     }
 }
