@@ -314,10 +314,13 @@ final class IntervalSum {
     }
 }
 
-/// One-time MPFR set-up: the widest exponent range, so exp(1e6) or exp(-5000) never overflow.
+/// MPFR set-up: the widest exponent range, so exp(1e6) or exp(-5000) never overflow. MPFR keeps
+/// the range per thread: worker threads prepare their own.
 enum MPFRSetup {
     static let done: Bool = {
         attn_widen_exponent_range()
         return true
     }()
+
+    static func prepareThisThread() { attn_widen_exponent_range() }
 }

@@ -2,7 +2,7 @@
 
 public enum Precision {
     /// Bits that comfortably give `digits` significant decimal digits (log2(10) ≈ 3.33).
-    public static func bits(forDigits digits: Int) -> Int { digits * 10 / 3 + 40 }
+    public static func bits(forDigits digits: Int) -> Int { digits * 10 / 3 + 24 }
 
     /// The most bits spent deciding a sign or a rounding before settling for what is known.
     public static func maximumBits(forDigits digits: Int) -> Int { bits(forDigits: digits) * 8 + 2048 }

@@ -156,6 +156,22 @@ public final class RealNode: @unchecked Sendable {
         return cache
     }
 
+    /// This node's interval from its children's cached ones; nil when a child is not cached at
+    /// `precision` or a step is undecided. It writes no cache but this node's, so distinct nodes
+    /// whose children are evaluated may be computed on several threads at once.
+    func intervalFromEvaluatedChildren(precision: Int) -> Interval? {
+        if let c = cache, c.precision >= precision { return c }
+        if case let .sum(terms) = operation {
+            for t in terms where !t.node.isCached(precision) { return nil }
+        } else {
+            for child in children where !child.isCached(precision) { return nil }
+        }
+        cache = compute(precision)
+        return cache
+    }
+
+    func isUncached(_ precision: Int) -> Bool { !isCached(precision) }
+
     private func isCached(_ precision: Int) -> Bool { cache.map { $0.precision >= precision } ?? false }
 
     private func compute(_ p: Int) -> Interval? {

@@ -9,8 +9,13 @@ public struct CellText: Sendable {
     public let decimalIsExact: Bool
 
     public init(_ value: Scalar, digits: Int, exactLimit: Int = 160) {
-        decimal = DecimalFormat.string(value, digits: digits)
-        exact = ExactForm.string(value, limit: exactLimit)
+        self.init(value, decimal: DecimalFormat.string(value, digits: digits), exact: ExactForm.string(value, limit: exactLimit))
+    }
+
+    /// A cell whose digits and exact form are already known (see CellBatch).
+    init(_ value: Scalar, decimal: String, exact: String?) {
+        self.decimal = decimal
+        self.exact = exact
         if let q = value.rational, let back = Rational(literal: decimal.hasPrefix("-") ? String(decimal.dropFirst()) : decimal) {
             decimalIsExact = (decimal.hasPrefix("-") ? -back : back) == q
         } else {
@@ -27,7 +32,7 @@ public struct CellText: Sendable {
     /// The cells of a tensor, row-major.
     public static func cells(_ t: Tensor, digits: Int, exactLimit: Int = 160) -> [CellText] {
         switch t.elements {
-        case let .exact(e): return e.map { CellText($0, digits: digits, exactLimit: exactLimit) }
+        case let .exact(e): return CellBatch.cells(e, digits: digits, exactLimit: exactLimit)
         case let .float(d): return d.map { CellText(float: $0, digits: digits) }
         }
     }

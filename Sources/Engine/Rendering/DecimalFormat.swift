@@ -40,10 +40,9 @@ public enum DecimalFormat {
         var best: (negative: Bool, digits: String, exponent: Int)? = nil
         while bits <= limit {
             if let iv = node.interval(precision: bits) {
-                let lo = iv.lo.decimalDigits(digits), hi = iv.hi.decimalDigits(digits)
-                if let lo, let hi, lo == hi { best = lo; break }
+                if let decided = string(iv, digits: digits) { return decided }
                 if iv.containsZero && bits * 2 > limit { return "0" }   // a real that is 0 to every digit
-                best = lo ?? hi
+                best = iv.lo.decimalDigits(digits) ?? iv.hi.decimalDigits(digits)
             }
             bits *= 2
         }
@@ -51,6 +50,12 @@ public enum DecimalFormat {
         // digit, so its lower end's rounding is still within one unit of the true value.
         guard let b = best else { return "nan" }
         return compose(negative: b.negative, digits: b.digits, exponent: b.exponent - 1, precision: digits)
+    }
+
+    /// The digits both ends of an interval round to, or nil when they differ (more precision needed).
+    static func string(_ iv: Interval, digits: Int) -> String? {
+        guard let lo = iv.lo.decimalDigits(digits), let hi = iv.hi.decimalDigits(digits), lo == hi else { return nil }
+        return compose(negative: lo.negative, digits: lo.digits, exponent: lo.exponent - 1, precision: digits)
     }
 
     /// `digits` is the significand's digits (d₁d₂…), `exponent` the power of ten of d₁.
