@@ -61,6 +61,14 @@ struct TensorTests {
         #expect(exact == float)
     }
 
+    // OpenBLAS is loaded on the first float product; without it that product fails with a
+    // message saying what to install, and nothing crashes.
+    @Test func aMissingBLASLibraryIsAnError() {
+        #expect(throws: Diagnostic("the float path needs OpenBLAS (libattn-repl-no-such-blas.so.0): install libopenblas0")) {
+            try BLAS.load("libattn-repl-no-such-blas.so.0")
+        }
+    }
+
     // Large tensors show a corner; only the entries shown are formatted.
     @Test func largeTensorsRenderElided() throws {
         let big = try #require(Run.value("ones(30, 20) / 3"))

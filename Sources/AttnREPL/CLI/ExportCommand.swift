@@ -1,6 +1,6 @@
 // `attn-repl export FILE --to md|json|html [-o OUT]`: converts a session transcript.
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
             if let output {
                 try ExportFile.write(text, to: URL(fileURLWithPath: output), force: force)
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                StandardOutput.write(text: text)
             }
         } catch let e as TranscriptError {
             StandardError.write(["error: \(e)"])

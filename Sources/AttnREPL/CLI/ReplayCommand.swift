@@ -1,7 +1,7 @@
 // `attn-repl replay FILE`: evaluates a transcript's statements again and lists every one
 // whose result differs from the recorded one.
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Engine
 
 struct ReplayCommand: ParsableCommand {

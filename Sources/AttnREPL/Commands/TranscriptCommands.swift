@@ -1,5 +1,5 @@
 // Commands for session transcripts: list and resume journaled sessions, export this one.
-import Foundation
+import FoundationEssentials
 import Engine
 
 enum TranscriptCommands {
@@ -21,8 +21,9 @@ enum TranscriptCommands {
 
     /// The most recent journals, newest first.
     static func recentJournals() -> [URL] {
-        let files = (try? FileManager.default.contentsOfDirectory(at: StatePaths.sessions, includingPropertiesForKeys: nil)) ?? []
-        return files.filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent > $1.lastPathComponent }
+        let directory = StatePaths.sessions
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.map { directory.appendingPathComponent($0) }.filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent > $1.lastPathComponent }
     }
 
     private static func list(_ state: ReplState) -> CommandResult {
@@ -35,7 +36,7 @@ enum TranscriptCommands {
                 lines.append("\(k + 1). (unreadable)  \(url.path)")
                 continue
             }
-            let date = (doc.start.date ?? doc.name).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+            let date = (doc.start.date ?? doc.name).replacingAll("T", with: " ").replacingAll("Z", with: " UTC")
             let n = doc.events.filter(\.isEvaluated).count
             var lessons: [String] = []
             for id in doc.events.compactMap(\.lesson) where !lessons.contains(id) { lessons.append(id) }
@@ -76,7 +77,7 @@ enum TranscriptCommands {
         }
         guard let transcript = state.transcript else { return .fail("this session is not recorded") }
         let document = TranscriptDocument(name: transcript.name, events: transcript.events)
-        let path = words.count == 2 ? NSString(string: words[1]).expandingTildeInPath : "\(transcript.name).\(format.rawValue)"
+        let path = words.count == 2 ? FileSystem.expandingTilde(words[1]) : "\(transcript.name).\(format.rawValue)"
         let url = URL(fileURLWithPath: path)
         do {
             try ExportFile.write(format.render(document), to: url, force: force)

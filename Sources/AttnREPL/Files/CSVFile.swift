@@ -2,7 +2,7 @@
 // default). Cells are read as the exact decimals they spell. A file of one row or one column
 // is a vector (attn-repl's vectors are columns), a single number a scalar.
 import Engine
-import Foundation
+import FoundationEssentials
 
 enum CSVFile {
     static func read(_ data: Data) throws -> LoadedTensor {

@@ -2,7 +2,7 @@
 // matrix), or the program's own value object {"shape", "exact", "values"} (SPEC §2.1), alone or
 // as the "value" of `eval --format json` output. Saving writes the value object, exactly.
 import Engine
-import Foundation
+import FoundationEssentials
 
 enum JSONTensorFile {
     /// Exact forms up to this many characters are written when saving (the screen shows 160).

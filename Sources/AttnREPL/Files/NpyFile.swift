@@ -3,7 +3,7 @@
 // Reads little-endian floats, signed and unsigned integers and booleans, C or Fortran order,
 // 0-d to 2-d; writes float64 in C order.
 import Engine
-import Foundation
+import FoundationEssentials
 
 enum NpyFile {
     static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)

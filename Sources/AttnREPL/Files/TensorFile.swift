@@ -1,7 +1,7 @@
 // Reading and writing tensors as files, for `:load` and `:save`: picks the format from the
 // extension and keeps what every format shares (shapes, limits, atomic writes, messages).
 import Engine
-import Foundation
+import FoundationEssentials
 
 /// A tensor read from a file, with notes the user should see (e.g. that values are binary fractions).
 struct LoadedTensor {
@@ -39,7 +39,7 @@ enum TensorFile {
     static let maximumTextBytes = Limits.maximumElements * 64
 
     static func format(of path: String) throws -> Format {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let f = Format(rawValue: ext) else {
             let known = Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
             throw TensorFileError("\(path): \(ext.isEmpty ? "no extension" : "unknown extension .\(ext)") (attn-repl reads and writes \(known))")
@@ -49,17 +49,17 @@ enum TensorFile {
 
     /// `~/x.npy` and relative paths as the user means them.
     static func url(_ path: String) -> URL {
-        URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        URL(fileURLWithPath: FileSystem.expandingTilde(path))
     }
 
     static func read(_ path: String) throws -> LoadedTensor {
         let format = try format(of: path)
         let url = url(path)
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw TensorFileError("\(path): no such file")
         }
-        if isDirectory.boolValue { throw TensorFileError("\(path) is a directory, not a file") }
+        if isDirectory { throw TensorFileError("\(path) is a directory, not a file") }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let limit = format == .npy ? 1024 * 1024 + Limits.maximumElements * 8 : maximumTextBytes
         guard size <= limit else {
@@ -69,11 +69,9 @@ enum TensorFile {
         // file whose size says nothing.
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limit + 1) ?? Data()
+            data = try FileSystem.read(url, upTo: limit + 1)
         } catch {
-            throw TensorFileError("\(path): cannot read it (\(describe(error)))")
+            throw TensorFileError("\(path): cannot read it (\(FileSystem.describe(error)))")
         }
         guard data.count <= limit else {
             throw TensorFileError("\(path) is too large (over \(limit) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
@@ -97,13 +95,13 @@ enum TensorFile {
     static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [String] {
         let format = try format(of: path)
         let url = url(path)
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         let directory = url.deletingLastPathComponent()
         // AtomicFile would create missing directories; a mistyped path should fail instead.
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
             throw TensorFileError("cannot write \(path): there is no directory \(directory.path)")
         }
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory {
             throw TensorFileError("cannot write \(path): it is a directory")
         }
         if !overwrite, FileManager.default.fileExists(atPath: url.path) {
@@ -129,7 +127,7 @@ enum TensorFile {
         do {
             try AtomicFile.write(encoded.data, to: url)
         } catch {
-            throw TensorFileError("cannot write \(path) (\(describe(error)))")
+            throw TensorFileError("cannot write \(path) (\(FileSystem.describe(error)))")
         }
         let limit = format == .npy ? Int.max : maximumTextBytes
         return encoded.notes + (encoded.data.count > limit
@@ -156,7 +154,7 @@ enum TensorFile {
 
     /// Text from a file, for a message: quoted, shortened, control characters neutralised.
     static func quoted(_ text: String) -> String {
-        let clean = String(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        let clean = String(text.trimmingWhitespace.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
         return "\"" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "\""
     }
 
@@ -167,11 +165,5 @@ enum TensorFile {
         case .vector: return "element [\(index + 1)]"
         case let .matrix(_, c): return "element [\(index / c + 1), \(index % c + 1)]"
         }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        if let e = error as? CocoaError, let posix = e.underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        if let e = error as? CocoaError, e.code == .fileReadNoPermission || e.code == .fileWriteNoPermission { return "permission denied" }
-        return error.localizedDescription
     }
 }

@@ -1,7 +1,7 @@
 // Where lessons come from: the ones built into the binary, the user's own directory
 // ($XDG_DATA_HOME/attn-repl/lessons), and a directory named with --lessons. A later
 // source overrides an earlier one lesson by lesson (same id).
-import Foundation
+import FoundationEssentials
 
 struct LessonLibrary {
     /// One lesson file set: the English file with formulas, and translations by language.
@@ -29,21 +29,20 @@ struct LessonLibrary {
     }
 
     private mutating func add(directory: URL, required: Bool = false) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
             if required { problems.append(LessonError(file: directory.path, line: nil, message: "no such lessons directory")) }
             return
         }
         var files: [(String, String, String)] = []
-        if let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where url.pathExtension == "md" {
-                let relative = String(url.standardizedFileURL.path.dropFirst(directory.standardizedFileURL.path.count + 1))
-                guard let data = try? Data(contentsOf: url), data.count <= 1 << 20 else {
-                    problems.append(LessonError(file: url.path, line: nil, message: "unreadable, or larger than 1 MiB"))
-                    continue
-                }
-                files.append((url.path, relative, String(decoding: data, as: UTF8.self)))
+        for relative in FileSystem.subpaths(of: directory.path) {
+            let url = directory.appendingPathComponent(relative)
+            guard url.pathExtension == "md" else { continue }
+            guard let data = try? Data(contentsOf: url), data.count <= 1 << 20 else {
+                problems.append(LessonError(file: url.path, line: nil, message: "unreadable, or larger than 1 MiB"))
+                continue
             }
+            files.append((url.path, relative, String(decoding: data, as: UTF8.self)))
         }
         add(files: files.sorted { $0.1 < $1.1 })
     }

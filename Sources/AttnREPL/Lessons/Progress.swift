@@ -1,6 +1,6 @@
 // What a learner has done, per lesson: steps seen, exercises solved. Kept in
 // $XDG_STATE_HOME/attn-repl/progress.json and written atomically after each change.
-import Foundation
+import FoundationEssentials
 
 struct LessonProgress: Codable, Equatable {
     var stepsSeen: Set<Int> = []

@@ -82,7 +82,7 @@ struct LessonOutput {
                 let answer = run.steps[k].tensors.first { $0.name == name }.map { LaTeX.tensor($0.value, digits: digits) } ?? "?"
                 out += ["", zh ? "> **练习。** 先自己算出 $`\(LaTeX.name(name))`$，再看答案：$`\(answer)`$。"
                                : "> **Exercise.** Work out $`\(LaTeX.name(name))`$ before reading the answer: $`\(answer)`$."]
-                if let hint = step.hint { out.append("> " + (zh ? "提示：" : "Hint: ") + hint.replacingOccurrences(of: "\n", with: " ")) }
+                if let hint = step.hint { out.append("> " + (zh ? "提示：" : "Hint: ") + hint.replacingAll("\n", with: " ")) }
             }
         }
         if float { out += ["", "_Float mode: values are IEEE double approximations._"] }
@@ -99,9 +99,9 @@ struct LessonOutput {
 
     /// The plain-text numbers line as LaTeX: `·` becomes `\cdot`, `exp(` becomes `\exp(`.
     static func latexNumbers(_ s: String) -> String {
-        s.replacingOccurrences(of: "·", with: " \\cdot ")
-            .replacingOccurrences(of: "exp(", with: "\\exp(")
-            .replacingOccurrences(of: "tanh(", with: "\\tanh(")
+        s.replacingAll("·", with: " \\cdot ")
+            .replacingAll("exp(", with: "\\exp(")
+            .replacingAll("tanh(", with: "\\tanh(")
     }
 
     /// ` = value`, or ` \approx decimals` when the value has only decimals to show.

@@ -12,8 +12,12 @@ enum StandardOutput {
     }
 
     /// Text with no line end (a prompt), shown at once.
-    static func prompt(_ text: String) {
-        fputs(text, stdout)
+    static func prompt(_ text: String) { write(text: text) }
+
+    /// Text as it is (every byte, no line end added), shown at once.
+    static func write(text: String) {
+        var text = text
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
         fflush(stdout)
     }
 }

@@ -3,7 +3,10 @@
 // the terminal on exit, signals and crashes.
 import CNcurses
 import Engine
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class CursesTerminal: TerminalSurface {
     private let screen: OpaquePointer

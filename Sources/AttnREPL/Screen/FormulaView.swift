@@ -51,7 +51,7 @@ enum FormulaView {
             return (c.decimal, true)
         }
         let text = TensorText.inline(t, digits: digits, limit: 40)
-        return text.hasSuffix(" tensor") ? nil : (text.replacingOccurrences(of: "≈ ", with: ""), text.hasPrefix("≈"))
+        return text.hasSuffix(" tensor") ? nil : (text.replacingAll("≈ ", with: ""), text.hasPrefix("≈"))
     }
 
     static func draw(_ t: TerminalSurface, _ r: Rect, lines: [Line]) {

@@ -3,8 +3,10 @@
 // cleanly (ncurses restores the terminal on SIGINT and SIGTERM by itself, but not on SIGHUP,
 // and readline's terminal modes must be undone by us). Handlers only set flags.
 import Engine
-import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum InteractiveSignals {
     private static let interrupts = Atomic<Int>(0)

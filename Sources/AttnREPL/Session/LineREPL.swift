@@ -2,7 +2,10 @@
 // continuation prompts, Ctrl-C cancels a line), plain prompts on a terminal that cannot be
 // edited on (TERM=dumb, as in an editor's shell buffer), and neither prompts nor escape
 // codes when standard input or output is not a terminal (`echo 'softmax([1,2,3])' | attn-repl`).
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum LineREPL {
     enum Terminal { case none, dumb, capable }

@@ -4,7 +4,10 @@
 // readline on the terminal itself for the line REPL (`attn-repl --plain`).
 import CNcurses
 import Engine
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What both front ends share: completion of names and commands, the history file, the locale.
 enum Readline {
@@ -76,9 +79,7 @@ enum Readline {
 
     /// True for an empty file, or one whose first line is `#` and digits.
     private static func startsWithTimeLine(_ file: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: file) else { return true }
-        defer { try? handle.close() }
-        let start = Array((try? handle.read(upToCount: 2)) ?? Data())
+        guard let start = try? Array(FileSystem.read(file, upTo: 2)) else { return true }
         return start.isEmpty || (start.count == 2 && start[0] == UInt8(ascii: "#") && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(start[1]))
     }
 

@@ -1,7 +1,10 @@
 // The state of an interactive session, shared by the line REPL and the screen:
 // the interpreter, display settings, and the lesson being followed, if any.
 import Engine
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class ReplState {
     var interpreter = Interpreter()

@@ -1,5 +1,8 @@
 // Where per-user state lives: $XDG_STATE_HOME/attn-repl (default ~/.local/state/attn-repl).
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum StatePaths {
     static var root: URL {

@@ -1,7 +1,7 @@
 // The journal of an interactive session: JSON Lines in $XDG_STATE_HOME/attn-repl/sessions/,
 // one record per completed event. Each record is one write(2) followed by fsync, so killing
 // the process at any moment loses no record that was completed.
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +15,8 @@ final class Journal {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? Error).map { ($0 as NSError).code }
-            throw JournalError(path: directory.path, errno: posix.map(Int32.init) ?? EACCES)
+            let posix = (error as? CocoaError)?.underlying as? POSIXError
+            throw JournalError(path: directory.path, errno: posix?.code.rawValue ?? EACCES)
         }
         url = directory.appendingPathComponent("\(name).jsonl")
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
@@ -38,11 +38,7 @@ final class Journal {
 
     /// `2026-11-26T08-15-03` in UTC: sorts by time, and is a valid file name everywhere.
     static func stamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HH-mm-ss"
-        return f.string(from: date)
+        String(Transcript.isoDate(date).dropLast().map { $0 == ":" ? "-" : $0 })     // without the Z
     }
 }
 

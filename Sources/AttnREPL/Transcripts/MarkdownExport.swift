@@ -73,7 +73,7 @@ struct MarkdownExport {
 
     /// Inline code that holds any text: the fence is longer than any run of backticks inside.
     private func inlineCode(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = text.replacingAll("\n", with: " ")
         let fence = String(repeating: "`", count: longestRun(of: "`", in: flat) + 1)
         return fence + " " + flat + " " + fence
     }

@@ -1,7 +1,7 @@
 // Everything a session did, in order: kept in memory (for :export and replay) and, in an
 // interactive session, also appended to the journal as it happens. A journal that cannot
 // be written gives one warning; the session goes on without it.
-import Foundation
+import FoundationEssentials
 
 final class Transcript {
     private(set) var events: [TranscriptEvent] = []
@@ -49,9 +49,6 @@ final class Transcript {
 
     var statementCount: Int { events.filter(\.isEvaluated).count }
 
-    static func isoDate(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    /// `2026-11-26T08:15:03Z`: UTC, whole seconds.
+    static func isoDate(_ date: Date) -> String { date.formatted(.iso8601) }
 }

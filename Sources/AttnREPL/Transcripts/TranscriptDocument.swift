@@ -7,7 +7,7 @@
 //
 // `settings` are those the session started with; `events` are the journal's records after
 // the start record, in order.
-import Foundation
+import FoundationEssentials
 import Engine
 
 struct TranscriptDocument {
@@ -33,7 +33,7 @@ struct TranscriptDocument {
     static func read(_ url: URL) throws -> TranscriptDocument {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw TranscriptError("cannot read \(url.path): \((error as NSError).localizedDescription)")
+            throw TranscriptError("cannot read \(url.path): \(FileSystem.describe(error))")
         }
         let text = String(decoding: data, as: UTF8.self)
         let name = url.deletingPathExtension().lastPathComponent

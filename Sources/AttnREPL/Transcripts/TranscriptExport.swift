@@ -1,6 +1,6 @@
 // Writing a transcript in one of the export formats, to a file that appears whole or not at
 // all, and never over an existing file unless asked.
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,8 +25,8 @@ enum ExportFile {
     /// even by a file that appears meanwhile; with `force` it is renamed over it.
     static func write(_ text: String, to url: URL, force: Bool) throws {
         let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
             throw TranscriptError("cannot write \(url.path): no directory \(directory.path)")
         }
         if !force, FileManager.default.fileExists(atPath: url.path) {
@@ -36,7 +36,7 @@ enum ExportFile {
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {
-            throw TranscriptError("cannot write \(url.path): \((error as NSError).localizedDescription)")
+            throw TranscriptError("cannot write \(url.path): \(FileSystem.describe(error))")
         }
         defer { unlink(temporary.path) }
         let ok = force ? rename(temporary.path, url.path) == 0 : link(temporary.path, url.path) == 0
