@@ -3,19 +3,23 @@
 // so the true value always lies inside).
 import CMPFR
 
-/// An immutable MPFR float.
-final class BigFloat: @unchecked Sendable {
-    let x: UnsafeMutablePointer<__mpfr_struct>
-
-    init(precision: Int) {
-        x = .allocate(capacity: 1)
-        mpfr_init2(x, mpfr_prec_t(precision))
+/// An MPFR float whose struct and digits live in one Swift object (MPFR's custom interface):
+/// one allocation instead of three; attention makes tens of thousands of these.
+final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t>, @unchecked Sendable {
+    /// A float of `precision` bits, set to +0.
+    static func make(precision p: Int) -> BigFloat {
+        let limbs = (mpfr_custom_get_size(mpfr_prec_t(p)) + MemoryLayout<mp_limb_t>.size - 1) / MemoryLayout<mp_limb_t>.size
+        let buffer = unsafeDowncast(create(minimumCapacity: limbs) { _ in __mpfr_struct() }, to: BigFloat.self)
+        buffer.withUnsafeMutablePointers { header, digits in
+            mpfr_custom_init(digits, mpfr_prec_t(p))
+            mpfr_custom_init_set(header, Int32(MPFR_ZERO_KIND.rawValue), 0, mpfr_prec_t(p), digits)
+        }
+        return buffer
     }
 
-    deinit {
-        mpfr_clear(x)
-        x.deallocate()
-    }
+    /// The float, for MPFR calls: stable for the object's lifetime. Never passed to mpfr_clear
+    /// or mpfr_set_prec (the digits are not MPFR's to free or resize).
+    var x: UnsafeMutablePointer<__mpfr_struct> { withUnsafeMutablePointerToHeader { $0 } }
 
     var precision: Int { Int(mpfr_get_prec(x)) }
     var sign: Int { Int(attn_mpfr_sgn(x)) }
@@ -62,7 +66,7 @@ struct Interval: @unchecked Sendable {
 
     private static func both(_ p: Int, _ lo: (UnsafeMutablePointer<__mpfr_struct>) -> Void,
                              _ hi: (UnsafeMutablePointer<__mpfr_struct>) -> Void) -> Interval {
-        let l = BigFloat(precision: p), h = BigFloat(precision: p)
+        let l = BigFloat.make(precision: p), h = BigFloat.make(precision: p)
         lo(l.x)
         hi(h.x)
         return Interval(lo: l, hi: h)
@@ -123,8 +127,8 @@ struct Interval: @unchecked Sendable {
         if aDown && bDown { return product(p, a.hi, b.hi, a.lo, b.lo) }
         // General case: the extremes are among the four end products.
         let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
-        let lows = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
-        let highs = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
+        let lows = ends.map { e -> BigFloat in let r = BigFloat.make(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
+        let highs = ends.map { e -> BigFloat in let r = BigFloat.make(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
         return Interval(lo: lows.min(by: <)!, hi: highs.max(by: <)!)
     }
 
@@ -144,8 +148,8 @@ struct Interval: @unchecked Sendable {
             return quotient(p, a.hi, b.hi, a.lo, b.hi)
         }
         let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
-        let lows = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
-        let highs = ends.map { e -> BigFloat in let r = BigFloat(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
+        let lows = ends.map { e -> BigFloat in let r = BigFloat.make(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
+        let highs = ends.map { e -> BigFloat in let r = BigFloat.make(precision: p); mpfr_div(r.x, e.0.x, e.1.x, MPFR_RNDU); return r }
         return Interval(lo: lows.min(by: <)!, hi: highs.max(by: <)!)
     }
 
@@ -169,10 +173,10 @@ struct Interval: @unchecked Sendable {
     func exp() -> Interval {
         let p = precision
         guard isFinite else { return increasing(mpfr_exp) }
-        let delta = BigFloat(precision: p)
+        let delta = BigFloat.make(precision: p)
         mpfr_sub(delta.x, hi.x, lo.x, MPFR_RNDU)
         guard mpfr_cmp_ui(delta.x, 1) <= 0 else { return increasing(mpfr_exp) }
-        let down = BigFloat(precision: p), up = BigFloat(precision: p)
+        let down = BigFloat.make(precision: p), up = BigFloat.make(precision: p)
         let side = mpfr_exp(down.x, lo.x, MPFR_RNDN)
         guard !down.isInfinite, !down.isZero else { return increasing(mpfr_exp) }
         mpfr_set(up.x, down.x, MPFR_RNDN)
@@ -216,7 +220,7 @@ struct Interval: @unchecked Sendable {
 
     private func lipschitz(_ f: Unary) -> Interval {
         let p = precision
-        let mid = BigFloat(precision: p), radius = BigFloat(precision: p), t = BigFloat(precision: p)
+        let mid = BigFloat.make(precision: p), radius = BigFloat.make(precision: p), t = BigFloat.make(precision: p)
         mpfr_add(mid.x, lo.x, hi.x, MPFR_RNDN)
         mpfr_div_2ui(mid.x, mid.x, 1, MPFR_RNDN)
         mpfr_sub(radius.x, hi.x, mid.x, MPFR_RNDU)
@@ -269,14 +273,14 @@ final class IntervalSum {
 
     init(precision p: Int) {
         precision = p
-        scratch = BigFloat(precision: p)
+        scratch = BigFloat.make(precision: p)
         _ = group(1)
     }
 
     private func group(_ d: UInt) -> Int {
         if last < denominators.count, denominators[last] == d { return last }
         if let i = denominators.firstIndex(of: d) { last = i; return i }
-        let l = BigFloat(precision: precision), h = BigFloat(precision: precision)
+        let l = BigFloat.make(precision: precision), h = BigFloat.make(precision: precision)
         mpfr_set_zero(l.x, 1)
         mpfr_set_zero(h.x, 1)
         denominators.append(d)

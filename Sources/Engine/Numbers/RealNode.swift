@@ -59,6 +59,14 @@ public final class RealNode: @unchecked Sendable {
     /// as at least one character, so this bounds the exact form's length from below.
     let leafCount: Int
 
+    /// What kind of node this is, without the payload: matching `operation` copies (and
+    /// retains) its children, which the hot loops over a sum's terms cannot afford.
+    let kind: Kind
+    enum Kind: UInt8 { case constant, pi, sum, product, scaled, quotient, function, power, magnitude }
+
+    /// Marks nodes already seen by a walk over a graph (see `evaluateInParallel`).
+    var visitMark: UInt32 = 0
+
     init(_ operation: Operation) {
         self.operation = operation
         // Attention builds tens of thousands of nodes: no array of children is made here,
@@ -71,15 +79,15 @@ public final class RealNode: @unchecked Sendable {
             h.combine(c.structuralHash)
         }
         switch operation {
-        case let .constant(q): h.combine(0); h.combine(q); leaves = 1
-        case .pi: h.combine(1); leaves = 1
-        case let .sum(terms): h.combine(2); for t in terms { h.combine(t.coefficient); include(t.node) }
-        case let .product(a, b): h.combine(3); include(a); include(b)
-        case let .scaled(c, x): h.combine(4); h.combine(c); include(x)
-        case let .quotient(a, b): h.combine(5); include(a); include(b)
-        case let .function(f, x): h.combine(6); h.combine(f); include(x)
-        case let .power(x, e): h.combine(7); h.combine(e); include(x)
-        case let .magnitude(x): h.combine(8); include(x)
+        case let .constant(q): h.combine(0); h.combine(q); leaves = 1; kind = .constant
+        case .pi: h.combine(1); leaves = 1; kind = .pi
+        case let .sum(terms): h.combine(2); for t in terms { h.combine(t.coefficient); include(t.node) }; kind = .sum
+        case let .product(a, b): h.combine(3); include(a); include(b); kind = .product
+        case let .scaled(c, x): h.combine(4); h.combine(c); include(x); kind = .scaled
+        case let .quotient(a, b): h.combine(5); include(a); include(b); kind = .quotient
+        case let .function(f, x): h.combine(6); h.combine(f); include(x); kind = .function
+        case let .power(x, e): h.combine(7); h.combine(e); include(x); kind = .power
+        case let .magnitude(x): h.combine(8); include(x); kind = .magnitude
         }
         self.depth = 1 + deepest
         self.leafCount = leaves
@@ -119,17 +127,7 @@ public final class RealNode: @unchecked Sendable {
     var children: [RealNode] { RealNode.children(of: operation) }
 
     /// A term a sum keeps as it is: not a constant, a multiple or a sum to be merged into it.
-    var isPlainTerm: Bool {
-        switch operation {
-        case .constant, .scaled, .sum: return false
-        default: return true
-        }
-    }
-
-    var isQuotient: Bool {
-        if case .quotient = operation { return true }
-        return false
-    }
+    var isPlainTerm: Bool { kind != .constant && kind != .scaled && kind != .sum }
 
     /// An interval containing the value, computed with `precision` bits; nil if some step
     /// could not be decided at this precision (a divisor or logarithm argument too close to 0).
@@ -171,6 +169,9 @@ public final class RealNode: @unchecked Sendable {
     }
 
     func isUncached(_ precision: Int) -> Bool { !isCached(precision) }
+
+    /// The cached interval if it has at least `precision` bits (nothing is computed).
+    func cachedInterval(precision: Int) -> Interval? { isCached(precision) ? cache : nil }
 
     private func isCached(_ precision: Int) -> Bool { cache.map { $0.precision >= precision } ?? false }
 

@@ -115,7 +115,7 @@ extension Scalar {
             return (num, den)
         }
         var fractions = 0
-        for i in terms.indices where terms[i].node.isQuotient && terms[i].coefficient == .one {
+        for i in terms.indices where terms[i].coefficient == .one && terms[i].node.kind == .quotient {
             fractions += 1
             if fractions > 1 { break }
         }

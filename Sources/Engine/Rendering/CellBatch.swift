@@ -1,7 +1,7 @@
-// The cells of a large exact tensor, formatted on every core. A 64×16 attention output is
-// 1,024 sums of 64 weighted terms, each to be evaluated and turned into 50 digits: after the
-// sub-expressions the cells share (a softmax's exponentials and row sums) are evaluated here,
-// each cell's own interval and digits depend on nothing another cell writes.
+// The cells of a large exact tensor, evaluated and formatted on every core. A 64×16 attention
+// output is 1,024 sums of 64 weighted terms over 4,096 exponentials, each cell to be turned
+// into 50 digits: the nodes are evaluated a height at a time (RealNode.evaluateInParallel),
+// then each cell's digits and exact form are read off its interval, in parallel too.
 
 enum CellBatch {
     /// Fewer distinct real cells than this are formatted one by one on this thread.
@@ -18,16 +18,13 @@ enum CellBatch {
             return values.map { CellText($0, digits: digits, exactLimit: exactLimit) }
         }
         let bits = Precision.bits(forDigits: digits)
-        // Shared sub-expressions, on this thread: node caches are not locked.
-        for root in roots where root.isUncached(bits) {
-            for child in root.children { _ = child.interval(precision: bits) }
-        }
-        // Each cell's own node (it writes only that node's cache), its digits and exact form.
+        RealNode.evaluateInParallel(roots, precision: bits)
+        // Digits and exact forms: reading the intervals just computed, writing nothing shared.
         let formatted = Results(count: roots.count)
         let cells = roots
         Parallel.forEach(roots.count) { i in
             MPFRSetup.prepareThisThread()
-            guard let iv = cells[i].intervalFromEvaluatedChildren(precision: bits),
+            guard let iv = cells[i].cachedInterval(precision: bits),
                   let decimal = DecimalFormat.string(iv, digits: digits) else { return }
             formatted.store(i, decimal, ExactForm.string(.real(cells[i]), limit: exactLimit))
         }
