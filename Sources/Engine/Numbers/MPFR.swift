@@ -117,14 +117,18 @@ struct Interval: @unchecked Sendable {
         both(p, { mpfr_div($0, l1.x, l2.x, MPFR_RNDD) }, { mpfr_div($0, h1.x, h2.x, MPFR_RNDU) })
     }
 
-    static func * (a: Interval, b: Interval) -> Interval {
-        let p = a.precision
+    static func * (a: Interval, b: Interval) -> Interval { a.times(b, precision: a.precision) }
+
+    /// self · b with the ends rounded outward to `p` bits, whatever the factors' precisions
+    /// (a table kept at extra precision yields results at the precision asked for).
+    func times(_ b: Interval, precision p: Int) -> Interval {
+        let a = self
         // When each factor has one sign, two end products are the extremes.
         let aUp = a.lo.sign >= 0, aDown = a.hi.sign <= 0, bUp = b.lo.sign >= 0, bDown = b.hi.sign <= 0
-        if aUp && bUp { return product(p, a.lo, b.lo, a.hi, b.hi) }
-        if aUp && bDown { return product(p, a.hi, b.lo, a.lo, b.hi) }
-        if aDown && bUp { return product(p, a.lo, b.hi, a.hi, b.lo) }
-        if aDown && bDown { return product(p, a.hi, b.hi, a.lo, b.lo) }
+        if aUp && bUp { return Interval.product(p, a.lo, b.lo, a.hi, b.hi) }
+        if aUp && bDown { return Interval.product(p, a.hi, b.lo, a.lo, b.hi) }
+        if aDown && bUp { return Interval.product(p, a.lo, b.hi, a.hi, b.lo) }
+        if aDown && bDown { return Interval.product(p, a.hi, b.hi, a.lo, b.lo) }
         // General case: the extremes are among the four end products.
         let ends = [(a.lo, b.lo), (a.lo, b.hi), (a.hi, b.lo), (a.hi, b.hi)]
         let lows = ends.map { e -> BigFloat in let r = BigFloat.make(precision: p); mpfr_mul(r.x, e.0.x, e.1.x, MPFR_RNDD); return r }
