@@ -8,14 +8,17 @@ enum Parallel {
     /// Threads used, this one included.
     static let workers: Int = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
 
-    /// Calls `body(i)` for every i in 0..<count and returns when all calls have returned. Thread
-    /// t of T takes t, t + T, t + 2T, …, so neighbouring iterations of similar cost are shared
-    /// out evenly. The iterations must not write anything another iteration reads.
+    /// Calls `body(i)` for every i in 0..<count and returns when all calls have returned. Each
+    /// thread takes one contiguous block of iterations: neighbouring cells (one row of an
+    /// attention output) read the same nodes, and two cores updating the reference counts of
+    /// the same objects slow each other down. The iterations must not write anything another
+    /// iteration reads.
     static func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        let threads = min(workers, count)
+        let threads = max(1, min(workers, count))
+        func block(_ t: Int) -> Range<Int> { (t * count / threads)..<((t + 1) * count / threads) }
         var started: [pthread_t] = []
-        for t in 1..<max(threads, 1) {
-            let job = Job { for i in stride(from: t, to: count, by: threads) { body(i) } }
+        for t in 1..<threads {
+            let job = Job { for i in block(t) { body(i) } }
             let context = Unmanaged.passRetained(job).toOpaque()
             var thread = pthread_t()
             if pthread_create(&thread, nil, { Job.run($0) }, context) == 0 {
@@ -24,7 +27,7 @@ enum Parallel {
                 Job.run(context)        // no thread to be had: do its share here
             }
         }
-        for i in stride(from: 0, to: count, by: max(threads, 1)) { body(i) }
+        for i in block(0) { body(i) }
         for thread in started { pthread_join(thread, nil) }
     }
 

@@ -20,8 +20,15 @@ extension RealNode {
                 stack.append(n)
             }
         }
+        // exp(m/D) of machine-sized rationals, by denominator: computed together (ExpBatch).
+        var exponentials: [Int64: [(node: RealNode, numerator: Int)]] = [:]
         roots.forEach(visit)
         while let n = stack.popLast() {
+            if n.kind == .function, case let .function(.exp, x) = n.operation,
+               case let .constant(q) = x.operation, case let .small(m, d) = q.storage {
+                exponentials[d, default: []].append((n, Int(m)))
+                continue
+            }
             while levels.count < n.depth { levels.append([]) }
             levels[n.depth - 1].append(n)
             if case let .sum(terms) = n.operation {
@@ -29,6 +36,10 @@ extension RealNode {
             } else {
                 n.children.forEach(visit)
             }
+        }
+        for (d, group) in exponentials {
+            let values = ExpBatch.expIntervals(numerators: group.map(\.numerator), denominator: UInt(d), precision: precision)
+            for (e, v) in zip(group, values) { e.node.store(v) }
         }
         for level in levels where !level.isEmpty {
             if level.count < parallelLevelSize || Parallel.workers == 1 {

@@ -170,6 +170,12 @@ public final class RealNode: @unchecked Sendable {
 
     func isUncached(_ precision: Int) -> Bool { !isCached(precision) }
 
+    /// Keeps an interval computed elsewhere (ExpBatch) as this node's.
+    func store(_ interval: Interval) {
+        if let c = cache, c.precision >= interval.precision { return }
+        cache = interval
+    }
+
     /// The cached interval if it has at least `precision` bits (nothing is computed).
     func cachedInterval(precision: Int) -> Interval? { isCached(precision) ? cache : nil }
 

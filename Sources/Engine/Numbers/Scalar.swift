@@ -73,7 +73,7 @@ extension Scalar {
                 }
             }
             for t in terms {
-                if t.coefficient == .one, case let .sum(inner) = t.node.operation {
+                if t.coefficient.isOne, case let .sum(inner) = t.node.operation {
                     for u in inner { take(u.coefficient, u.node) }
                 } else {
                     take(t.coefficient, t.node)
@@ -111,11 +111,11 @@ extension Scalar {
     private static func combineCommonDenominators(_ terms: [SumTerm], constant: inout Rational) -> [SumTerm] {
         // Most sums (a matrix product's entries) hold at most one fraction: nothing to combine.
         func fraction(_ t: SumTerm) -> (RealNode, RealNode)? {
-            guard t.coefficient == .one, case let .quotient(num, den) = t.node.operation else { return nil }
+            guard t.coefficient.isOne, case let .quotient(num, den) = t.node.operation else { return nil }
             return (num, den)
         }
         var fractions = 0
-        for i in terms.indices where terms[i].coefficient == .one && terms[i].node.kind == .quotient {
+        for i in terms.indices where terms[i].coefficient.isOne && terms[i].node.kind == .quotient {
             fractions += 1
             if fractions > 1 { break }
         }
