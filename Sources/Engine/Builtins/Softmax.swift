@@ -16,12 +16,16 @@ enum Softmax {
         case let .float(d):
             return Tensor(shape: t.shape, float: try floatRows(d, mask: mask, width: n, rows: rows))
         case let .exact(e):
-            var out: [Scalar] = []
-            out.reserveCapacity(e.count)
-            for r in 0..<rows {
-                try Interrupt.check()
-                out.append(contentsOf: try exactRow(Array(e[(r * n)..<(r * n + n)]),
-                                                    allowed: mask.map { Array($0[(r * n)..<(r * n + n)]) }, row: r))
+            // Rows only read the scores and make new nodes: blocks of rows are built in parallel.
+            let out = try Parallel.blocks(rows, minimumCount: max(2, 1024 / max(1, n))) { block in
+                var out: [Scalar] = []
+                out.reserveCapacity(block.count * n)
+                for r in block {
+                    try Interrupt.check()
+                    out.append(contentsOf: try exactRow(Array(e[(r * n)..<(r * n + n)]),
+                                                        allowed: mask.map { Array($0[(r * n)..<(r * n + n)]) }, row: r))
+                }
+                return out
             }
             return Tensor(shape: t.shape, exact: out)
         }

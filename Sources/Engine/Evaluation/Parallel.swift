@@ -31,6 +31,41 @@ enum Parallel {
         for thread in started { pthread_join(thread, nil) }
     }
 
+    /// `body` over 0..<count cut into one block per thread, the blocks' results in order; the
+    /// first error any block threw is rethrown after all have finished. Serial below
+    /// `minimumCount` (threads cost tens of microseconds).
+    static func blocks<T>(_ count: Int, minimumCount: Int,
+                          _ body: @escaping @Sendable (Range<Int>) throws -> [T]) throws -> [T] {
+        guard count >= minimumCount, workers > 1 else { return try body(0..<count) }
+        let threads = min(workers, count)
+        let results = Slots<Result<[T], any Error>>(count: threads)
+        forEach(threads) { t in
+            results[t] = Result { try body((t * count / threads)..<((t + 1) * count / threads)) }
+        }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for t in 0..<threads { out.append(contentsOf: try results[t]!.get()) }
+        return out
+    }
+
+    /// One slot per iteration, each written by one thread only. A raw buffer: an array property
+    /// mutated from two threads would trip exclusivity checking.
+    final class Slots<Element>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<Element?>
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+        subscript(i: Int) -> Element? {
+            get { buffer[i] }
+            set { buffer[i] = newValue }
+        }
+    }
+
     private final class Job: @unchecked Sendable {
         let work: () -> Void
         init(_ work: @escaping () -> Void) { self.work = work }

@@ -20,13 +20,13 @@ enum CellBatch {
         let bits = Precision.bits(forDigits: digits)
         RealNode.evaluateInParallel(roots, precision: bits)
         // Digits and exact forms: reading the intervals just computed, writing nothing shared.
-        let formatted = Results(count: roots.count)
+        let formatted = Parallel.Slots<(decimal: String, exact: String?)>(count: roots.count)
         let cells = roots
         Parallel.forEach(roots.count) { i in
             MPFRSetup.prepareThisThread()
             guard let iv = cells[i].cachedInterval(precision: bits),
                   let decimal = DecimalFormat.string(iv, digits: digits) else { return }
-            formatted.store(i, decimal, ExactForm.string(.real(cells[i]), limit: exactLimit))
+            formatted[i] = (decimal, ExactForm.string(.real(cells[i]), limit: exactLimit))
         }
         // Rationals, and the rare cell whose digits need more precision, the ordinary way.
         return values.map { v in
@@ -37,19 +37,4 @@ enum CellBatch {
         }
     }
 
-    /// One slot per distinct cell, each written by exactly one thread before the join. A raw
-    /// buffer: an array property mutated from two threads would trip exclusivity checking.
-    private final class Results: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<(String, String?)?>
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        func store(_ i: Int, _ decimal: String, _ exact: String?) { slots[i] = (decimal, exact) }
-        subscript(i: Int) -> (String, String?)? { slots[i] }
-    }
 }

@@ -38,33 +38,40 @@ extension Tensor {
         // entry is then an integer dot product and one reduction (attention's scores QKᵀ).
         let rows = (0..<m).map { i in ScaledIntegers((0..<k).map { x[i * k + $0] }) }
         let cols = (0..<n).map { j in ScaledIntegers((0..<k).map { y[$0 * n + j] }) }
-        var out: [Scalar] = []
-        out.reserveCapacity(m * n)
-        var terms: [SumTerm] = []
-        terms.reserveCapacity(k)
-        for i in 0..<m {
-            try Interrupt.check()
-            for j in 0..<n {
-                if let r = rows[i], let c = cols[j], let q = r.dot(c) {
-                    out.append(.rational(q))
-                    continue
-                }
-                // Rational products add up exactly; every term with a real is one term of one sum node.
-                var constant = Rational.zero
-                terms.removeAll(keepingCapacity: true)
-                for t in 0..<k {
-                    switch (x[i * k + t], y[t * n + j]) {
-                    case let (.rational(u), .rational(v)): constant = constant + u * v
-                    case let (.real(a), .rational(c)), let (.rational(c), .real(a)):
-                        if !c.isZero { terms.append(SumTerm(c, a)) }
-                    case let (.real(a), .real(b)): terms.append(SumTerm(.one, RealNode(.product(a, b))))
+        // Entries only read x and y and make new nodes: blocks of rows are built in parallel.
+        let parallelRows = max(1, parallelWork / max(1, n * k))
+        return try Parallel.blocks(m, minimumCount: parallelRows) { block in
+            var out: [Scalar] = []
+            out.reserveCapacity(block.count * n)
+            var terms: [SumTerm] = []
+            terms.reserveCapacity(k)
+            for i in block {
+                try Interrupt.check()
+                for j in 0..<n {
+                    if let r = rows[i], let c = cols[j], let q = r.dot(c) {
+                        out.append(.rational(q))
+                        continue
                     }
+                    // Rational products add up exactly; every term with a real is one term of one sum node.
+                    var constant = Rational.zero
+                    terms.removeAll(keepingCapacity: true)
+                    for t in 0..<k {
+                        switch (x[i * k + t], y[t * n + j]) {
+                        case let (.rational(u), .rational(v)): constant = constant + u * v
+                        case let (.real(a), .rational(c)), let (.rational(c), .real(a)):
+                            if !c.isZero { terms.append(SumTerm(c, a)) }
+                        case let (.real(a), .real(b)): terms.append(SumTerm(.one, RealNode(.product(a, b))))
+                        }
+                    }
+                    out.append(terms.isEmpty ? .rational(constant) : Scalar.combination(constant: constant, terms))
                 }
-                out.append(terms.isEmpty ? .rational(constant) : Scalar.combination(constant: constant, terms))
             }
+            return out
         }
-        return out
     }
+
+    /// Multiply-adds below which a product is built on one thread.
+    static let parallelWork = 16_384
 
     /// Vectors become rows (1×n) and 1×n rows become vectors; matrices swap their axes.
     public func transposed() -> Tensor {
