@@ -38,8 +38,16 @@ extension RealNode {
             }
         }
         for (d, group) in exponentials {
-            let values = ExpBatch.expIntervals(numerators: group.map(\.numerator), denominator: UInt(d), precision: precision)
-            for (e, v) in zip(group, values) { e.node.store(v) }
+            // Sorted and cut into one block of neighbouring exponents per core: each block's
+            // tables then span only its own part of the range.
+            let sorted = group.count < 2 * parallelLevelSize ? group : group.sorted { $0.numerator < $1.numerator }
+            let blocks = sorted.count < 2 * parallelLevelSize ? 1 : Parallel.workers
+            Parallel.forEach(blocks) { b in
+                MPFRSetup.prepareThisThread()
+                let part = sorted[(b * sorted.count / blocks)..<((b + 1) * sorted.count / blocks)]
+                let values = ExpBatch.expIntervals(numerators: part.map(\.numerator), denominator: UInt(d), precision: precision)
+                for (e, v) in zip(part, values) { e.node.store(v) }
+            }
         }
         for level in levels where !level.isEmpty {
             if level.count < parallelLevelSize || Parallel.workers == 1 {
