@@ -38,6 +38,10 @@ let package = Package(
             ],
             // C globals (stdout, stdscr, rl_*) are used from this target; Swift 5 mode accepts them.
             swiftSettings: [.swiftLanguageMode(.v5)],
+            // The release binary carries the Swift runtime and FoundationEssentials instead of
+            // loading them: start-up drops from ~10 ms to ~5.5 ms (mostly the dynamic loader's
+            // relocations). Debug builds and the tests link them dynamically.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections"], .when(configuration: .release))],
             plugins: ["EmbedLessons"]
         ),
 
