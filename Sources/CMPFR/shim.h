@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <gmp.h>
 #include <mpfr.h>
 
@@ -61,6 +62,53 @@ static inline void attn_mpq_set_d(mpq_ptr q, double d) { mpq_set_d(q, d); }
 // MARK: mpfr (most functions import as they are; these are macros or need care)
 static inline void attn_mpfr_set_q(mpfr_ptr r, mpq_srcptr q, mpfr_rnd_t rnd) { mpfr_set_q(r, q, rnd); }
 static inline int attn_mpfr_sgn(mpfr_srcptr x) { return mpfr_sgn(x); }
+// MARK: fixed-point sums
+
+// acc += n·x·2^scale with x·2^scale rounded to an integer first: toward +inf when `up` says the
+// product must not fall below the true value's bound in that direction (n < 0 flips it). x's
+// significand is read in place as an integer m, |x| = m·2^(EXP − 64·limbs); s is scratch.
+static inline void attn_fixed_addmul(mpz_ptr acc, mpz_ptr s, mpfr_srcptr x, long n, long scale, int up) {
+    if (mpfr_zero_p(x)) return;
+    mp_size_t limbs = (mp_size_t)((mpfr_get_prec(x) + GMP_NUMB_BITS - 1) / GMP_NUMB_BITS);
+    mpz_t m;
+    mpz_roinit_n(m, (const mp_limb_t *)mpfr_custom_get_significand(x), mpfr_signbit(x) ? -limbs : limbs);
+    long shift = (long)mpfr_get_exp(x) - (long)(limbs * GMP_NUMB_BITS) + scale;
+    int ceil = (n >= 0) ? up : !up;
+    if (shift >= 0) mpz_mul_2exp(s, m, (mp_bitcnt_t)shift);
+    else if (ceil) mpz_cdiv_q_2exp(s, m, (mp_bitcnt_t)-shift);
+    else mpz_fdiv_q_2exp(s, m, (mp_bitcnt_t)-shift);
+    if (n >= 0) mpz_addmul_ui(acc, s, (unsigned long)n); else mpz_submul_ui(acc, s, (unsigned long)-n);
+}
+
+// [*rlo, *rhi] ⊇ Σ n[i]·[lo[i], hi[i]] (n[i] > LONG_MIN). The terms are added exactly as integers
+// on one binary scale, `extra` bits below the largest end's leading bit, each end rounded
+// outward onto that scale; the totals are rounded outward once, to the precision of rlo/rhi.
+// Returns 0, leaving rlo and rhi alone, if an end is NaN or infinite.
+static inline int attn_fixed_point_sum(mpfr_ptr rlo, mpfr_ptr rhi, mpfr_srcptr const *lo, mpfr_srcptr const *hi,
+                                       const long *n, size_t count, long extra) {
+    long top = LONG_MIN;
+    for (size_t i = 0; i < count; i++) {
+        if (!mpfr_number_p(lo[i]) || !mpfr_number_p(hi[i])) return 0;
+        if (!mpfr_zero_p(lo[i]) && mpfr_get_exp(lo[i]) > top) top = mpfr_get_exp(lo[i]);
+        if (!mpfr_zero_p(hi[i]) && mpfr_get_exp(hi[i]) > top) top = mpfr_get_exp(hi[i]);
+    }
+    if (top == LONG_MIN) { mpfr_set_zero(rlo, 1); mpfr_set_zero(rhi, 1); return 1; }
+    long scale = (long)mpfr_get_prec(rlo) + extra - top;
+    // Room for the largest term times n and the count: no reallocation while adding.
+    mp_bitcnt_t room = (mp_bitcnt_t)(mpfr_get_prec(rlo) + extra + 2 * GMP_NUMB_BITS);
+    mpz_t alo, ahi, s;
+    mpz_init2(alo, room); mpz_init2(ahi, room); mpz_init2(s, room);
+    for (size_t i = 0; i < count; i++) {
+        if (n[i] == 0) continue;
+        attn_fixed_addmul(alo, s, n[i] >= 0 ? lo[i] : hi[i], n[i], scale, 0);
+        attn_fixed_addmul(ahi, s, n[i] >= 0 ? hi[i] : lo[i], n[i], scale, 1);
+    }
+    mpfr_set_z_2exp(rlo, alo, -scale, MPFR_RNDD);
+    mpfr_set_z_2exp(rhi, ahi, -scale, MPFR_RNDU);
+    mpz_clear(alo); mpz_clear(ahi); mpz_clear(s);
+    return 1;
+}
+
 static inline void attn_widen_exponent_range(void) {
     mpfr_set_emin(mpfr_get_emin_min());
     mpfr_set_emax(mpfr_get_emax_max());

@@ -33,6 +33,21 @@ extension SumTerm {
     }
 }
 
+extension SumTerm {
+    /// Each coefficient as an integer over `common`, if all are small, divide it and fit.
+    static func integerMultipliers(_ terms: [SumTerm], over common: UInt) -> [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity(terms.count)
+        for t in terms {
+            guard case let .small(n, d) = t.coefficient.storage, common % UInt(d) == 0 else { return nil }
+            let (m, overflow) = Int(n).multipliedReportingOverflow(by: Int(common / UInt(d)))
+            guard !overflow, m != .min else { return nil }
+            out.append(m)
+        }
+        return out
+    }
+}
+
 public final class RealNode: @unchecked Sendable {
     // Nodes are immutable except for the interval cache; the Engine is single-threaded.
     public enum Operation: Sendable {
@@ -191,19 +206,23 @@ public final class RealNode: @unchecked Sendable {
             // into the total spares an interval (two floats) per term.
             // Coefficients are brought to one denominator where it fits (values 1/2, 3/10, 7/100
             // of a decimal input): one running sum, one division at the end.
-            let total = IntervalSum(precision: p)
-            let common = SumTerm.commonDenominator(terms)
+            var values: [Interval] = []
+            values.reserveCapacity(terms.count)
             for t in terms {
                 guard let v = iv(t.node) else { return nil }
+                values.append(v)
+            }
+            let common = SumTerm.commonDenominator(terms)
+            if let multipliers = SumTerm.integerMultipliers(terms, over: common),
+               let total = Interval.fixedPointSum(values, multipliers, over: common, precision: p) {
+                return total
+            }
+            // Coefficients too large for machine integers, or an end that is not finite.
+            let total = IntervalSum(precision: p)
+            for (t, v) in zip(terms, values) {
                 switch t.coefficient.storage {
-                case .small(1, 1) where common == 1: total.add(v)
-                case let .small(n, d):
-                    let (m, overflow) = Int(n).multipliedReportingOverflow(by: Int(common / UInt(d)))
-                    if common % UInt(d) == 0, !overflow {
-                        total.add(v, times: m, over: common)
-                    } else {
-                        total.add(v, times: Int(n), over: UInt(d))
-                    }
+                case .small(1, 1): total.add(v)
+                case let .small(n, d): total.add(v, times: Int(n), over: UInt(d))
                 case .big: total.add(v * .exact(t.coefficient, precision: p))
                 }
             }
