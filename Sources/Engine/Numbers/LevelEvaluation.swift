@@ -20,13 +20,13 @@ extension RealNode {
                 stack.append(n)
             }
         }
-        // exp(m/D) of machine-sized rationals, by denominator: computed together (ExpBatch).
-        var exponentials: [Int64: [(node: RealNode, numerator: Int)]] = [:]
+        // exp(m/d) of machine-sized rationals: computed together (ExpBatch).
+        var exponentials: [(node: RealNode, numerator: Int64, denominator: Int64)] = []
         roots.forEach(visit)
         while let n = stack.popLast() {
             if n.kind == .function, case let .function(.exp, x) = n.operation,
                case let .constant(q) = x.operation, case let .small(m, d) = q.storage {
-                exponentials[d, default: []].append((n, Int(m)))
+                exponentials.append((n, m, d))
                 continue
             }
             while levels.count < n.depth { levels.append([]) }
@@ -37,15 +37,15 @@ extension RealNode {
                 n.children.forEach(visit)
             }
         }
-        for (d, group) in exponentials {
+        for batch in batches(exponentials) {
             // Sorted and cut into one block of neighbouring exponents per core: each block's
             // tables then span only its own part of the range.
-            let sorted = group.count < 2 * parallelLevelSize ? group : group.sorted { $0.numerator < $1.numerator }
+            let sorted = batch.members.count < 2 * parallelLevelSize ? batch.members : batch.members.sorted { $0.numerator < $1.numerator }
             let blocks = sorted.count < 2 * parallelLevelSize ? 1 : Parallel.workers
             Parallel.forEach(blocks) { b in
                 MPFRSetup.prepareThisThread()
                 let part = sorted[(b * sorted.count / blocks)..<((b + 1) * sorted.count / blocks)]
-                let values = ExpBatch.expIntervals(numerators: part.map(\.numerator), denominator: UInt(d), precision: precision)
+                let values = ExpBatch.expIntervals(numerators: part.map(\.numerator), denominator: batch.denominator, precision: precision)
                 for (e, v) in zip(part, values) { e.node.store(v) }
             }
         }
@@ -61,6 +61,35 @@ extension RealNode {
         }
     }
 
+
+    typealias Batch = (denominator: UInt, members: [(node: RealNode, numerator: Int)])
+
+    /// exp(m/d) nodes over one common denominator where it fits: attention's scores m/40000
+    /// reduce to some thirty denominators, and one set of tables serves them all. Otherwise
+    /// one batch per denominator.
+    static func batches(_ items: [(node: RealNode, numerator: Int64, denominator: Int64)]) -> [Batch] {
+        guard !items.isEmpty else { return [] }
+        let limit = Int64(ExpBatch.maximumMagnitude)
+        var common: Int64? = 1
+        for item in items where common != nil {
+            let g = Int64(Rational.gcd(UInt64(common!), UInt64(item.denominator)))
+            let (l, overflow) = (common! / g).multipliedReportingOverflow(by: item.denominator)
+            common = overflow || l > limit ? nil : l
+        }
+        if let common {
+            var members: [(node: RealNode, numerator: Int)] = []
+            members.reserveCapacity(items.count)
+            for item in items {
+                let (m, overflow) = item.numerator.multipliedReportingOverflow(by: common / item.denominator)
+                guard !overflow, m.magnitude < limit.magnitude else { members = []; break }
+                members.append((item.node, Int(m)))
+            }
+            if members.count == items.count { return [(UInt(common), members)] }
+        }
+        var byDenominator: [Int64: [(node: RealNode, numerator: Int)]] = [:]
+        for item in items { byDenominator[item.denominator, default: []].append((item.node, Int(item.numerator))) }
+        return byDenominator.map { (UInt($0.key), $0.value) }
+    }
 
     /// A mark no node carries yet. The Engine walks graphs on one thread at a time.
     private static func nextVisitMark() -> UInt32 {
