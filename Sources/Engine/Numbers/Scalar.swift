@@ -134,7 +134,9 @@ extension Scalar {
         var result = others
         for g in groups.values {
             let numerator = sum(g.numerators)
-            if let ratio = LinearForm(numerator).ratio(to: LinearForm(.real(g.denominator))) {
+            let form = LinearForm(numerator)
+            if !g.denominator.hasMoreDistinctTerms(than: form.terms.count),
+               let ratio = form.ratio(to: LinearForm(.real(g.denominator))) {
                 constant = constant + ratio
             } else {
                 result.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
