@@ -13,6 +13,7 @@ extension RealNode {
         _ = MPFRSetup.done
         var levels: [[RealNode]] = []
         var stack: [RealNode] = []
+        var seenRows = Set<UnsafeRawPointer?>()
         let mark = nextVisitMark()
         func visit(_ n: RealNode) {
             if n.visitMark != mark, n.isUncached(precision) {
@@ -32,7 +33,12 @@ extension RealNode {
             while levels.count < n.depth { levels.append([]) }
             levels[n.depth - 1].append(n)
             if case let .sum(terms) = n.operation {
-                for t in terms { visit(t.node) }
+                if let shared = terms.sharedNodes {
+                    // The row of a product's entry: the other entries of that row share it.
+                    if seenRows.insert(shared.identity).inserted { shared.nodes.forEach(visit) }
+                } else {
+                    for t in terms { visit(t.node) }
+                }
             } else {
                 n.children.forEach(visit)
             }

@@ -6,55 +6,13 @@ public enum RealFunction: String, Sendable, CaseIterable {
     case exp, log, sqrt, tanh, sigmoid, sin, cos
 }
 
-/// One term c·x of a sum: a rational coefficient (1 for a plain term) and a real.
-public struct SumTerm: Sendable {
-    public let coefficient: Rational
-    public let node: RealNode
-
-    init(_ coefficient: Rational, _ node: RealNode) {
-        self.coefficient = coefficient
-        self.node = node
-    }
-}
-
-extension SumTerm {
-    /// The least common multiple of the small coefficients' denominators, or 1 if it would
-    /// exceed 2³² (then each denominator keeps its own partial sum).
-    static func commonDenominator(_ terms: [SumTerm]) -> UInt {
-        var l: UInt = 1
-        for t in terms {
-            guard case let .small(_, d) = t.coefficient.storage, d != 1 else { continue }
-            let g = UInt(Rational.gcd(UInt64(l), d.magnitude))
-            let (next, overflow) = (l / g).multipliedReportingOverflow(by: UInt(d))
-            if overflow || next > 1 << 32 { return 1 }
-            l = next
-        }
-        return l
-    }
-}
-
-extension SumTerm {
-    /// Each coefficient as an integer over `common`, if all are small, divide it and fit.
-    static func integerMultipliers(_ terms: [SumTerm], over common: UInt) -> [Int]? {
-        var out: [Int] = []
-        out.reserveCapacity(terms.count)
-        for t in terms {
-            guard case let .small(n, d) = t.coefficient.storage, common % UInt(d) == 0 else { return nil }
-            let (m, overflow) = Int(n).multipliedReportingOverflow(by: Int(common / UInt(d)))
-            guard !overflow, m != .min else { return nil }
-            out.append(m)
-        }
-        return out
-    }
-}
-
 public final class RealNode: @unchecked Sendable {
     // Nodes are immutable except for the interval cache; the Engine is single-threaded.
     public enum Operation: Sendable {
         case constant(Rational)
         case pi
         /// Σ cᵢ·xᵢ: a matrix product's entry is one node, not one node per term plus one for the sum.
-        case sum([SumTerm])
+        case sum(SumTerms)
         case product(RealNode, RealNode)
         case scaled(Rational, RealNode)          // c · x
         case quotient(RealNode, RealNode)
@@ -212,8 +170,8 @@ public final class RealNode: @unchecked Sendable {
                 guard let v = iv(t.node) else { return nil }
                 values.append(v)
             }
-            let common = SumTerm.commonDenominator(terms)
-            if let multipliers = SumTerm.integerMultipliers(terms, over: common),
+            let common = terms.commonDenominator
+            if let multipliers = terms.integerMultipliers(over: common),
                let total = Interval.fixedPointSum(values, multipliers, over: common, precision: p) {
                 return total
             }

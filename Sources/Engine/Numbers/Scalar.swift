@@ -84,7 +84,7 @@ extension Scalar {
         if reals.isEmpty { return .rational(constant) }
         if !constant.isZero { reals.append(SumTerm(.one, RealNode(.constant(constant)))) }
         if reals.count == 1 { return scale(.real(reals[0].node), by: reals[0].coefficient) }
-        return .real(RealNode(.sum(reals)))
+        return .real(RealNode(.sum(SumTerms(reals))))
     }
 
     /// Sums longer than this are not searched for like terms: they come from matrix products,

@@ -38,6 +38,7 @@ extension Tensor {
         // entry is then an integer dot product and one reduction (attention's scores QKᵀ).
         let rows = (0..<m).map { i in ScaledIntegers((0..<k).map { x[i * k + $0] }) }
         let cols = (0..<n).map { j in ScaledIntegers((0..<k).map { y[$0 * n + j] }) }
+        let (sharedRows, sharedColumns) = sharedTerms(x, y, m, k, n)
         // Entries only read x and y and make new nodes: blocks of rows are built in parallel.
         let parallelRows = max(1, parallelWork / max(1, n * k))
         return try Parallel.blocks(m, minimumCount: parallelRows) { block in
@@ -50,6 +51,10 @@ extension Tensor {
                 for j in 0..<n {
                     if let r = rows[i], let c = cols[j], let q = r.dot(c) {
                         out.append(.rational(q))
+                        continue
+                    }
+                    if let row = sharedRows[i], let column = sharedColumns[j] {
+                        out.append(.real(RealNode(.sum(SumTerms(nodes: row, coefficients: column)))))
                         continue
                     }
                     // Rational products add up exactly; every term with a real is one term of one sum node.
@@ -68,6 +73,39 @@ extension Tensor {
             }
             return out
         }
+    }
+
+    /// Rows of reals and columns of rationals whose entries can share them (SumTerms(nodes:
+    /// coefficients:)) because that is exactly the sum Scalar.combination would build: long
+    /// enough that like terms are not looked for, every row entry a plain real, every column
+    /// entry a nonzero rational and at most one of them 1 (two fractions a/S + b/S would be
+    /// combined). Weights times values in attention: 65,536 terms become 64 rows and 16 columns.
+    private static func sharedTerms(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int)
+        -> (rows: [[RealNode]?], columns: [[Rational]?]) {
+        guard k > Scalar.likeTermSearchLimit else {
+            return (Array(repeating: nil, count: m), Array(repeating: nil, count: n))
+        }
+        let rows = (0..<m).map { i -> [RealNode]? in
+            var nodes: [RealNode] = []
+            nodes.reserveCapacity(k)
+            for t in 0..<k {
+                guard case let .real(a) = x[i * k + t], a.isPlainTerm else { return nil }
+                nodes.append(a)
+            }
+            return nodes
+        }
+        let columns = (0..<n).map { j -> [Rational]? in
+            var coefficients: [Rational] = []
+            coefficients.reserveCapacity(k)
+            var ones = 0
+            for t in 0..<k {
+                guard case let .rational(c) = y[t * n + j], !c.isZero else { return nil }
+                if c.isOne { ones += 1 }
+                coefficients.append(c)
+            }
+            return ones <= 1 ? coefficients : nil
+        }
+        return (rows, columns)
     }
 
     /// Multiply-adds below which a product is built on one thread.

@@ -33,29 +33,51 @@ final class TmuxSession {
         try? FileManager.default.removeItem(at: stateDirectory)
     }
 
+    /// Runs one tmux client command and returns what it printed. Spawned and reaped here rather
+    /// than with Foundation's Process, whose waitUntilExit sometimes never returned under load
+    /// (the client left as a zombie, the whole test run hanging).
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + arguments
-        p.standardError = FileHandle.nullDevice
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try TmuxSession.output(of: ["tmux", "-L", socket] + arguments)
     }
 
-    /// Runs the command that starts the tmux server. Not with Foundation's Process: the server
-    /// outlives the command and would inherit the descriptors Process (and `swift test`)
-    /// wait on for end of file, so both would hang until the server exits. Here it gets
-    /// /dev/null and nothing else.
-    private static func startServer(_ argv: [String]) throws {
+    /// Runs `argv` and returns what it printed. Spawned and reaped here rather than with
+    /// Foundation's Process, whose waitUntilExit once never returned under load (the tmux
+    /// client left a zombie and the whole test run hung).
+    private static func output(of argv: [String]) throws -> String {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw CocoaError(.fileReadUnknown) }
+        let pid: pid_t
+        do {
+            pid = try spawn(argv, standardOutput: ends[1])
+        } catch {
+            close(ends[0])
+            close(ends[1])
+            throw error
+        }
+        close(ends[1])
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = read(ends[0], &buffer, buffer.count)
+            if n > 0 { output += buffer[0..<n]; continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        close(ends[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Starts `argv` with standard input and error on /dev/null, standard output on
+    /// `standardOutput` (or /dev/null), and no other inherited descriptor.
+    private static func spawn(_ argv: [String], standardOutput: Int32? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_RDWR, 0) }
+        if let standardOutput { posix_spawn_file_actions_adddup2(&actions, standardOutput, 1) }
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         for fd in open.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
         var cArgs = argv.map { strdup($0) } + [nil]
@@ -64,8 +86,17 @@ final class TmuxSession {
         guard posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
             throw CocoaError(.executableNotLoadable)
         }
+        return pid
+    }
+
+    /// Runs the command that starts the tmux server. Not with Foundation's Process: the server
+    /// outlives the command and would inherit the descriptors Process (and `swift test`)
+    /// wait on for end of file, so both would hang until the server exits. Here it gets
+    /// /dev/null and nothing else.
+    private static func startServer(_ argv: [String]) throws {
+        let pid = try spawn(argv)
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     }
 
     func send(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
@@ -100,14 +131,7 @@ final class TmuxSession {
     /// The pid of attn-repl (the child of the pane's shell).
     var programPID: Int32? {
         guard let shell = Int32((try? tmux(["display-message", "-p", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["pgrep", "-P", "\(shell)"]
-        let out = Pipe()
-        p.standardOutput = out
-        try? p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
+        let children = (try? TmuxSession.output(of: ["pgrep", "-P", "\(shell)"])) ?? ""
+        return children.split(separator: "\n").first.flatMap { Int32($0) }
     }
 }

@@ -1,0 +1,84 @@
+// The terms of a sum node, Σ cᵢ·xᵢ. Most sums own their list; an entry of a matrix product
+// of reals by rationals is a row of one and a column of the other, shared by every entry in
+// that row or column (64 × 16 attention outputs share 64 rows and 16 columns instead of
+// holding 65,536 terms of their own).
+
+/// One term c·x of a sum: a rational coefficient (1 for a plain term) and a real.
+public struct SumTerm: Sendable {
+    public let coefficient: Rational
+    public let node: RealNode
+
+    init(_ coefficient: Rational, _ node: RealNode) {
+        self.coefficient = coefficient
+        self.node = node
+    }
+}
+
+public struct SumTerms: RandomAccessCollection, Sendable {
+    private enum Storage: Sendable {
+        case owned([SumTerm])
+        /// cᵢ·xᵢ for a shared row of nodes xᵢ and a shared column of coefficients cᵢ.
+        case product(nodes: [RealNode], coefficients: [Rational])
+    }
+
+    private let storage: Storage
+
+    init(_ terms: [SumTerm]) { storage = .owned(terms) }
+
+    /// Σ coefficientsᵢ·nodesᵢ over two lists of one length, kept as they are (no copy).
+    init(nodes: [RealNode], coefficients: [Rational]) {
+        precondition(nodes.count == coefficients.count, "a row and a column of different lengths")
+        storage = .product(nodes: nodes, coefficients: coefficients)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case let .owned(terms): return terms.count
+        case let .product(nodes, _): return nodes.count
+        }
+    }
+
+    public subscript(i: Int) -> SumTerm {
+        switch storage {
+        case let .owned(terms): return terms[i]
+        case let .product(nodes, coefficients): return SumTerm(coefficients[i], nodes[i])
+        }
+    }
+
+    /// The shared row of a product's entry, and an identity for it: a walk over many entries
+    /// of one row visits its nodes once.
+    var sharedNodes: (nodes: [RealNode], identity: UnsafeRawPointer?)? {
+        guard case let .product(nodes, _) = storage else { return nil }
+        return (nodes, nodes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
+    }
+}
+
+extension SumTerms {
+    /// The least common multiple of the small coefficients' denominators, or 1 if it would
+    /// exceed 2³² (then each denominator keeps its own partial sum).
+    var commonDenominator: UInt {
+        var l: UInt = 1
+        for t in self {
+            guard case let .small(_, d) = t.coefficient.storage, d != 1 else { continue }
+            let g = UInt(Rational.gcd(UInt64(l), d.magnitude))
+            let (next, overflow) = (l / g).multipliedReportingOverflow(by: UInt(d))
+            if overflow || next > 1 << 32 { return 1 }
+            l = next
+        }
+        return l
+    }
+
+    /// Each coefficient as an integer over `common`, if all are small, divide it and fit.
+    func integerMultipliers(over common: UInt) -> [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity(count)
+        for t in self {
+            guard case let .small(n, d) = t.coefficient.storage, common % UInt(d) == 0 else { return nil }
+            let (m, overflow) = Int(n).multipliedReportingOverflow(by: Int(common / UInt(d)))
+            guard !overflow, m != .min else { return nil }
+            out.append(m)
+        }
+        return out
+    }
+}
