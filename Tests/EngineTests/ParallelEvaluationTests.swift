@@ -1,0 +1,53 @@
+// The paths that make a large exact tensor fast — a product's entries sharing their row and
+// column, exponentials batched over one denominator, nodes evaluated a height at a time on
+// every core, sums added in fixed point — must print exactly what evaluating each cell alone
+// prints, and build the same exact forms.
+import Testing
+@testable import Engine
+
+@Suite("Parallel evaluation")
+struct ParallelEvaluationTests {
+    /// Every cell formatted one at a time on this thread, on a freshly evaluated tensor (no
+    /// interval computed by the batch path is reused).
+    static func serialDecimals(_ program: String, digits: Int) -> [String] {
+        guard let t = Run.value(program) else { return [] }
+        return (0..<t.count).map { CellText(t.scalar(at: $0), digits: digits).decimal }
+    }
+
+    @Test(arguments: [
+        "X = rand(64, 16, 1); attention(X, X, X)",
+        "X = rand(40, 24, 7); Y = rand(40, 24, 8); softmax(X Y^T / 5) Y",
+        "X = rand(20, 30, 3); softmax(X X^T) [ones(20, 1) rand(20, 3, 4)]",
+    ])
+    func batchedCellsMatchCellByCell(program: String) {
+        let batched = Run.decimals(program, digits: 30)
+        #expect(batched.count > CellBatch.parallelThreshold)
+        #expect(batched == Self.serialDecimals(program, digits: 30))
+    }
+
+    /// A product's entry built from a shared row and column is the sum the general path builds
+    /// from its terms (Scalar.combination): same exact form, structurally equal, so x − x is
+    /// still exactly 0. (Rows here repeat a score, so equal terms appear more than once.)
+    @Test func sharedRowsAndColumnsBuildTheSameSums() throws {
+        let setup = "W = softmax(rand(20, 20, 5) / 3); V = rand(20, 3, 9); "
+        let w = try #require(Run.value(setup + "W")), v = try #require(Run.value(setup + "V"))
+        let product = try Tensor.product(w, v)
+        for (i, j) in [(0, 0), (7, 2), (19, 1)] {
+            let terms = (0..<20).map { t -> SumTerm in
+                guard case let .real(x) = w.scalar(at: i * 20 + t), case let .rational(c) = v.scalar(at: t * 3 + j) else {
+                    fatalError("weights are reals, values rationals")
+                }
+                return SumTerm(c, x)
+            }
+            let entry = product.scalar(at: i * 3 + j), expected = Scalar.combination(constant: .zero, terms)
+            #expect(ExactForm.string(entry, limit: 1_000_000) == ExactForm.string(expected, limit: 1_000_000))
+            guard case let .real(x) = entry, case let .real(y) = expected else {
+                Issue.record("expected two reals")
+                continue
+            }
+            #expect(x.structuralHash == y.structuralHash && x.isStructurallyEqual(to: y))
+            if case let .sum(shared) = x.operation { #expect(shared.sharedNodes != nil) } else { Issue.record("expected a sum") }
+        }
+        #expect(Run.decimals(setup + "W V - W V", digits: 10).allSatisfy { $0 == "0" })
+    }
+}
