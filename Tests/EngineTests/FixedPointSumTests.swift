@@ -60,6 +60,21 @@ struct FixedPointSumTests {
         #expect(sign < 0 ? sum.lo < big.lo : big.hi < sum.hi)
     }
 
+    /// A term only partly below the scale: its lowest limb is dropped whole and the next one in
+    /// part; a bit set in the dropped limb must still round the bound outward.
+    @Test(arguments: [1, -1])
+    func partlyDroppedTermsRoundOutward(sign: Int) throws {
+        let p = 190
+        let big = Interval.exact(Rational(1 << 40), precision: p)
+        let twoTo80 = Rational(1 << 40).raised(to: 2)
+        let small = Rational.one / twoTo80 + Rational.one / (twoTo80 * Rational(1 << 50).raised(to: 3))   // 2^-80 + 2^-230
+        let term = Interval.exact(small, precision: p)
+        #expect(term.hi <= term.lo)                                  // exactly representable
+        let sum = try #require(Interval.fixedPointSum([big, term], [1, sign], over: 1, precision: p))
+        let truth = Interval.exact(Rational(1 << 40) + Rational(sign) * small, precision: 4 * p)
+        #expect(sum.lo <= truth.lo && truth.hi <= sum.hi)
+    }
+
     @Test func zerosAndEmptySums() throws {
         let zero = Interval.exact(.zero, precision: 100)
         let empty = try #require(Interval.fixedPointSum([], [], over: 1, precision: 100))

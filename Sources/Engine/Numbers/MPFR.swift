@@ -5,7 +5,7 @@ import CMPFR
 
 /// An MPFR float whose struct and digits live in one Swift object (MPFR's custom interface):
 /// one allocation instead of three; attention makes tens of thousands of these.
-final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t>, @unchecked Sendable {
+final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t> {
     /// A float of `precision` bits, set to +0.
     static func make(precision p: Int) -> BigFloat {
         let limbs = (mpfr_custom_get_size(mpfr_prec_t(p)) + MemoryLayout<mp_limb_t>.size - 1) / MemoryLayout<mp_limb_t>.size
