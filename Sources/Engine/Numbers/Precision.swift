@@ -102,6 +102,9 @@ struct LinearForm {
         }
     }
 
+    /// Exactly 0 as a linear combination: no constant, and every coefficient cancelled.
+    var isZero: Bool { constant.isZero && terms.values.allSatisfy { $0.coefficient.isZero } }
+
     /// k such that self = k · other term by term, if there is one.
     func ratio(to other: LinearForm) -> Rational? {
         let mine = terms.filter { !$0.value.coefficient.isZero }

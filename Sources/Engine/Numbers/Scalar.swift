@@ -135,6 +135,8 @@ extension Scalar {
         for g in groups.values {
             let numerator = sum(g.numerators)
             let form = LinearForm(numerator)
+            // a/S − a/S, or (x₁ − μ)/S + … + (xₙ − μ)/S with μ the mean: nothing is left.
+            if form.isZero { continue }
             if !g.denominator.hasMoreDistinctTerms(than: form.terms.count),
                let ratio = form.ratio(to: LinearForm(.real(g.denominator))) {
                 constant = constant + ratio
