@@ -21,6 +21,19 @@ struct ExactLawTests {
         #expect(Run.exact("y = exp(\(x)); 2 y - y") == Run.exact("exp(\(x))"), "\(x)")
     }
 
+    /// Each row of a layer norm has mean exactly 0, also when the input is itself real (the
+    /// transformer lesson's X_pe + Z): the fractions (xⱼ − μ)/σ cancel as linear forms.
+    @Test(arguments: 0..<15)
+    func layerNormRowsHaveMeanExactlyZero(_ seed: Int) {
+        var g = RandomPrograms(seed: 400 + seed)
+        let n = g.size(1...3), d = g.size(2...5)
+        let m = g.matrix(n, d)
+        for input in [m, "tanh(\(m))", "softmax(\(m)) + \(m)"] {
+            let means = Run.exact("H = layernorm(\(input)); H ones(cols(H), 1) / cols(H)")
+            #expect(means == Array(repeating: "0", count: n), "\(input): \(means)")
+        }
+    }
+
     @Test(arguments: 0..<20)
     func softmaxRowsOfAMatrixSumToOne(_ seed: Int) {
         var g = RandomPrograms(seed: 100 + seed)
