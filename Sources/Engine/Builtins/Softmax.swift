@@ -66,17 +66,24 @@ enum Softmax {
     private static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
         let open = (0..<x.count).filter { allowed?[$0] ?? true }
         guard !open.isEmpty else { throw everyMasked(row) }
-        // One exponential per distinct score; equal rational scores share it.
+        // One exponential per distinct score; equal rational scores share it. They are found
+        // by sorting the row, which costs less than hashing every score (64 per row here).
         var exps: [Scalar] = Array(repeating: .zero, count: x.count)
-        var byValue: [Rational: Scalar] = [:]
+        var rationals: [(index: Int, value: Rational)] = []
         for j in open {
-            if let q = x[j].rational {
-                if let e = byValue[q] { exps[j] = e } else { exps[j] = try x[j].apply(.exp); byValue[q] = exps[j] }
+            if let q = x[j].rational { rationals.append((j, q)) } else { exps[j] = try x[j].apply(.exp) }
+        }
+        rationals.sort { $0.value < $1.value }
+        var distinct = 0
+        for (k, r) in rationals.enumerated() {
+            if k > 0, rationals[k - 1].value == r.value {
+                exps[r.index] = exps[rationals[k - 1].index]
             } else {
-                exps[j] = try x[j].apply(.exp)
+                exps[r.index] = try x[r.index].apply(.exp)
+                distinct += 1
             }
         }
-        if open.allSatisfy({ x[$0].rational != nil }) && byValue.count == 1 {
+        if rationals.count == open.count && distinct == 1 {
             let share = Scalar.rational(Rational(1, Int64(open.count)))
             return (0..<x.count).map { open.contains($0) ? share : .zero }
         }
