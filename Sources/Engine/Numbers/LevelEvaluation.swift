@@ -58,15 +58,49 @@ extension RealNode {
         for level in levels where !level.isEmpty {
             if level.count < parallelLevelSize || Parallel.workers == 1 {
                 for n in level { _ = n.intervalFromEvaluatedChildren(precision: precision) }
-            } else {
-                Parallel.forEach(level.count) { i in
-                    MPFRSetup.prepareThisThread()
+                continue
+            }
+            let shared = SharedTerms(level, precision: precision)
+            Parallel.forEach(level.count) { i in
+                MPFRSetup.prepareThisThread()
+                if let (row, column) = shared.plan[i] {
+                    level[i].evaluateSum(row: shared.rows[row], column: shared.columns[column], precision: precision)
+                } else {
                     _ = level[i].intervalFromEvaluatedChildren(precision: precision)
                 }
             }
         }
     }
 
+
+    /// The rows and columns that a level's product entries share (SumTerms(nodes:
+    /// coefficients:)), each gathered or converted once, the rows in parallel.
+    private struct SharedTerms: @unchecked Sendable {
+        var plan: [(row: Int, column: Int)?] = []
+        var rows: [FixedPointRow?] = []
+        var columns: [IntegerCoefficients?] = []
+
+        init(_ level: [RealNode], precision: Int) {
+            var rowNodes: [[RealNode]] = [], rowIndex: [UnsafeRawPointer: Int] = [:]
+            var columnIndex: [UnsafeRawPointer: Int] = [:]
+            plan = level.map { n -> (Int, Int)? in
+                guard n.kind == .sum, case let .sum(terms) = n.operation,
+                      let row = terms.sharedNodes, let rowID = row.identity,
+                      let column = terms.sharedCoefficients, let columnID = column.identity else { return nil }
+                let r = rowIndex[rowID] ?? { rowNodes.append(row.nodes); rowIndex[rowID] = rowNodes.count - 1; return rowNodes.count - 1 }()
+                let c = columnIndex[columnID] ?? {
+                    columns.append(IntegerCoefficients(column.coefficients))
+                    columnIndex[columnID] = columns.count - 1
+                    return columns.count - 1
+                }()
+                return (r, c)
+            }
+            let gathered = Parallel.Slots<FixedPointRow>(count: rowNodes.count)
+            let nodes = rowNodes
+            Parallel.forEach(nodes.count) { i in gathered[i] = FixedPointRow(nodes[i], precision: precision) }
+            rows = (0..<nodes.count).map { gathered[$0] }
+        }
+    }
 
     typealias Batch = (denominator: UInt, members: [(node: RealNode, numerator: Int)])
 

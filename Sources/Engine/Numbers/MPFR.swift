@@ -261,7 +261,43 @@ struct Interval: @unchecked Sendable {
     }
 }
 
+/// The interval ends of a row of nodes, gathered once for every sum that uses the row (the 16
+/// entries of an attention output's row share their 64 weights).
+final class FixedPointRow: @unchecked Sendable {
+    fileprivate let values: [Interval]          // keeps the floats the pointers point into
+    fileprivate let lows: [UnsafePointer<__mpfr_struct>?]
+    fileprivate let highs: [UnsafePointer<__mpfr_struct>?]
+
+    /// nil unless every node's interval is cached with at least `precision` bits.
+    init?(_ nodes: [RealNode], precision: Int) {
+        var values: [Interval] = []
+        values.reserveCapacity(nodes.count)
+        for n in nodes {
+            guard let v = n.cachedInterval(precision: precision) else { return nil }
+            values.append(v)
+        }
+        self.values = values
+        lows = values.map { Optional(UnsafePointer($0.lo.x)) }
+        highs = values.map { Optional(UnsafePointer($0.hi.x)) }
+    }
+}
+
 extension Interval {
+    /// Σ nᵢ·rowᵢ / d, as `fixedPointSum(_:_:over:precision:)` with the row's ends gathered.
+    static func fixedPointSum(_ row: FixedPointRow, _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
+        guard row.values.count == multipliers.count else { return nil }
+        let lo = BigFloat.make(precision: p), hi = BigFloat.make(precision: p)
+        let done = withExtendedLifetime(row) {
+            attn_fixed_point_sum(lo.x, hi.x, row.lows, row.highs, multipliers, multipliers.count, 32)
+        }
+        guard done != 0 else { return nil }
+        if d != 1 {
+            mpfr_div_ui(lo.x, lo.x, d, MPFR_RNDD)
+            mpfr_div_ui(hi.x, hi.x, d, MPFR_RNDU)
+        }
+        return Interval(lo: lo, hi: hi)
+    }
+
     /// Σ nᵢ·valuesᵢ / d for machine integers nᵢ (none Int.min) and d > 0, added exactly as GMP
     /// integers on one binary scale 32 bits below the largest end's leading bit, every end
     /// rounded outward onto it (shim.h: attn_fixed_point_sum). Two integer multiply-adds per

@@ -143,6 +143,17 @@ public final class RealNode: @unchecked Sendable {
 
     func isUncached(_ precision: Int) -> Bool { !isCached(precision) }
 
+    /// This sum's interval from its row's gathered ends and its column's integer form (see
+    /// evaluateInParallel), else computed the ordinary way. Writes only this node's cache.
+    func evaluateSum(row: FixedPointRow?, column: IntegerCoefficients?, precision: Int) {
+        if isCached(precision) { return }
+        if let row, let column, let total = Interval.fixedPointSum(row, column.numerators, over: column.denominator, precision: precision) {
+            cache = total
+        } else {
+            _ = intervalFromEvaluatedChildren(precision: precision)
+        }
+    }
+
     /// Keeps an interval computed elsewhere (ExpBatch) as this node's.
     func store(_ interval: Interval) {
         if let c = cache, c.precision >= interval.precision { return }
@@ -170,9 +181,8 @@ public final class RealNode: @unchecked Sendable {
                 guard let v = iv(t.node) else { return nil }
                 values.append(v)
             }
-            let common = terms.commonDenominator
-            if let multipliers = terms.integerMultipliers(over: common),
-               let total = Interval.fixedPointSum(values, multipliers, over: common, precision: p) {
+            if let integers = IntegerCoefficients(terms.coefficients),
+               let total = Interval.fixedPointSum(values, integers.numerators, over: integers.denominator, precision: p) {
                 return total
             }
             // Coefficients too large for machine integers, or an end that is not finite.

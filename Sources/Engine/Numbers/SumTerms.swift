@@ -52,33 +52,41 @@ public struct SumTerms: RandomAccessCollection, Sendable {
         guard case let .product(nodes, _) = storage else { return nil }
         return (nodes, nodes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
     }
-}
 
-extension SumTerms {
-    /// The least common multiple of the small coefficients' denominators, or 1 if it would
-    /// exceed 2³² (then each denominator keeps its own partial sum).
-    var commonDenominator: UInt {
-        var l: UInt = 1
-        for t in self {
-            guard case let .small(_, d) = t.coefficient.storage, d != 1 else { continue }
-            let g = UInt(Rational.gcd(UInt64(l), d.magnitude))
-            let (next, overflow) = (l / g).multipliedReportingOverflow(by: UInt(d))
-            if overflow || next > 1 << 32 { return 1 }
-            l = next
-        }
-        return l
+    /// The shared column of a product's entry, and an identity for it.
+    var sharedCoefficients: (coefficients: [Rational], identity: UnsafeRawPointer?)? {
+        guard case let .product(_, coefficients) = storage else { return nil }
+        return (coefficients, coefficients.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
     }
 
-    /// Each coefficient as an integer over `common`, if all are small, divide it and fit.
-    func integerMultipliers(over common: UInt) -> [Int]? {
-        var out: [Int] = []
-        out.reserveCapacity(count)
-        for t in self {
-            guard case let .small(n, d) = t.coefficient.storage, common % UInt(d) == 0 else { return nil }
+    var coefficients: [Rational] { map(\.coefficient) }
+}
+
+/// Coefficients cᵢ = nᵢ / d as machine integers nᵢ over one denominator d (at most 2³²),
+/// when they all fit (none Int.min): what a fixed-point sum needs.
+struct IntegerCoefficients: Sendable {
+    let denominator: UInt
+    let numerators: [Int]
+
+    init?<C: Collection>(_ coefficients: C) where C.Element == Rational {
+        var common: UInt = 1
+        for c in coefficients {
+            guard case let .small(_, d) = c.storage else { return nil }
+            if d == 1 { continue }
+            let g = UInt(Rational.gcd(UInt64(common), d.magnitude))
+            let (next, overflow) = (common / g).multipliedReportingOverflow(by: UInt(d))
+            guard !overflow, next <= 1 << 32 else { return nil }
+            common = next
+        }
+        var numerators: [Int] = []
+        numerators.reserveCapacity(coefficients.count)
+        for c in coefficients {
+            guard case let .small(n, d) = c.storage else { return nil }
             let (m, overflow) = Int(n).multipliedReportingOverflow(by: Int(common / UInt(d)))
             guard !overflow, m != .min else { return nil }
-            out.append(m)
+            numerators.append(m)
         }
-        return out
+        denominator = common
+        self.numerators = numerators
     }
 }
