@@ -43,9 +43,15 @@ extension RealNode {
                 n.children.forEach(visit)
             }
         }
-        for batch in batches(exponentials) {
-            // One block per core, each with its own tables. (Sorting first, so that each block's
-            // tables span half the range, cost more than the smaller tables saved.)
+        evaluateExponentials(exponentials, precision: precision)
+        for level in levels where !level.isEmpty { evaluateLevel(level, precision: precision) }
+    }
+
+    /// Exponentials of rationals in batches over a common denominator, one block per core,
+    /// each block with its own tables. (Sorting them first, so that each block's tables span
+    /// half the range, cost more than the smaller tables saved.)
+    private static func evaluateExponentials(_ items: [(node: RealNode, numerator: Int64, denominator: Int64)], precision: Int) {
+        for batch in batches(items) {
             let members = batch.members
             let blocks = members.count < 2 * parallelLevelSize ? 1 : Parallel.workers
             Parallel.forEach(blocks) { b in
@@ -55,23 +61,25 @@ extension RealNode {
                 for (e, v) in zip(part, values) { e.node.store(v) }
             }
         }
-        for level in levels where !level.isEmpty {
-            if level.count < parallelLevelSize || Parallel.workers == 1 {
-                for n in level { _ = n.intervalFromEvaluatedChildren(precision: precision) }
-                continue
-            }
-            let shared = SharedTerms(level, precision: precision)
-            Parallel.forEach(level.count) { i in
-                MPFRSetup.prepareThisThread()
-                if let (row, column) = shared.plan[i] {
-                    level[i].evaluateSum(row: shared.rows[row], column: shared.columns[column], precision: precision)
-                } else {
-                    _ = level[i].intervalFromEvaluatedChildren(precision: precision)
-                }
+    }
+
+    /// One height's nodes, whose children are all evaluated: in parallel when there are many,
+    /// product entries from their shared rows and columns.
+    private static func evaluateLevel(_ level: [RealNode], precision: Int) {
+        guard level.count >= parallelLevelSize, Parallel.workers > 1 else {
+            for n in level { _ = n.intervalFromEvaluatedChildren(precision: precision) }
+            return
+        }
+        let shared = SharedTerms(level, precision: precision)
+        Parallel.forEach(level.count) { i in
+            MPFRSetup.prepareThisThread()
+            if let (row, column) = shared.plan[i] {
+                level[i].evaluateSum(row: shared.rows[row], column: shared.columns[column], precision: precision)
+            } else {
+                _ = level[i].intervalFromEvaluatedChildren(precision: precision)
             }
         }
     }
-
 
     /// The rows and columns that a level's product entries share (SumTerms(nodes:
     /// coefficients:)), each gathered or converted once, the rows in parallel.
@@ -81,19 +89,24 @@ extension RealNode {
         var columns: [IntegerCoefficients?] = []
 
         init(_ level: [RealNode], precision: Int) {
-            var rowNodes: [[RealNode]] = [], rowIndex: [UnsafeRawPointer: Int] = [:]
-            var columnIndex: [UnsafeRawPointer: Int] = [:]
-            plan = level.map { n -> (Int, Int)? in
+            var rowNodes: [[RealNode]] = []
+            var rowIndex: [UnsafeRawPointer: Int] = [:], columnIndex: [UnsafeRawPointer: Int] = [:]
+            for n in level {
                 guard n.kind == .sum, case let .sum(terms) = n.operation,
                       let row = terms.sharedNodes, let rowID = row.identity,
-                      let column = terms.sharedCoefficients, let columnID = column.identity else { return nil }
-                let r = rowIndex[rowID] ?? { rowNodes.append(row.nodes); rowIndex[rowID] = rowNodes.count - 1; return rowNodes.count - 1 }()
-                let c = columnIndex[columnID] ?? {
+                      let column = terms.sharedCoefficients, let columnID = column.identity else {
+                    plan.append(nil)
+                    continue
+                }
+                if rowIndex[rowID] == nil {
+                    rowIndex[rowID] = rowNodes.count
+                    rowNodes.append(row.nodes)
+                }
+                if columnIndex[columnID] == nil {
+                    columnIndex[columnID] = columns.count
                     columns.append(IntegerCoefficients(column.coefficients))
-                    columnIndex[columnID] = columns.count - 1
-                    return columns.count - 1
-                }()
-                return (r, c)
+                }
+                plan.append((rowIndex[rowID]!, columnIndex[columnID]!))
             }
             let gathered = Parallel.Slots<FixedPointRow>(count: rowNodes.count)
             let nodes = rowNodes
