@@ -1,5 +1,6 @@
-// Spreading independent iterations over the machine's cores (formatting the cells of a large
-// exact tensor). POSIX threads directly: the Engine needs no more than a fork and a join.
+// Spreading independent iterations over the machine's cores: building the entries of a large
+// exact product or softmax, evaluating and formatting a large exact tensor. POSIX threads
+// directly: the Engine needs no more than a fork and a join.
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -36,5 +36,4 @@ enum CellBatch {
             return CellText(v, digits: digits, exactLimit: exactLimit)
         }
     }
-
 }
