@@ -50,4 +50,18 @@ struct ParallelEvaluationTests {
         }
         #expect(Run.decimals(setup + "W V - W V", digits: 10).allSatisfy { $0 == "0" })
     }
+
+    /// Phases run on kept helper threads; a phase inside another (the helpers are busy) runs on
+    /// threads of its own. Every iteration runs exactly once either way.
+    @Test func everyIterationRunsOnceInManyAndNestedPhases() {
+        for round in 0..<300 {
+            let count = 1 + round % 9
+            let seen = Parallel.Slots<Int>(count: count)
+            Parallel.forEach(count) { i in seen[i] = (seen[i] ?? 0) + 1 }
+            #expect((0..<count).allSatisfy { seen[$0] == 1 }, "round \(round)")
+        }
+        let nested = Parallel.Slots<Int>(count: 64)
+        Parallel.forEach(8) { i in Parallel.forEach(8) { j in nested[i * 8 + j] = i * 8 + j } }
+        #expect((0..<64).allSatisfy { nested[$0] == $0 })
+    }
 }

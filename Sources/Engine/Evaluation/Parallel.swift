@@ -17,6 +17,14 @@ enum Parallel {
     static func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         let threads = max(1, min(workers, count))
         func block(_ t: Int) -> Range<Int> { (t * count / threads)..<((t + 1) * count / threads) }
+        if threads == 1 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let kept = Helpers.shared.run({ h in if h + 1 < threads { for i in block(h + 1) { body(i) } } },
+                                      alongside: { for i in block(0) { body(i) } })
+        if kept { return }
+        // The helpers are busy (a parallel phase inside another): threads of our own.
         var started: [pthread_t] = []
         for t in 1..<threads {
             let job = Job { for i in block(t) { body(i) } }
@@ -64,6 +72,85 @@ enum Parallel {
         subscript(i: Int) -> Element? {
             get { buffer[i] }
             set { buffer[i] = newValue }
+        }
+    }
+
+    /// One helper thread per extra core, started on first use and kept: a parallel phase then
+    /// costs a wake-up instead of creating and joining a thread (a large exact evaluation has
+    /// about ten phases). Helpers block asynchronous signals, so Ctrl-C and window changes are
+    /// handled on the thread that expects them.
+    private final class Helpers: @unchecked Sendable {
+        static let shared = Helpers(count: workers - 1)
+
+        let count: Int
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        // Guarded by the mutex.
+        private var job: ((Int) -> Void)?
+        private var generation = 0
+        private var pending = 0
+        private var busy = false
+
+        private init(count: Int) {
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(wake, nil)
+            pthread_cond_init(finished, nil)
+            var started = 0
+            for h in 0..<count {
+                let context = Unmanaged.passRetained(Job { Helpers.shared.serve(h) }).toOpaque()
+                var thread = pthread_t()
+                if pthread_create(&thread, nil, { Job.run($0) }, context) == 0 {
+                    pthread_detach(thread)
+                    started += 1
+                } else {
+                    Unmanaged<Job>.fromOpaque(context).release()
+                    break
+                }
+            }
+            self.count = started
+        }
+
+        /// Runs `job(h)` on every helper h while `mine` runs on this thread, and returns when
+        /// all have finished; false, running nothing, if the helpers are already at work.
+        func run(_ job: @escaping (Int) -> Void, alongside mine: () -> Void) -> Bool {
+            pthread_mutex_lock(mutex)
+            guard !busy, count == workers - 1 else {
+                pthread_mutex_unlock(mutex)
+                return false
+            }
+            busy = true
+            self.job = job
+            pending = count
+            generation += 1
+            pthread_cond_broadcast(wake)
+            pthread_mutex_unlock(mutex)
+            mine()
+            pthread_mutex_lock(mutex)
+            while pending > 0 { pthread_cond_wait(finished, mutex) }
+            self.job = nil
+            busy = false
+            pthread_mutex_unlock(mutex)
+            return true
+        }
+
+        private func serve(_ h: Int) {
+            var signals = sigset_t()
+            sigfillset(&signals)
+            for fault in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP] { sigdelset(&signals, fault) }
+            pthread_sigmask(SIG_BLOCK, &signals, nil)
+            var seen = 0
+            pthread_mutex_lock(mutex)
+            while true {
+                while generation == seen { pthread_cond_wait(wake, mutex) }
+                seen = generation
+                let work = job!
+                pthread_mutex_unlock(mutex)
+                work(h)
+                pthread_mutex_lock(mutex)
+                pending -= 1
+                if pending == 0 { pthread_cond_signal(finished) }
+            }
         }
     }
 
