@@ -261,29 +261,37 @@ struct Interval: @unchecked Sendable {
     }
 }
 
-/// The interval ends of a row of nodes, gathered once for every sum that uses the row (the 16
-/// entries of an attention output's row share their 64 weights).
+/// The interval ends of a sum's terms, as the fixed-point sum reads them; a row of nodes is
+/// gathered once for every sum that uses it (the 16 entries of an attention output's row
+/// share their 64 weights).
 final class FixedPointRow: @unchecked Sendable {
     fileprivate let values: [Interval]          // keeps the floats the pointers point into
     fileprivate let lows: [UnsafePointer<__mpfr_struct>?]
     fileprivate let highs: [UnsafePointer<__mpfr_struct>?]
 
+    init(_ values: [Interval]) {
+        self.values = values
+        lows = values.map { Optional(UnsafePointer($0.lo.x)) }
+        highs = values.map { Optional(UnsafePointer($0.hi.x)) }
+    }
+
     /// nil unless every node's interval is cached with at least `precision` bits.
-    init?(_ nodes: [RealNode], precision: Int) {
+    convenience init?(_ nodes: [RealNode], precision: Int) {
         var values: [Interval] = []
         values.reserveCapacity(nodes.count)
         for n in nodes {
             guard let v = n.cachedInterval(precision: precision) else { return nil }
             values.append(v)
         }
-        self.values = values
-        lows = values.map { Optional(UnsafePointer($0.lo.x)) }
-        highs = values.map { Optional(UnsafePointer($0.hi.x)) }
+        self.init(values)
     }
 }
 
 extension Interval {
-    /// Σ nᵢ·rowᵢ / d, as `fixedPointSum(_:_:over:precision:)` with the row's ends gathered.
+    /// Σ nᵢ·rowᵢ / d for machine integers nᵢ (none Int.min) and d > 0, added exactly as GMP
+    /// integers on one binary scale 32 bits below the largest end's leading bit, every end
+    /// rounded outward onto it (shim.h: attn_fixed_point_sum). Two integer multiply-adds per
+    /// term instead of four MPFR operations; nil if an end is not finite.
     static func fixedPointSum(_ row: FixedPointRow, _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
         guard row.values.count == multipliers.count else { return nil }
         let lo = BigFloat.make(precision: p), hi = BigFloat.make(precision: p)
@@ -298,83 +306,62 @@ extension Interval {
         return Interval(lo: lo, hi: hi)
     }
 
-    /// Σ nᵢ·valuesᵢ / d for machine integers nᵢ (none Int.min) and d > 0, added exactly as GMP
-    /// integers on one binary scale 32 bits below the largest end's leading bit, every end
-    /// rounded outward onto it (shim.h: attn_fixed_point_sum). Two integer multiply-adds per
-    /// term instead of four MPFR operations; nil if an end is not finite.
     static func fixedPointSum(_ values: [Interval], _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
-        let lo = BigFloat.make(precision: p), hi = BigFloat.make(precision: p)
-        let lows = values.map { Optional(UnsafePointer($0.lo.x)) }, highs = values.map { Optional(UnsafePointer($0.hi.x)) }
-        let done = withExtendedLifetime(values) {
-            attn_fixed_point_sum(lo.x, hi.x, lows, highs, multipliers, values.count, 32)
-        }
-        guard done != 0 else { return nil }
-        if d != 1 {
-            mpfr_div_ui(lo.x, lo.x, d, MPFR_RNDD)
-            mpfr_div_ui(hi.x, hi.x, d, MPFR_RNDU)
-        }
-        return Interval(lo: lo, hi: hi)
+        fixedPointSum(FixedPointRow(values), multipliers, over: d, precision: p)
     }
 }
 
 /// A running sum of intervals kept in a few floats, every lower end rounded down and every
-/// upper end up (a long sum would otherwise allocate a pair of floats per term). Multiples
-/// (n/d)·t are summed per denominator d as n·t and divided by d once at the end: the values of
-/// attention share one denominator, so a 64-term output sum divides twice instead of 128 times.
+/// upper end up (a long sum would otherwise allocate a pair of floats per term): the fallback
+/// of a sum whose coefficients do not fit the fixed-point sum. Multiples (n/d)·t are summed per
+/// denominator d as n·t and divided by d once at the end.
 final class IntervalSum {
     private let precision: Int
     private let scratch: BigFloat
-    /// Partial sums by denominator, in parallel arrays (a lookup compares integers only);
-    /// index 0 holds the plain terms, d = 1.
-    private var denominators: [UInt] = []
-    private var lows: [BigFloat] = []
-    private var highs: [BigFloat] = []
-    private var last = 0
+    /// Partial sums by denominator; d = 1 holds the plain terms.
+    private var groups: [(d: UInt, lo: BigFloat, hi: BigFloat)] = []
 
     init(precision p: Int) {
         precision = p
         scratch = BigFloat.make(precision: p)
-        _ = group(1)
     }
 
-    private func group(_ d: UInt) -> Int {
-        if last < denominators.count, denominators[last] == d { return last }
-        if let i = denominators.firstIndex(of: d) { last = i; return i }
+    private func group(_ d: UInt) -> (lo: BigFloat, hi: BigFloat) {
+        if let g = groups.first(where: { $0.d == d }) { return (g.lo, g.hi) }
         let l = BigFloat.make(precision: precision), h = BigFloat.make(precision: precision)
         mpfr_set_zero(l.x, 1)
         mpfr_set_zero(h.x, 1)
-        denominators.append(d)
-        lows.append(l)
-        highs.append(h)
-        last = denominators.count - 1
-        return last
+        groups.append((d, l, h))
+        return (l, h)
     }
 
     func add(_ t: Interval) {
-        mpfr_add(lows[0].x, lows[0].x, t.lo.x, MPFR_RNDD)
-        mpfr_add(highs[0].x, highs[0].x, t.hi.x, MPFR_RNDU)
+        let (l, h) = group(1)
+        mpfr_add(l.x, l.x, t.lo.x, MPFR_RNDD)
+        mpfr_add(h.x, h.x, t.hi.x, MPFR_RNDU)
     }
 
     /// Adds (n/d)·t, d > 0. Dividing the partial sum by d later keeps the bounds: division by a
     /// positive number is increasing, and each step rounds outward.
     func add(_ t: Interval, times n: Int, over d: UInt) {
         let (first, last) = n >= 0 ? (t.lo, t.hi) : (t.hi, t.lo)
-        let g = group(d)
+        let (l, h) = group(d)
         mpfr_mul_si(scratch.x, first.x, n, MPFR_RNDD)
-        mpfr_add(lows[g].x, lows[g].x, scratch.x, MPFR_RNDD)
+        mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
         mpfr_mul_si(scratch.x, last.x, n, MPFR_RNDU)
-        mpfr_add(highs[g].x, highs[g].x, scratch.x, MPFR_RNDU)
+        mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
     }
 
     /// The total; the sum must not be added to afterwards.
     var interval: Interval {
-        for g in denominators.indices.dropFirst() {
-            mpfr_div_ui(scratch.x, lows[g].x, denominators[g], MPFR_RNDD)
-            mpfr_add(lows[0].x, lows[0].x, scratch.x, MPFR_RNDD)
-            mpfr_div_ui(scratch.x, highs[g].x, denominators[g], MPFR_RNDU)
-            mpfr_add(highs[0].x, highs[0].x, scratch.x, MPFR_RNDU)
+        let (l, h) = group(1)
+        for g in groups where g.d != 1 {
+            mpfr_div_ui(scratch.x, g.lo.x, g.d, MPFR_RNDD)
+            mpfr_add(l.x, l.x, scratch.x, MPFR_RNDD)
+            mpfr_div_ui(scratch.x, g.hi.x, g.d, MPFR_RNDU)
+            mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
         }
-        return Interval(lo: lows[0], hi: highs[0])
+        return Interval(lo: l, hi: h)
     }
 }
 

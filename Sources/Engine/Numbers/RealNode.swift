@@ -171,10 +171,8 @@ public final class RealNode: @unchecked Sendable {
         case let .constant(q): return .exact(q, precision: p)
         case .pi: return .pi(precision: p)
         case let .sum(terms):
-            // Attention's output is a sum of n weights times values: adding each c·x straight
-            // into the total spares an interval (two floats) per term.
-            // Coefficients are brought to one denominator where it fits (values 1/2, 3/10, 7/100
-            // of a decimal input): one running sum, one division at the end.
+            // Coefficients over one denominator (values 1/2, 3/10, 7/100 of a decimal input) are
+            // added in fixed point, with one division at the end.
             var values: [Interval] = []
             values.reserveCapacity(terms.count)
             for t in terms {
