@@ -34,10 +34,10 @@ extension Tensor {
     }
 
     private static func exactProduct(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int) throws -> [Scalar] {
-        // Rows of x and columns of y over one denominator each, where they fit in 64 bits: an
+        // Rows of x and columns of y as integers over one denominator each, where they fit: an
         // entry is then an integer dot product and one reduction (attention's scores QKᵀ).
-        let rows = (0..<m).map { i in ScaledIntegers((0..<k).map { x[i * k + $0] }) }
-        let cols = (0..<n).map { j in ScaledIntegers((0..<k).map { y[$0 * n + j] }) }
+        let rows = (0..<m).map { i in integers((0..<k).map { x[i * k + $0] }) }
+        let cols = (0..<n).map { j in integers((0..<k).map { y[$0 * n + j] }) }
         let (sharedRows, sharedColumns) = sharedTerms(x, y, m, k, n)
         // Entries only read x and y and make new nodes: blocks of rows are built in parallel.
         let parallelRows = max(1, parallelWork / max(1, n * k))
@@ -138,42 +138,31 @@ extension Tensor {
     }
 }
 
-/// Rationals as integers over one common denominator (nil unless all fit in 64 bits).
-private struct ScaledIntegers {
-    let numerators: [Int64]
-    let denominator: Int64
-
-    init?(_ values: [Scalar]) {
-        var d: Int64 = 1
+extension Tensor {
+    /// All-rational values as integers over one denominator, when they fit.
+    fileprivate static func integers(_ values: [Scalar]) -> IntegerCoefficients? {
+        var rationals: [Rational] = []
+        rationals.reserveCapacity(values.count)
         for v in values {
-            guard case let .rational(q) = v, case let .small(_, vd) = q.storage else { return nil }
-            let g = Int64(Rational.gcd(d.magnitude, vd.magnitude))
-            let (l, o) = (d / g).multipliedReportingOverflow(by: vd)
-            guard !o else { return nil }
-            d = l
+            guard case let .rational(q) = v else { return nil }
+            rationals.append(q)
         }
-        var ns: [Int64] = []
-        ns.reserveCapacity(values.count)
-        for v in values {
-            guard case let .rational(q) = v, case let .small(vn, vd) = q.storage else { return nil }
-            let (s, o) = vn.multipliedReportingOverflow(by: d / vd)
-            guard !o else { return nil }
-            ns.append(s)
-        }
-        numerators = ns
-        denominator = d
+        return IntegerCoefficients(rationals)
     }
+}
 
-    /// The exact dot product, or nil if an intermediate overflows (then the caller adds rationals).
-    func dot(_ other: ScaledIntegers) -> Rational? {
+extension IntegerCoefficients {
+    /// The exact dot product, or nil if an intermediate overflows 64 bits (then the caller
+    /// adds rationals).
+    fileprivate func dot(_ other: IntegerCoefficients) -> Rational? {
         var sum: Int64 = 0
         for (a, b) in zip(numerators, other.numerators) {
-            let (p, o1) = a.multipliedReportingOverflow(by: b)
+            let (p, o1) = Int64(a).multipliedReportingOverflow(by: Int64(b))
             let (s, o2) = sum.addingReportingOverflow(p)
             guard !o1, !o2 else { return nil }
             sum = s
         }
-        let (d, o) = denominator.multipliedReportingOverflow(by: other.denominator)
+        let (d, o) = Int64(denominator).multipliedReportingOverflow(by: Int64(other.denominator))
         return o ? nil : Rational(sum, d)
     }
 }
