@@ -1,6 +1,7 @@
 // Evaluating many reals at once on every core. A node depends only on nodes of smaller height
 // (`depth`), so the uncached nodes under a tensor's cells are computed a height at a time, each
 // height's nodes in parallel: every node writes its own cache and reads only lower ones.
+import Synchronization
 
 extension RealNode {
     /// Levels with fewer nodes than this are computed on this thread (a thread costs more).
@@ -144,11 +145,10 @@ extension RealNode {
         return byDenominator.map { (UInt($0.key), $0.value) }
     }
 
-    /// A mark no node carries yet. The Engine walks graphs on one thread at a time.
+    /// A mark no node carries yet. Atomic: tests evaluate separate graphs on several threads.
     private static func nextVisitMark() -> UInt32 {
-        lastVisitMark &+= 1
-        return lastVisitMark
+        lastVisitMark.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    nonisolated(unsafe) private static var lastVisitMark: UInt32 = 0
+    private static let lastVisitMark = Atomic<UInt32>(0)
 }
