@@ -10,7 +10,7 @@ struct FileCommandLessonTests {
     /// A state with dot-attention open, keeping progress in memory only.
     static func stateInLesson() throws -> ReplState {
         let state = FileCommandTests.freshState()
-        let lesson = try state.library.lesson("dot-attention", language: "en")
+        let lesson = try state.library.lesson("dot-attention", language: .en)
         state.lesson = try LessonSession(lesson: lesson, progress: Progress(), saveProgress: false)
         return state
     }

@@ -26,7 +26,7 @@ struct FileCommandTests {
     static var refusedNames: [String] { expected.refused.keys.sorted() }
 
     static func freshState(float: Bool = false) -> ReplState {
-        ReplState(digits: 6, float: float, language: "en", library: LessonLibrary())
+        ReplState(digits: 6, float: float, language: .en, library: LessonLibrary())
     }
 
     /// A new empty directory for files a test writes.

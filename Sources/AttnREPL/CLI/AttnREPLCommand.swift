@@ -24,7 +24,7 @@ struct AttnREPLCommand: ParsableCommand {
 
     mutating func run() throws {
         Signals.installInterruptHandler()
-        let state = ReplState(digits: numbers.digits, float: numbers.float, language: lessonOptions.lang.rawValue,
+        let state = ReplState(digits: numbers.digits, float: numbers.float, language: lessonOptions.lang,
                               library: lessonOptions.library())
         if !plain, StandardInput.isTerminal, ScreenLauncher.run(state: state, openLesson: false) { return }
         // Only a session someone types into is journaled; piped input is kept in memory for :export.

@@ -19,7 +19,7 @@ struct LessonCommand: ParsableCommand {
 
     mutating func run() throws {
         let library = lessonOptions.library()
-        let language = lessonOptions.lang.rawValue
+        let language = lessonOptions.lang
         if list || id == nil {
             let lessons = library.lessons(language: language)
             let width = lessons.map { DisplayWidth.of($0.id) }.max() ?? 0

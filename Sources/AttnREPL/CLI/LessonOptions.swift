@@ -1,9 +1,10 @@
 // Options for commands that open lessons: which language, and extra lesson directories.
 import ArgumentParser
+import Engine
+
+extension Language: ExpressibleByArgument {}
 
 struct LessonOptions: ParsableArguments {
-    enum Language: String, ExpressibleByArgument, CaseIterable { case en, zh }
-
     @Option(name: .long, help: "Language of the lesson prose: en or zh.")
     var lang: Language = .en
 

@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
         let overrides = try assignments.map(InputAssignment.parse)
         let library = lessonOptions.library()
         do {
-            let lesson = try library.lesson(id, language: lessonOptions.lang.rawValue)
+            let lesson = try library.lesson(id, language: lessonOptions.lang)
             let run = try LessonRunner.run(lesson, overrides: overrides, float: numbers.float)
             try Signals.exitOnInterrupt()
             let writer = LessonOutput(digits: numbers.digits, float: numbers.float)

@@ -1,6 +1,8 @@
 // A lesson as read from its Markdown file: front matter, an introduction, and steps whose
 // formula blocks produce the step's tensors. Nothing about a particular lesson lives in Swift.
 
+import Engine
+
 struct Lesson {
     struct Input {
         let name: String          // canonical formula-language name
@@ -42,7 +44,7 @@ struct Lesson {
     /// Where it was read from, for messages.
     let file: String
     /// The language of the prose (`en`, or the translation's).
-    var language = "en"
+    var language = Language.en
 }
 
 /// A lesson file that cannot be used, with the place and the reason.

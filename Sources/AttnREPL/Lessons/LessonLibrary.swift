@@ -1,6 +1,7 @@
 // Where lessons come from: the ones built into the binary, the user's own directory
 // ($XDG_DATA_HOME/attn-repl/lessons), and a directory named with --lessons. A later
 // source overrides an earlier one lesson by lesson (same id).
+import Engine
 import FoundationEssentials
 
 struct LessonLibrary {
@@ -75,18 +76,18 @@ struct LessonLibrary {
     var ids: [String] { entries.keys.sorted() }
 
     /// The lessons in teaching order, in a language where translated.
-    func lessons(language: String = "en") -> [Lesson] {
+    func lessons(language: Language = .en) -> [Lesson] {
         ids.compactMap { try? lesson($0, language: language) }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
     /// A lesson with its prose in `language` (English when there is no translation).
-    func lesson(_ id: String, language: String = "en") throws -> Lesson {
+    func lesson(_ id: String, language: Language = .en) throws -> Lesson {
         guard let entry = entries[id] else {
             let known = ids.joined(separator: ", ")
             throw LessonError(file: id, line: nil, message: "no lesson with this id (lessons: \(known))")
         }
         var lesson = try LessonReader(file: entry.english.file, text: entry.english.text).lesson()
-        guard language != "en", let t = entry.translations[language] else { return lesson }
+        guard language != .en, let t = entry.translations[language.rawValue] else { return lesson }
         let translation = try LessonReader(file: t.file, text: t.text).translation()
         guard translation.steps.count == lesson.steps.count else {
             throw LessonError(file: t.file, line: nil,

@@ -137,7 +137,7 @@ final class LessonSession {
     /// Sets an input to a tensor read from a file and recomputes every step; on failure nothing changes.
     /// What the learner is told when changing an input recomputed the lesson.
     func recomputedMessage(_ name: String) -> String {
-        lesson.language == "zh" ? "\(name) 已更改，所有步骤已重新计算。" : "\(name) changed: every step recomputed."
+        lesson.language == .zh ? "\(name) 已更改，所有步骤已重新计算。" : "\(name) changed: every step recomputed."
     }
 
     func setInput(_ name: String, value: Tensor) -> Outcome {

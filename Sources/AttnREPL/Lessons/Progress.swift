@@ -45,7 +45,7 @@ struct Progress: Codable, Equatable {
         let exercises = lesson.steps.flatMap(\.exercises)
         let seen = p.stepsSeen.filter { $0 >= 1 && $0 <= lesson.steps.count }.count
         let solved = exercises.filter(p.solved.contains).count
-        if lesson.language == "zh" {
+        if lesson.language == .zh {
             var text = seen == lesson.steps.count ? "已完成" : "已看 \(seen)/\(lesson.steps.count) 步"
             if !exercises.isEmpty { text += "，练习 \(solved)/\(exercises.count)" }
             return text

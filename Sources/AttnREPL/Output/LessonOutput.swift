@@ -25,7 +25,7 @@ struct LessonOutput {
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }
             for name in step.exercises {
-                out += ["", "  " + (lesson.language == "zh" ? "练习：先预测 \(name)，答案见上。" : "Exercise: predict \(name) before you look; its value is shown above.")]
+                out += ["", "  " + (lesson.language == .zh ? "练习：先预测 \(name)，答案见上。" : "Exercise: predict \(name) before you look; its value is shown above.")]
             }
         }
         if float { out += ["", "(float mode: values are IEEE double approximations)"] }
@@ -62,7 +62,7 @@ struct LessonOutput {
 
     func markdown(_ run: LessonRun) -> [String] {
         let lesson = run.lesson
-        let zh = lesson.language == "zh"
+        let zh = lesson.language == .zh
         var out = ["# \(lesson.title)", ""]
         if !lesson.introduction.isEmpty { out += [lesson.introduction, ""] }
         out += [zh ? "**输入**" : "**Inputs**", ""]

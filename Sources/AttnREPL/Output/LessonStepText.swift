@@ -5,7 +5,7 @@ import Engine
 enum LessonStepText {
     static func lines(_ session: LessonSession, width: Int = 78) -> [String] {
         let lesson = session.lesson, k = session.step, step = session.currentStep
-        let zh = lesson.language == "zh"
+        let zh = lesson.language == .zh
         var out = ["", "\(lesson.title) — \(zh ? "第 \(k + 1)/\(session.stepCount) 步" : "step \(k + 1)/\(session.stepCount)"): \(step.title)"]
         if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
         if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }

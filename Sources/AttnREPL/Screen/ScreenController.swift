@@ -217,7 +217,7 @@ final class ScreenController {
             inputFocused = false
             screen.message = ("cancelled", .muted)
         } else {
-            screen.message = (state.language == "zh" ? "按 q 退出" : "press q to quit", .muted)
+            screen.message = (state.language == .zh ? "按 q 退出" : "press q to quit", .muted)
         }
     }
 

@@ -11,7 +11,7 @@ struct ScreenFrame {
     var inputFocused = false
     var homeRows: [HomeView.Row] = []
 
-    var zh: Bool { state.language == "zh" }
+    var zh: Bool { state.language == .zh }
 
     /// Draws and returns where the cursor belongs (nil: hidden).
     @discardableResult

@@ -10,7 +10,7 @@ final class ReplState {
     var interpreter = Interpreter()
     var digits: Int
     var trace = false
-    var language: String
+    var language: Language
     let library: LessonLibrary
     var lesson: LessonSession?
     /// The statement that last assigned each variable of the learner's scope (for `:why`).
@@ -23,7 +23,7 @@ final class ReplState {
     /// `:vars` until the name is assigned again or cleared.
     var fileOrigins: [String: String] = [:]
 
-    init(digits: Int, float: Bool, language: String, library: LessonLibrary) {
+    init(digits: Int, float: Bool, language: Language, library: LessonLibrary) {
         self.digits = digits
         self.language = language
         self.library = library
@@ -47,7 +47,7 @@ final class ReplState {
     }
 
     var settings: TranscriptSettings {
-        TranscriptSettings(digits: digits, float: float, trace: trace, language: language)
+        TranscriptSettings(digits: digits, float: float, trace: trace, language: language.rawValue)
     }
 
     /// Starts recording: a journal file for an interactive session, memory only otherwise.
@@ -83,7 +83,7 @@ final class ReplState {
         return .lessonInput
     }
 
-    private var lessonListCache: (language: String, lessons: [Lesson])?
+    private var lessonListCache: (language: Language, lessons: [Lesson])?
 
     /// The lessons in teaching order, in the session's language: read from their files once
     /// per language, not on every frame of the home screen or every key typed.

@@ -73,7 +73,7 @@ struct Responder {
     }
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
-        let zh = lesson.lesson.language == "zh"
+        let zh = lesson.lesson.language == .zh
         let output = ResultOutput(digits: state.digits, float: state.float)
         switch outcome {
         case let .value(record):

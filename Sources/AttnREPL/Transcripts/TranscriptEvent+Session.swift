@@ -46,7 +46,7 @@ extension TranscriptEvent {
     static func lesson(_ session: LessonSession) -> TranscriptEvent {
         var e = TranscriptEvent(.lesson)
         e.lesson = session.lesson.id
-        e.language = session.lesson.language
+        e.language = session.lesson.language.rawValue
         e.title = session.lesson.title
         e.steps = session.stepCount
         e.step = session.step + 1

@@ -80,14 +80,14 @@ struct TranscriptPlayer {
         state.digits = s.digits
         state.float = s.float
         state.trace = s.trace
-        state.language = s.language
+        state.language = Language(named: s.language)
         state.lesson?.digits = s.digits
     }
 
     /// Opens the lesson at the recorded step, with the exercises that were solved then.
     private func open(_ event: TranscriptEvent) -> String? {
         guard let id = event.lesson else { return nil }
-        if let language = event.language { state.language = language }
+        if let language = event.language { state.language = Language(named: language) }
         do {
             let lesson = try state.open(lesson: id)
             for name in event.solved ?? [] { lesson.reveal(name) }

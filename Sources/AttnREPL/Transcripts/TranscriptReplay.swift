@@ -5,7 +5,7 @@ import Engine
 enum TranscriptReplay {
     static func run(_ document: TranscriptDocument, library: LessonLibrary) -> TranscriptPlayer.Summary {
         let s = document.settings
-        let state = ReplState(digits: s.digits, float: s.float, language: s.language, library: library)
+        let state = ReplState(digits: s.digits, float: s.float, language: Language(named: s.language), library: library)
         state.keepsProgress = false
         state.beginTranscript(journal: false)
         return TranscriptPlayer(state: state).play(document, startSettings: true)

@@ -67,7 +67,7 @@ struct ScreenRenderingTests {
 
     // MARK: Whole frames
 
-    func frame(lesson id: String, language: String = "en", step: Int, rows: Int, cols: Int) throws -> [String] {
+    func frame(lesson id: String, language: Language = .en, step: Int, rows: Int, cols: Int) throws -> [String] {
         let state = ReplState(digits: 6, float: false, language: language, library: LessonLibrary())
         let lesson = try LessonSession(lesson: state.library.lesson(id, language: language), progress: Progress(), saveProgress: false)
         lesson.go(to: step)
@@ -82,7 +82,7 @@ struct ScreenRenderingTests {
     @Test(arguments: [("dot-attention", "en", 0, 30, 100), ("dot-attention", "en", 2, 20, 60),
                       ("dot-attention", "zh", 4, 30, 100), ("self-attention", "en", 3, 40, 120)])
     func framesMatchTheGoldenFiles(_ id: String, _ language: String, _ step: Int, _ rows: Int, _ cols: Int) throws {
-        let lines = try frame(lesson: id, language: language, step: step, rows: rows, cols: cols)
+        let lines = try frame(lesson: id, language: Language(named: language), step: step, rows: rows, cols: cols)
         #expect(lines.count == rows)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= cols })
         let name = "\(id)-\(language)-step\(step + 1)-\(cols)x\(rows).txt"

@@ -7,7 +7,7 @@ import Testing
 struct JournalTests {
     /// A session recorded in memory, lessons not touching the learner's progress.
     private func session() -> ReplState {
-        let state = ReplState(digits: 6, float: false, language: "en", library: LessonLibrary(extraDirectory: nil))
+        let state = ReplState(digits: 6, float: false, language: .en, library: LessonLibrary(extraDirectory: nil))
         state.keepsProgress = false
         state.beginTranscript(journal: false)
         return state
