@@ -66,24 +66,39 @@ enum Softmax {
     private static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
         let open = (0..<x.count).filter { allowed?[$0] ?? true }
         guard !open.isEmpty else { throw everyMasked(row) }
-        // One exponential per distinct score; equal rational scores share it. They are found
-        // by sorting the row, which costs less than hashing every score (64 per row here).
+        // Scores far from 0 are shifted by the row's largest, exactly (exp(xⱼ − m)/Σ exp(xₖ − m)
+        // is the same number): exp(10^19) is past MPFR's range, exp(1 − 10^19)/(1 + exp(1 − 10^19))
+        // is not. Ordinary rows keep the plain form exp(xⱼ)/Σ exp(xₖ).
+        let shift = try largestIfFar(x, open)
+        // One exponential per distinct score: equal rational scores are found by sorting the row,
+        // which costs less than hashing every score (64 per row here); equal real scores (the
+        // same exact form) by their structure.
         var exps: [Scalar] = Array(repeating: .zero, count: x.count)
         var rationals: [(index: Int, value: Rational)] = []
+        var reals: [StructuralKey: Int] = [:]
+        var distinct = 0
         for j in open {
-            if let q = x[j].rational { rationals.append((j, q)) } else { exps[j] = try x[j].apply(.exp) }
+            if let q = x[j].rational {
+                rationals.append((j, q))
+            } else if case let .real(n) = x[j], let first = reals[StructuralKey(node: n)] {
+                exps[j] = exps[first]
+            } else {
+                if case let .real(n) = x[j] { reals[StructuralKey(node: n)] = j }
+                exps[j] = try exponential(x[j], shiftedBy: shift)
+                distinct += 1
+            }
         }
         rationals.sort { $0.value < $1.value }
-        var distinct = 0
         for (k, r) in rationals.enumerated() {
             if k > 0, rationals[k - 1].value == r.value {
                 exps[r.index] = exps[rationals[k - 1].index]
             } else {
-                exps[r.index] = try x[r.index].apply(.exp)
+                exps[r.index] = try exponential(x[r.index], shiftedBy: shift)
                 distinct += 1
             }
         }
-        if rationals.count == open.count && distinct == 1 {
+        // Every score the same (whatever its form): exactly 1/n.
+        if distinct == 1 {
             let share = Scalar.rational(Rational(1, Int64(open.count)))
             return (0..<x.count).map { open.contains($0) ? share : .zero }
         }
@@ -92,5 +107,27 @@ enum Softmax {
         // A sum of exponentials is positive: no need to refine it to prove it is not zero.
         for j in open { result[j] = Scalar.divide(exps[j], byPositive: denominator) }
         return result
+    }
+
+    /// Scores beyond this magnitude make a row shift by its largest score.
+    static let farFromZero = Rational(1 << 20)
+
+    /// The row's largest allowed score when some score is farther than `farFromZero` from 0.
+    private static func largestIfFar(_ x: [Scalar], _ open: [Int]) throws -> Scalar? {
+        let far = open.contains { j in
+            if let q = x[j].rational { return farFromZero < q.magnitude }
+            // A real's magnitude from a 64-bit enclosure; unknown counts as far.
+            guard let m = Rational(exactly: x[j].approximateDouble.magnitude) else { return true }
+            return farFromZero < m
+        }
+        guard far else { return nil }
+        var top = x[open[0]]
+        for j in open.dropFirst() where try Scalar.compare(x[j], top) > 0 { top = x[j] }
+        return top
+    }
+
+    private static func exponential(_ score: Scalar, shiftedBy m: Scalar?) throws -> Scalar {
+        guard let m else { return try score.apply(.exp) }
+        return try (score - m).apply(.exp)
     }
 }

@@ -174,7 +174,8 @@ extension Scalar {
         case let (.rational(x), .rational(y)): return .rational(x * y)
         case let (.rational(x), .real): return scale(b, by: x)
         case let (.real, .rational(y)): return scale(a, by: y)
-        case let (.real(x), .real(y)): return .real(RealNode(.product(x, y)))
+        case let (.real(x), .real(y)):
+            return combinedExponentials(x, y, dividing: false) ?? .real(RealNode(.product(x, y)))
         }
     }
 
@@ -190,6 +191,7 @@ extension Scalar {
             return .real(RealNode(.quotient(RealNode(.constant(x)), y)))
         case let (.real(x), .real(y)):
             if x.isStructurallyEqual(to: y) { return .one }
+            if let e = combinedExponentials(x, y, dividing: true) { return e }
             try requireNonzero(y)
             return .real(RealNode(.quotient(x, y)))
         }
@@ -203,7 +205,8 @@ extension Scalar {
         case let (.rational(x), .real(y)):
             return x.isZero ? .zero : .real(RealNode(.quotient(RealNode(.constant(x)), y)))
         case let (.real(x), .real(y)):
-            return x.isStructurallyEqual(to: y) ? .one : .real(RealNode(.quotient(x, y)))
+            if x.isStructurallyEqual(to: y) { return .one }
+            return combinedExponentials(x, y, dividing: true) ?? .real(RealNode(.quotient(x, y)))
         }
     }
 
@@ -221,6 +224,7 @@ extension Scalar {
 extension Scalar {
     public func apply(_ f: RealFunction) throws -> Scalar {
         if let q = rational, let exact = try Scalar.exactValue(f, q) { return exact }
+        if let exact = Scalar.identity(f, of: self) { return exact }
         switch f {
         case .log:
             guard try sign > 0 else { throw Diagnostic("log of a number that is not positive") }
