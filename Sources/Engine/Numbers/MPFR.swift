@@ -36,6 +36,12 @@ final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t> {
         return r
     }
 
+    /// ⌊x⌋ when it fits in an Int.
+    var floor: Int? {
+        guard !isNaN, !isInfinite, mpfr_fits_slong_p(x, MPFR_RNDD) != 0 else { return nil }
+        return mpfr_get_si(x, MPFR_RNDD)
+    }
+
     /// log2 of the magnitude, rounded down (MPFR's exponent minus one); nil for 0, inf and NaN.
     var binaryExponent: Int? { isZero || isNaN || isInfinite ? nil : Int(mpfr_get_exp(x)) - 1 }
 
@@ -379,15 +385,13 @@ final class IntervalSum {
     }
 }
 
-/// MPFR's exception flags, kept per thread: whether a result left the exponent range.
-enum MPFRFlags {
-    static func clear() { mpfr_clear_flags() }
-    /// Some result since `clear()` was too large for the exponent range (rounded to ±inf or the largest float).
-    static var overflowed: Bool { mpfr_overflow_p() != 0 }
-    /// Some result since `clear()` was too small for the exponent range (rounded to 0 or the smallest float).
-    static var underflowed: Bool { mpfr_underflow_p() != 0 }
-    /// The largest binary exponent MPFR allows (set to the widest by MPFRSetup).
-    static var maximumExponent: Int { Int(mpfr_get_emax()) }
+/// MPFR's exponent range, as MPFRSetup widens it.
+enum MPFRRange {
+    /// The largest binary exponent: magnitudes lie between 2^−e and 2^e.
+    static var maximumExponent: Int {
+        _ = MPFRSetup.done
+        return Int(mpfr_get_emax())
+    }
 }
 
 /// MPFR set-up: the widest exponent range, so exp(1e6) or exp(-5000) never overflow. MPFR keeps

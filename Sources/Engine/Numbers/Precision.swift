@@ -57,6 +57,8 @@ extension Scalar {
                     try Interrupt.check()
                     if let s = n.interval(precision: bits)?.sign { return s }
                 }
+                // exp(x)·y past the exponent range has y's sign.
+                if let s = ExtendedRangeDigits.sign(n) { return s }
                 throw Certification.undecidedSign(of: n)
             }
         }

@@ -34,7 +34,6 @@ extension DecimalFormat {
     static func certified(_ node: RealNode, digits: Int) throws -> Result<String, CertificationFailure> {
         let cap = Precision.maximumBits(forDigits: digits)
         var last: Interval? = nil
-        MPFRFlags.clear()
         for bits in Precision.ladder(from: Precision.bits(forDigits: digits), cap: cap) {
             try Interrupt.check()
             guard let iv = node.interval(precision: bits) else { continue }
@@ -45,15 +44,23 @@ extension DecimalFormat {
                 return .success(within)
             }
         }
-        let reason: CertificationFailure.Reason
-        if let iv = last {
-            if !iv.isFinite || MPFRFlags.overflowed { reason = .overflow }
-            else if iv.containsZero { reason = MPFRFlags.underflowed ? .underflow : .straddlesZero }
-            else { reason = .tooWide }
-        } else {
-            reason = MPFRFlags.overflowed ? .overflow : (MPFRFlags.underflowed ? .underflow : .undecidable)
+        // Past the exponent range (an end infinite or at the range's edge, or 0 and a neighbour
+        // of the smallest float): exp(x)·y may still be written out (ExtendedRangeDigits).
+        let reason = last.map(failureReason) ?? .undecidable
+        if reason != .straddlesZero, reason != .tooWide, let text = try ExtendedRangeDigits.string(node, digits: digits) {
+            return .success(text)
         }
         return .failure(CertificationFailure(reason: reason, node: node, digits: digits, bits: cap, interval: last))
+    }
+
+    /// What an enclosure that decided nothing at the cap says: MPFR clamps results past its range
+    /// to ±inf or its largest float (overflow) and to 0 or its smallest float (underflow).
+    private static func failureReason(_ iv: Interval) -> CertificationFailure.Reason {
+        let edge = MPFRRange.maximumExponent / 2
+        let ends = [iv.lo, iv.hi]
+        if !iv.isFinite || ends.contains(where: { ($0.binaryExponent ?? 0) > edge }) { return .overflow }
+        guard iv.containsZero else { return .tooWide }
+        return ends.allSatisfy({ ($0.binaryExponent ?? -edge - 1) < -edge }) ? .underflow : .straddlesZero
     }
 
     /// The lower end's rounding D when every point of `iv` (one sign) is within one unit of D's
@@ -77,9 +84,11 @@ extension DecimalFormat {
 /// The messages for values whose digits or sign cannot be proved (SPEC §4: name the value and
 /// the limit, and suggest a way out).
 public enum Certification {
-    /// How an error names a value: its exact form when short, else "a value".
+    /// How an error names a value: its exact form, cut short after 60 characters.
     static func name(_ node: RealNode) -> String {
-        ExactForm.string(.real(node), limit: 60) ?? "a value"
+        if let form = ExactForm.string(.real(node), limit: 60) { return form }
+        if let long = ExactForm.string(.real(node), limit: 4000) { return String(long.prefix(50)) + "…" }
+        return "the value"
     }
 
     /// `[lo, hi]` rounded outward to 3 digits.
@@ -93,14 +102,14 @@ public enum Certification {
 
     /// MPFR's exponent range in words: `2^±4611686018427387903 (about 10^±1.39e+18)`.
     static func range(sign: String = "±") -> String {
-        let e = MPFRFlags.maximumExponent
+        let e = MPFRRange.maximumExponent
         let decimal = Double(e) * 0.30102999566398120
         return "2^\(sign)\(e) (about 10^\(sign)\(DecimalFormat.string(decimal, digits: 3)))"
     }
 
     static func diagnostic(_ f: CertificationFailure, element: String? = nil) -> Diagnostic {
         var what = name(f.node)
-        if let element { what = what == "a value" ? element : "\(element), \(what)," }
+        if let element { what = what == "the value" ? element : "\(element) (\(what))" }
         let known = f.interval.map { " it is only known to lie in \(bounds($0))" } ?? ""
         switch f.reason {
         case .overflow:
@@ -108,7 +117,10 @@ public enum Certification {
         case .underflow:
             return Diagnostic("\(what) cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to \(range(sign: "-")); rescale the inputs, or use --float for an approximation")
         case .straddlesZero:
-            return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown (it may be exactly 0); use --float for an approximation")
+            // Ends within 2^(−cap/2) of 0: a cancellation, or a value that is exactly 0 by an
+            // identity the Engine does not know. Wider: an argument too large to reduce.
+            let tiny = f.interval.map { iv in [iv.lo, iv.hi].allSatisfy { ($0.binaryExponent ?? Int.min) < -f.bits / 2 } } ?? false
+            return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(tiny ? " (it may be exactly 0)" : ""); use --float for an approximation")
         case .tooWide:
             return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known); ask for fewer digits (--digits), or use --float for an approximation")
         case .undecidable:
