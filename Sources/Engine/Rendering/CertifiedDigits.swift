@@ -117,9 +117,7 @@ public enum Certification {
         case .underflow:
             return Diagnostic("\(what) cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to \(range(sign: "-")); rescale the inputs, or use --float for an approximation")
         case .straddlesZero:
-            // Ends within 2^(−cap/2) of 0: a cancellation, or a value that is exactly 0 by an
-            // identity the Engine does not know. Wider: an argument too large to reduce.
-            let tiny = f.interval.map { iv in [iv.lo, iv.hi].allSatisfy { ($0.binaryExponent ?? Int.min) < -f.bits / 2 } } ?? false
+            let tiny = f.interval.map { mayBeZero($0, bits: f.bits) } ?? false
             return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(tiny ? " (it may be exactly 0)" : ""); use --float for an approximation")
         case .tooWide:
             return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known); ask for fewer digits (--digits), or use --float for an approximation")
@@ -128,11 +126,17 @@ public enum Certification {
         }
     }
 
+    /// Ends within 2^(−bits/2) of 0: a cancellation, or a value that is exactly 0 by an identity
+    /// the Engine does not know. A wider enclosure (cos(10^20000)) is an argument too large to reduce.
+    static func mayBeZero(_ iv: Interval, bits: Int) -> Bool {
+        [iv.lo, iv.hi].allSatisfy { ($0.binaryExponent ?? Int.min) < -bits / 2 }
+    }
+
     /// The error for a real whose sign stays unknown at `Precision.maximumSignBits`.
     static func undecidedSign(of node: RealNode) -> Diagnostic {
         let bits = Precision.maximumSignBits
         if let iv = node.interval(precision: bits), iv.isFinite {
-            return Diagnostic("cannot decide the sign of \(name(node)): at the precision cap of \(bits) bits it is only known to lie in \(bounds(iv)) (it may be exactly 0); use --float for an approximation")
+            return Diagnostic("cannot decide the sign of \(name(node)): at the precision cap of \(bits) bits it is only known to lie in \(bounds(iv))\(mayBeZero(iv, bits: bits) ? " (it may be exactly 0)" : ""); use --float for an approximation")
         }
         return Diagnostic("cannot decide the sign of \(name(node)) within \(bits) bits (a step leaves MPFR's exponent range, \(range()), or divides by a number that cannot be told from 0); use --float for an approximation")
     }
