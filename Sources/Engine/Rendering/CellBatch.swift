@@ -24,8 +24,8 @@ enum CellBatch {
         let cells = roots
         Parallel.forEach(roots.count) { i in
             MPFRSetup.prepareThisThread()
-            guard let iv = cells[i].cachedInterval(precision: bits),
-                  let decimal = DecimalFormat.string(iv, digits: digits) else { return }
+            guard let decimal = cells[i].provedDecimal(digits: digits)
+                    ?? cells[i].cachedInterval(precision: bits).flatMap({ DecimalFormat.string($0, digits: digits) }) else { return }
             formatted[i] = (decimal, ExactForm.string(.real(cells[i]), limit: exactLimit))
         }
         // Rationals, and the rare cell whose digits need more precision, the ordinary way.
@@ -61,14 +61,17 @@ extension Tensor {
             let cells = roots
             Parallel.forEach(roots.count) { i in
                 MPFRSetup.prepareThisThread()
-                if let iv = cells[i].cachedInterval(precision: bits), DecimalFormat.string(iv, digits: digits) != nil {
+                if let iv = cells[i].cachedInterval(precision: bits), let text = DecimalFormat.string(iv, digits: digits) {
+                    cells[i].provedDecimal = (digits, text)
                     decided[i] = true
                 }
             }
             settled = (0..<roots.count).map { decided[$0] ?? false }
         }
         for (k, node) in roots.enumerated() where !settled[k] {
-            if case let .failure(f) = try DecimalFormat.certified(node, digits: digits) {
+            switch try DecimalFormat.certified(node, digits: digits) {
+            case let .success(text): node.provedDecimal = (digits, text)
+            case let .failure(f):
                 throw Certification.diagnostic(f, element: shape == .scalar ? nil : elementName(firstIndex[ObjectIdentifier(node)]!))
             }
         }

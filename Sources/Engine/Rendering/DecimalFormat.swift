@@ -38,6 +38,7 @@ public enum DecimalFormat {
     /// show as `unproved`; statements are certified before they print (Tensor.certifyDigits),
     /// so eval and the line REPL report an error instead.
     static func string(_ node: RealNode, digits: Int) -> String {
+        if let text = node.provedDecimal(digits: digits) { return text }
         do {
             if case let .success(text) = try certified(node, digits: digits) { return text }
         } catch {
