@@ -69,7 +69,7 @@ enum Softmax {
         // Scores far from 0 are shifted by the row's largest, exactly (exp(xⱼ − m)/Σ exp(xₖ − m)
         // is the same number): exp(10^19) is past MPFR's range, exp(1 − 10^19)/(1 + exp(1 − 10^19))
         // is not. Ordinary rows keep the plain form exp(xⱼ)/Σ exp(xₖ).
-        let shift = try largestIfFar(x, open)
+        let shift = largestIfFar(x, open)
         // One exponential per distinct score: equal rational scores are found by sorting the row,
         // which costs less than hashing every score (64 per row here); equal real scores (the
         // same exact form) by their structure.
@@ -113,17 +113,24 @@ enum Softmax {
     static let farFromZero = Rational(1 << 20)
 
     /// The row's largest allowed score when some score is farther than `farFromZero` from 0.
-    private static func largestIfFar(_ x: [Scalar], _ open: [Int]) throws -> Scalar? {
-        let far = open.contains { j in
-            if let q = x[j].rational { return farFromZero < q.magnitude }
-            // A real's magnitude from a 64-bit enclosure; unknown counts as far.
-            guard let m = Rational(exactly: x[j].approximateDouble.magnitude) else { return true }
-            return farFromZero < m
+    /// Any score would give the same numbers (the shift cancels exactly); the largest keeps the
+    /// exponentials within range, so reals are compared by a 64-bit estimate and need no proof.
+    private static func largestIfFar(_ x: [Scalar], _ open: [Int]) -> Scalar? {
+        let estimates = open.map { j in x[j].rational.map { $0.doubleValue } ?? x[j].approximateDouble }
+        let far = open.indices.contains { k in
+            if let q = x[open[k]].rational { return farFromZero < q.magnitude }
+            return !(estimates[k].magnitude <= farFromZero.doubleValue)     // NaN (unknown) counts as far
         }
         guard far else { return nil }
-        var top = x[open[0]]
-        for j in open.dropFirst() where try Scalar.compare(x[j], top) > 0 { top = x[j] }
-        return top
+        var top = 0
+        for k in open.indices.dropFirst() {
+            if let a = x[open[k]].rational, let b = x[open[top]].rational {
+                if b < a { top = k }
+            } else if estimates[k] > estimates[top] {
+                top = k
+            }
+        }
+        return x[open[top]]
     }
 
     private static func exponential(_ score: Scalar, shiftedBy m: Scalar?) throws -> Scalar {
