@@ -28,8 +28,8 @@ extension DecimalFormat {
     ///
     /// Both ends of the enclosure rounding to the same digits proves correct rounding. At the
     /// cap, ends that round apart (a value on or within 2^−cap of a decimal tie) are accepted
-    /// when the whole enclosure is less than one unit of the last digit from the lower end's
-    /// rounding: every printed digit is then still right in the sense of SPEC §2.1.
+    /// when the whole enclosure is less than one unit of the last digit from the rounding of its
+    /// end nearer zero: every printed digit is then still right in the sense of SPEC §2.1.
     /// Throws only when interrupted.
     static func certified(_ node: RealNode, digits: Int) throws -> Result<String, CertificationFailure> {
         let cap = Precision.maximumBits(forDigits: digits)
@@ -63,7 +63,7 @@ extension DecimalFormat {
         return ends.allSatisfy({ ($0.binaryExponent ?? -edge - 1) < -edge }) ? .underflow : .straddlesZero
     }
 
-    /// The lower end's rounding D when every point of `iv` (one sign) is within one unit of D's
+    /// The rounding D of the end nearer zero when every point of `iv` (one sign) is within one unit of D's
     /// last digit: lo > D − u and hi < D + u on magnitudes, with D ± u bounded outward in binary.
     private static func withinOneUnit(_ iv: Interval, digits: Int) -> String? {
         let negative = iv.hi.sign < 0
