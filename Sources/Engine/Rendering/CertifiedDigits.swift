@@ -118,12 +118,20 @@ public enum Certification {
             return Diagnostic("\(what) cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to \(range(sign: "-")); rescale the inputs, or use --float for an approximation")
         case .straddlesZero:
             let tiny = f.interval.map { mayBeZero($0, bits: f.bits) } ?? false
-            return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(tiny ? " (it may be exactly 0)" : ""); use --float for an approximation")
+            let why = tiny ? " (it may be exactly 0)" : periodicHint(f.node)
+            return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(why); use --float for an approximation")
         case .tooWide:
-            return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known); ask for fewer digits (--digits), or use --float for an approximation")
+            return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known)\(periodicHint(f.node)); ask for fewer digits (--digits), or use --float for an approximation")
         case .undecidable:
             return Diagnostic("cannot prove any digit of \(what): a divisor, or the argument of log, sqrt or a power, cannot be told from 0 at the precision cap of \(f.bits) bits; use --float for an approximation")
         }
+    }
+
+    /// For sin or cos of a huge argument: why the cap is not enough.
+    static func periodicHint(_ node: RealNode) -> String {
+        guard case let .function(f, x) = node.operation, f == .sin || f == .cos,
+              let magnitude = x.interval(precision: 64)?.hi.binaryExponent, magnitude > 1000 else { return "" }
+        return " (its argument, about 2^\(magnitude), needs that many bits of pi and more to be reduced modulo 2pi)"
     }
 
     /// Ends within 2^(−bits/2) of 0: a cancellation, or a value that is exactly 0 by an identity
