@@ -10,6 +10,7 @@ Re-run to regenerate:
     python3 scripts/reference/certified_digits.py
 """
 import json
+import random
 
 from mpmath import mp, mpf, exp, log, sqrt, sin, cos, pi, nstr
 
@@ -72,6 +73,30 @@ for k in [424, 915, 1675, 3000, 9000]:
 for k in [100, 700, 1000, 5000, 9000]:
     VALUES.append((f"cos(10^{k})", [6, 50], k + 400, lambda k=k: cos(mpf(10) ** k)))
     VALUES.append((f"sin(10^{k})", [6], k + 400, lambda k=k: sin(mpf(10) ** k)))
+
+VALUES += [
+    ("cos(10^1000/7)", [6, 50], 1400, lambda: cos(mpf(10) ** 1000 / 7)),
+    ("sin(-10^5000/3)", [6], 5400, lambda: sin(-mpf(10) ** 5000 / 3)),
+    ("sin(-10^12000)", [6], 12400, lambda: sin(-mpf(10) ** 12000)),
+]
+
+# Past MPFR's exponent range, written out from log10: random exp(±N)·y with y in range.
+rng = random.Random(20261203)
+for _ in range(8):
+    n = rng.randint(4 * 10 ** 18, 2 * 10 ** 19) * rng.choice([1, -1])
+    p, q = rng.randint(1, 999), rng.randint(1, 99)
+    form = rng.choice(["exp({n})*{p}/{q}", "sqrt({p})*exp({n})", "{p}/({q}*exp({n}))", "softmax([{n}, {n} - {p}/{q}])[2]"])
+    program = form.format(n=n, p=p, q=q)
+
+    def value(n=n, p=p, q=q, form=form):
+        if form.startswith("exp"):
+            return exp(mpf(n)) * p / q
+        if form.startswith("sqrt"):
+            return sqrt(p) * exp(mpf(n))
+        if form.startswith("{p}/"):
+            return mpf(p) / (q * exp(mpf(n)))
+        return softmax([mpf(n), mpf(n) - mpf(p) / q])[1]
+    VALUES.append((program, [6, 30], 300, value))
 
 # Past the limits: the statement must fail, naming the limit and a way out.
 ERRORS = [
