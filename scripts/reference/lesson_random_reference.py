@@ -624,7 +624,7 @@ def lesson_cross_attention(I):
     return {
         "M": Tmat(M),
         "A_self": Tmat(A_self),
-        "h_first": Tvec(H[0]),
+        "H_first": Tvec(H[0]),
         "H": Tmat(H),
         "H_diff": Tmat(H_diff),
         "Q_c": Tmat(Q_c),
