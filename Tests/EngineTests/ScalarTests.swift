@@ -49,9 +49,9 @@ struct ScalarTests {
 
     @Test func comparisonRefinesReals() throws {
         let e = try Scalar.one.apply(.exp)
-        #expect(Scalar.compare(e, Scalar(Rational(27, 10))) == 1)
-        #expect(Scalar.compare(e, Scalar(Rational(28, 10))) == -1)
-        #expect((e - e).sign == 0)
+        #expect(try Scalar.compare(e, Scalar(Rational(27, 10))) == 1)
+        #expect(try Scalar.compare(e, Scalar(Rational(28, 10))) == -1)
+        #expect(try (e - e).sign == 0)
     }
 
     @Test func aRealMinusTheSameExpressionIsExactlyZero() throws {

@@ -39,6 +39,8 @@ struct EvalCommand: ParsableCommand {
         }
         var interpreter = Interpreter()
         interpreter.float = numbers.float
+        interpreter.digits = numbers.digits
+        interpreter.certifiesTrace = trace
         let (records, error) = interpreter.run(text)
         if let error {
             StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source))

@@ -20,7 +20,9 @@ enum Exercise {
                 return .wrong      // a rational answer must be exact unless typed as a rounded decimal
             }
             let d = max(3, min(digits, typedDigits ?? digits))
-            if DecimalFormat.string(a, digits: d) != DecimalFormat.string(e, digits: d) { return .wrong }
+            // Digits that cannot be proved (DecimalFormat.unproved) match nothing.
+            let (shownAnswer, shownExpected) = (DecimalFormat.string(a, digits: d), DecimalFormat.string(e, digits: d))
+            if shownAnswer != shownExpected || shownAnswer == DecimalFormat.unproved { return .wrong }
         }
         return .correct
     }

@@ -24,9 +24,18 @@ struct ResultOutput {
     /// What a statement shows: its value, `name = value`, or a defined function's signature.
     func value(_ record: StatementRecord) -> [String] {
         switch record.outcome {
-        case let .value(t): return TensorText.lines(t, digits: digits)
-        case let .assigned(name, t): return labelled(name.canonical, t)
+        case let .value(t): return TensorText.lines(t, digits: digits) + exactFormNote(t)
+        case let .assigned(name, t): return labelled(name.canonical, t) + exactFormNote(t)
         case let .defined(f): return ["\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) defined"]
+        }
+    }
+
+    /// Says where the exact forms the text leaves out can be seen, if anywhere.
+    private func exactFormNote(_ t: Tensor) -> [String] {
+        switch TensorText.hiddenExactForms(t) {
+        case .tooLongForTheTable: return ["(exact forms too long for the table: see --format json, or the cell cursor on the screen)"]
+        case .tooLongToKeep: return ["(an exact form longer than 160 characters is not kept: the decimals are proved digits)"]
+        case nil: return []
         }
     }
 

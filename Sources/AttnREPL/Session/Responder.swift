@@ -40,6 +40,8 @@ struct Responder {
             if case .failed = outcome {} else { forgetOrigins(ofNamesAssignedIn: text) }
             return respond(outcome, in: lesson)
         }
+        state.interpreter.digits = state.digits
+        state.interpreter.certifiesTrace = state.trace
         let (records, error) = state.interpreter.run(text)
         state.record(.statement(trimmed, records, error: error, digits: state.digits))
         for record in records {

@@ -13,10 +13,10 @@ enum ElementwiseBuiltins {
         function(.sin, "sine", Glibc.sin),
         function(.cos, "cosine", Glibc.cos),
         Builtin("relu", 1...1, "relu(x)", "max(x, 0), element-wise") { c in
-            try c[0].map({ $0.sign > 0 ? $0 : .zero }, float: { Swift.max($0, 0) })
+            try c[0].map({ try $0.sign > 0 ? $0 : .zero }, float: { Swift.max($0, 0) })
         },
         Builtin("abs", 1...1, "abs(x)", "absolute value, element-wise") { c in
-            try c[0].map({ $0.sign < 0 ? -$0 : $0 }, float: { Swift.abs($0) })
+            try c[0].map({ try $0.sign < 0 ? -$0 : $0 }, float: { Swift.abs($0) })
         },
     ]
 

@@ -45,7 +45,7 @@ enum ReductionBuiltins {
     private static func extreme(_ c: BuiltinCall, larger: Bool) throws -> Tensor {
         if c.count == 2 {
             let op = Tensor.Operation(verb: larger ? "take the maximum of" : "take the minimum of", exact: { a, b in
-                let s = Scalar.compare(a, b)
+                let s = try Scalar.compare(a, b)
                 return (larger ? s >= 0 : s <= 0) ? a : b
             }, float: { larger ? Swift.max($0, $1) : Swift.min($0, $1) })
             return try Tensor.elementwise(c[0], c[1], op)
@@ -61,7 +61,7 @@ enum ReductionBuiltins {
         switch t.elements {
         case let .float(d): return larger ? d[i] > d[j] : d[i] < d[j]
         case let .exact(e):
-            let s = Scalar.compare(e[i], e[j])
+            let s = try Scalar.compare(e[i], e[j])
             return larger ? s > 0 : s < 0
         }
     }

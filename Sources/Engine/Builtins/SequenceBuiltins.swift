@@ -113,7 +113,7 @@ enum SequenceBuiltins {
     private static func layernorm(_ c: BuiltinCall) throws -> Tensor {
         let x = c[0]
         let eps: Tensor = c.count == 2 ? c[1] : Tensor(Rational(1, 100_000))
-        guard eps.shape == .scalar, eps.scalar(at: 0).sign >= 0 else {
+        guard eps.shape == .scalar, try eps.scalar(at: 0).sign >= 0 else {
             throw Diagnostic("layernorm's eps must be a scalar ≥ 0")
         }
         let width = x.shape.isVector ? x.count : x.shape.cols

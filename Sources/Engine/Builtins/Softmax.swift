@@ -66,24 +66,39 @@ enum Softmax {
     private static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
         let open = (0..<x.count).filter { allowed?[$0] ?? true }
         guard !open.isEmpty else { throw everyMasked(row) }
-        // One exponential per distinct score; equal rational scores share it. They are found
-        // by sorting the row, which costs less than hashing every score (64 per row here).
+        // Scores far from 0 are shifted by the row's largest, exactly (exp(xⱼ − m)/Σ exp(xₖ − m)
+        // is the same number): exp(10^19) is past MPFR's range, exp(1 − 10^19)/(1 + exp(1 − 10^19))
+        // is not. Ordinary rows keep the plain form exp(xⱼ)/Σ exp(xₖ).
+        let shift = largestIfFar(x, open)
+        // One exponential per distinct score: equal rational scores are found by sorting the row,
+        // which costs less than hashing every score (64 per row here); equal real scores (the
+        // same exact form) by their structure.
         var exps: [Scalar] = Array(repeating: .zero, count: x.count)
         var rationals: [(index: Int, value: Rational)] = []
+        var reals: [StructuralKey: Int] = [:]
+        var distinct = 0
         for j in open {
-            if let q = x[j].rational { rationals.append((j, q)) } else { exps[j] = try x[j].apply(.exp) }
+            if let q = x[j].rational {
+                rationals.append((j, q))
+            } else if case let .real(n) = x[j], let first = reals[StructuralKey(node: n)] {
+                exps[j] = exps[first]
+            } else {
+                if case let .real(n) = x[j] { reals[StructuralKey(node: n)] = j }
+                exps[j] = try exponential(x[j], shiftedBy: shift)
+                distinct += 1
+            }
         }
         rationals.sort { $0.value < $1.value }
-        var distinct = 0
         for (k, r) in rationals.enumerated() {
             if k > 0, rationals[k - 1].value == r.value {
                 exps[r.index] = exps[rationals[k - 1].index]
             } else {
-                exps[r.index] = try x[r.index].apply(.exp)
+                exps[r.index] = try exponential(x[r.index], shiftedBy: shift)
                 distinct += 1
             }
         }
-        if rationals.count == open.count && distinct == 1 {
+        // Every score the same (whatever its form): exactly 1/n.
+        if distinct == 1 {
             let share = Scalar.rational(Rational(1, Int64(open.count)))
             return (0..<x.count).map { open.contains($0) ? share : .zero }
         }
@@ -92,5 +107,34 @@ enum Softmax {
         // A sum of exponentials is positive: no need to refine it to prove it is not zero.
         for j in open { result[j] = Scalar.divide(exps[j], byPositive: denominator) }
         return result
+    }
+
+    /// Scores beyond this magnitude make a row shift by its largest score.
+    static let farFromZero = Rational(1 << 20)
+
+    /// The row's largest allowed score when some score is farther than `farFromZero` from 0.
+    /// Any score would give the same numbers (the shift cancels exactly); the largest keeps the
+    /// exponentials within range, so reals are compared by a 64-bit estimate and need no proof.
+    private static func largestIfFar(_ x: [Scalar], _ open: [Int]) -> Scalar? {
+        let estimates = open.map { j in x[j].rational.map { $0.doubleValue } ?? x[j].approximateDouble }
+        let far = open.indices.contains { k in
+            if let q = x[open[k]].rational { return farFromZero < q.magnitude }
+            return !(estimates[k].magnitude <= farFromZero.doubleValue)     // NaN (unknown) counts as far
+        }
+        guard far else { return nil }
+        var top = 0
+        for k in open.indices.dropFirst() {
+            if let a = x[open[k]].rational, let b = x[open[top]].rational {
+                if b < a { top = k }
+            } else if estimates[k] > estimates[top] {
+                top = k
+            }
+        }
+        return x[open[top]]
+    }
+
+    private static func exponential(_ score: Scalar, shiftedBy m: Scalar?) throws -> Scalar {
+        guard let m else { return try score.apply(.exp) }
+        return try (score - m).apply(.exp)
     }
 }

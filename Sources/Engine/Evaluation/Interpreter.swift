@@ -41,6 +41,11 @@ public struct Interpreter: Sendable {
     public var environment = Environment()
     /// Compute in IEEE double instead of exactly.
     public var float = false
+    /// The significant digits a shown statement's value is proved to before the statement
+    /// succeeds (SPEC §4: digits or an error); nil when nothing will be printed.
+    public var digits: Int? = 6
+    /// Also prove the trace's values (they are printed too).
+    public var certifiesTrace = false
 
     public init() {}
 
@@ -77,13 +82,16 @@ public struct Interpreter: Sendable {
         let outcome: StatementOutcome
         switch statement.kind {
         case let .expression(e):
-            outcome = .value(try evaluator.evaluate(e))
+            let value = try evaluator.evaluate(e)
+            try certify(value, recorder.steps, of: statement)
+            outcome = .value(value)
         case let .assignment(name, e):
             if Builtins.named(name.canonical) != nil {
                 // Shadowing a built-in would make it uncallable for the rest of the session.
                 throw Diagnostic("\(name) is a built-in function and cannot be assigned", at: statement.range)
             }
             let value = try evaluator.evaluate(e)
+            try certify(value, recorder.steps, of: statement)
             environment.bind(name, value)
             outcome = .assigned(name, value)
         case let .function(name, parameters, body):
@@ -95,6 +103,18 @@ public struct Interpreter: Sendable {
             outcome = .defined(f)
         }
         return StatementRecord(statement: statement, text: source[statement.range], outcome: outcome, trace: recorder.steps)
+    }
+
+    /// Proves the digits a statement will show, before it binds anything; the error points at the statement.
+    private func certify(_ value: Tensor, _ trace: [TraceStep], of statement: Statement) throws {
+        guard let digits, !statement.silent else { return }
+        do {
+            try value.certifyDigits(digits)
+            if certifiesTrace { for step in trace { try step.value.certifyDigits(digits) } }
+        } catch var d as Diagnostic {
+            if d.range == nil { d.range = statement.range }
+            throw d
+        }
     }
 
     /// Evaluates a single expression given as text (a `--set` value or a lesson input).

@@ -28,15 +28,35 @@ final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t> {
     var isZero: Bool { mpfr_zero_p(x) != 0 }
     var doubleValue: Double { mpfr_get_d(x, MPFR_RNDN) }
 
+    /// The decimal `mantissa`·10^`exponent` (mantissa a string of digits) rounded down or up to
+    /// `precision` bits: exact bounds of a decimal of any exponent, however far from zero.
+    static func decimal(_ mantissa: String, exponent: Int, precision p: Int, roundingUp: Bool) -> BigFloat {
+        let r = make(precision: p)
+        _ = mpfr_set_str(r.x, "\(mantissa)e\(exponent)", 10, roundingUp ? MPFR_RNDU : MPFR_RNDD)
+        return r
+    }
+
+    /// ⌊x⌋ when it fits in an Int.
+    var floor: Int? {
+        guard !isNaN, !isInfinite, mpfr_fits_slong_p(x, MPFR_RNDD) != 0 else { return nil }
+        return mpfr_get_si(x, MPFR_RNDD)
+    }
+
+    /// log2 of the magnitude, rounded down (MPFR's exponent minus one); nil for 0, inf and NaN.
+    var binaryExponent: Int? { isZero || isNaN || isInfinite ? nil : Int(mpfr_get_exp(x)) - 1 }
+
     static func < (a: BigFloat, b: BigFloat) -> Bool { mpfr_less_p(a.x, b.x) != 0 }
     static func <= (a: BigFloat, b: BigFloat) -> Bool { mpfr_lessequal_p(a.x, b.x) != 0 }
 
-    /// `digits` significant decimal digits rounded to nearest: the digit string (no sign)
-    /// and the exponent `e` such that the value is 0.DIGITS × 10^e.
-    func decimalDigits(_ digits: Int) -> (negative: Bool, digits: String, exponent: Int)? {
+    enum Rounding { case nearest, down, up }
+
+    /// `digits` significant decimal digits rounded to nearest (or down or up): the digit
+    /// string (no sign) and the exponent `e` such that the value is 0.DIGITS × 10^e.
+    func decimalDigits(_ digits: Int, rounding: Rounding = .nearest) -> (negative: Bool, digits: String, exponent: Int)? {
         guard !isNaN, !isInfinite else { return nil }
         var e: mpfr_exp_t = 0
-        guard let p = mpfr_get_str(nil, &e, 10, digits, x, MPFR_RNDN) else { return nil }
+        let mode = rounding == .nearest ? MPFR_RNDN : (rounding == .down ? MPFR_RNDD : MPFR_RNDU)
+        guard let p = mpfr_get_str(nil, &e, 10, digits, x, mode) else { return nil }
         defer { mpfr_free_str(p) }
         var s = String(cString: p)
         let negative = s.hasPrefix("-")
@@ -362,6 +382,15 @@ final class IntervalSum {
             mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
         }
         return Interval(lo: l, hi: h)
+    }
+}
+
+/// MPFR's exponent range, as MPFRSetup widens it.
+enum MPFRRange {
+    /// The largest binary exponent: magnitudes lie between 2^−e and 2^e.
+    static var maximumExponent: Int {
+        _ = MPFRSetup.done
+        return Int(mpfr_get_emax())
     }
 }
 

@@ -4,11 +4,24 @@ public enum Precision {
     /// Bits that comfortably give `digits` significant decimal digits (log2(10) ≈ 3.33).
     public static func bits(forDigits digits: Int) -> Int { digits * 10 / 3 + 24 }
 
-    /// The most bits spent deciding a sign or a rounding before settling for what is known.
-    public static func maximumBits(forDigits digits: Int) -> Int { bits(forDigits: digits) * 8 + 2048 }
+    /// The precision cap for printing `digits` digits: refinement stops here, and a value whose
+    /// digits are still undecided is refused (SPEC §4, "digits or an error"). 32768 bits reach
+    /// cancellations down to about 10^-9800 and cos(10^k) up to about k = 9800 at 6 digits.
+    public static func maximumBits(forDigits digits: Int) -> Int { max(bits(forDigits: digits) * 8 + 2048, maximumSignBits) }
 
     /// The most bits spent deciding the sign of a real (comparisons, relu, abs, division).
-    public static let maximumSignBits = 4096
+    public static let maximumSignBits = 32768
+
+    /// The refinement ladder from `start` bits: doubling, its last rung exactly `cap`.
+    static func ladder(from start: Int, cap: Int) -> [Int] {
+        var rungs: [Int] = []
+        var bits = min(start, cap)
+        while true {
+            rungs.append(bits)
+            if bits >= cap { return rungs }
+            bits = min(bits * 2, cap)
+        }
+    }
 }
 
 public enum Limits {
@@ -32,24 +45,28 @@ public enum Limits {
 // MARK: - Signs and comparisons
 
 extension Scalar {
-    /// −1, 0 or 1. A real is refined until its sign is known; one that stays within
-    /// 2^−4096 of zero is taken as 0 (it is then 0 to every digit anyone could print).
+    /// −1, 0 or 1. A real is refined until its sign is known. One whose interval still holds 0
+    /// at `Precision.maximumSignBits` is refused: it may be 0 or a number too small to tell from
+    /// it, and taking it as 0 could print a wrong digit (SPEC §4).
     public var sign: Int {
-        switch self {
-        case let .rational(q): return q.sign
-        case let .real(n):
-            var bits = 64
-            while bits <= Precision.maximumSignBits {
-                if let s = n.interval(precision: bits)?.sign { return s }
-                bits *= 2
+        get throws {
+            switch self {
+            case let .rational(q): return q.sign
+            case let .real(n):
+                for bits in Precision.ladder(from: 64, cap: Precision.maximumSignBits) {
+                    try Interrupt.check()
+                    if let s = n.interval(precision: bits)?.sign { return s }
+                }
+                // exp(x)·y past the exponent range has y's sign.
+                if let s = ExtendedRangeDigits.sign(n) { return s }
+                throw Certification.undecidedSign(of: n)
             }
-            return 0
         }
     }
 
-    public static func compare(_ a: Scalar, _ b: Scalar) -> Int {
+    public static func compare(_ a: Scalar, _ b: Scalar) throws -> Int {
         if let x = a.rational, let y = b.rational { return x < y ? -1 : (x == y ? 0 : 1) }
-        return (a - b).sign
+        return try (a - b).sign
     }
 
     /// A double close to the value (for the float path and for heat-map shading).

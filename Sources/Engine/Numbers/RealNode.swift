@@ -40,6 +40,15 @@ public final class RealNode: @unchecked Sendable {
     /// Marks nodes already seen by a walk over a graph (see `evaluateInParallel`).
     var visitMark: UInt32 = 0
 
+    /// The proved decimal text of this node at some digits (Tensor.certifyDigits), so printing
+    /// a certified value does not round its interval again. Written only by whoever formats this node.
+    var provedDecimal: (digits: Int, text: String)?
+
+    func provedDecimal(digits: Int) -> String? {
+        guard let p = provedDecimal, p.digits == digits else { return nil }
+        return p.text
+    }
+
     init(_ operation: Operation) {
         self.operation = operation
         // Attention builds tens of thousands of nodes: no array of children is made here,

@@ -174,7 +174,8 @@ extension Scalar {
         case let (.rational(x), .rational(y)): return .rational(x * y)
         case let (.rational(x), .real): return scale(b, by: x)
         case let (.real, .rational(y)): return scale(a, by: y)
-        case let (.real(x), .real(y)): return .real(RealNode(.product(x, y)))
+        case let (.real(x), .real(y)):
+            return combinedExponentials(x, y, dividing: false) ?? .real(RealNode(.product(x, y)))
         }
     }
 
@@ -190,6 +191,7 @@ extension Scalar {
             return .real(RealNode(.quotient(RealNode(.constant(x)), y)))
         case let (.real(x), .real(y)):
             if x.isStructurallyEqual(to: y) { return .one }
+            if let e = combinedExponentials(x, y, dividing: true) { return e }
             try requireNonzero(y)
             return .real(RealNode(.quotient(x, y)))
         }
@@ -203,12 +205,17 @@ extension Scalar {
         case let (.rational(x), .real(y)):
             return x.isZero ? .zero : .real(RealNode(.quotient(RealNode(.constant(x)), y)))
         case let (.real(x), .real(y)):
-            return x.isStructurallyEqual(to: y) ? .one : .real(RealNode(.quotient(x, y)))
+            if x.isStructurallyEqual(to: y) { return .one }
+            return combinedExponentials(x, y, dividing: true) ?? .real(RealNode(.quotient(x, y)))
         }
     }
 
     private static func requireNonzero(_ n: RealNode) throws {
-        if Scalar.real(n).sign == 0 { throw Diagnostic("division by zero (the divisor is 0 to \(Precision.maximumSignBits) bits)") }
+        let s: Int
+        do { s = try Scalar.real(n).sign } catch let d as Diagnostic {
+            throw Diagnostic("division by a number that cannot be told from 0: " + d.message)
+        }
+        if s == 0 { throw Diagnostic("division by zero") }
     }
 }
 
@@ -217,11 +224,12 @@ extension Scalar {
 extension Scalar {
     public func apply(_ f: RealFunction) throws -> Scalar {
         if let q = rational, let exact = try Scalar.exactValue(f, q) { return exact }
+        if let exact = Scalar.identity(f, of: self) { return exact }
         switch f {
         case .log:
-            guard sign > 0 else { throw Diagnostic("log of a number that is not positive") }
+            guard try sign > 0 else { throw Diagnostic("log of a number that is not positive") }
         case .sqrt:
-            let s = sign
+            let s = try sign
             if s < 0 { throw Diagnostic("sqrt of a negative number") }
             if s == 0 { return .zero }
         default: break
@@ -248,7 +256,7 @@ extension Scalar {
     /// `self ^ e`. Integer powers of anything; fractional powers of positive numbers.
     public func power(_ e: Scalar) throws -> Scalar {
         guard let q = e.rational else {
-            guard sign > 0 else { throw Diagnostic("a real exponent needs a positive base") }
+            guard try sign > 0 else { throw Diagnostic("a real exponent needs a positive base") }
             return try (e * apply(.log)).apply(.exp)
         }
         if let n = q.intValue, abs(n) <= Limits.maximumIntegerExponent {
@@ -265,7 +273,7 @@ extension Scalar {
             throw Diagnostic("exponent \(q) is too large")
         }
         // A fractional power: exact when the root is, else a node over a positive base.
-        let s = sign
+        let s = try sign
         if s == 0 { guard q.sign > 0 else { throw Diagnostic("division by zero (0 to a negative power)") }; return .zero }
         guard s > 0 else { throw Diagnostic("fractional power of a negative number") }
         if let b = rational, let d = q.denominator.smallValue, let n = q.numerator.smallValue,

@@ -33,24 +33,22 @@ public enum DecimalFormat {
         return compose(negative: q.sign < 0, digits: text, exponent: e, precision: digits)
     }
 
-    /// A real, refined until both ends of its interval round to the same digits.
+    /// A real's proved digits (see `certified`). Where no error can be raised — a value shown
+    /// again at more digits than its statement was certified for — digits that cannot be proved
+    /// show as `unproved`; statements are certified before they print (Tensor.certifyDigits),
+    /// so eval and the line REPL report an error instead.
     static func string(_ node: RealNode, digits: Int) -> String {
-        var bits = Precision.bits(forDigits: digits)
-        let limit = Precision.maximumBits(forDigits: digits)
-        var best: (negative: Bool, digits: String, exponent: Int)? = nil
-        while bits <= limit {
-            if let iv = node.interval(precision: bits) {
-                if let decided = string(iv, digits: digits) { return decided }
-                if iv.containsZero && bits * 2 > limit { return "0" }   // a real that is 0 to every digit
-                best = iv.lo.decimalDigits(digits) ?? iv.hi.decimalDigits(digits)
-            }
-            bits *= 2
+        if let text = node.provedDecimal(digits: digits) { return text }
+        do {
+            if case let .success(text) = try certified(node, digits: digits) { return text }
+        } catch {
+            Interrupt.request()     // keep the interrupt for the caller's next check
         }
-        // Not decided at the limit: the interval is far narrower than one unit of the last
-        // digit, so its lower end's rounding is still within one unit of the true value.
-        guard let b = best else { return "nan" }
-        return compose(negative: b.negative, digits: b.digits, exponent: b.exponent - 1, precision: digits)
+        return unproved
     }
+
+    /// Shown in place of digits that could not be proved: never a digit.
+    public static let unproved = "?"
 
     /// The digits both ends of an interval round to, or nil when they differ (more precision needed).
     static func string(_ iv: Interval, digits: Int) -> String? {

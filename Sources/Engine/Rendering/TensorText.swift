@@ -35,6 +35,26 @@ public enum TensorText {
         return join([exacts, decimals], relation: relation, prefixed: false)
     }
 
+    /// Why `lines` shows some real cells of `t` without their exact form: too long for a table
+    /// cell (more than 40 characters; JSON and the screen's cell cursor show up to 160), or
+    /// longer than 160 characters (kept nowhere: JSON's `exact` is null). Only shown cells count.
+    public enum HiddenExactForms: Sendable { case tooLongForTheTable, tooLongToKeep }
+
+    public static func hiddenExactForms(_ t: Tensor, maxRows: Int = 24, maxCols: Int = 10) -> HiddenExactForms? {
+        guard case let .exact(e) = t.elements else { return nil }
+        let cols = t.shape.cols
+        let indices = t.shape == .scalar ? [0] : elided(t.shape.rows, maxRows).compactMap { $0 }.flatMap { i in
+            elided(cols, maxCols).compactMap { $0 }.map { i * cols + $0 }
+        }
+        var hidden: HiddenExactForms? = nil
+        for k in indices {
+            guard case .real = e[k] else { continue }
+            if ExactForm.string(e[k], limit: 160) == nil { return .tooLongToKeep }
+            if t.shape != .scalar, ExactForm.string(e[k], limit: exactCellLimit) == nil { hidden = .tooLongForTheTable }
+        }
+        return hidden
+    }
+
     /// One line for traces and lists: `[1, 2, 3]`, `[1 2; 3 4]`, `7/2 = 3.5`, or the shape when long.
     public static func inline(_ t: Tensor, digits: Int, limit: Int = 72) -> String {
         // n entries need at least 2n + 1 characters ("[", one each, separators, "]"): a tensor
