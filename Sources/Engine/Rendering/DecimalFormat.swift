@@ -39,6 +39,7 @@ public enum DecimalFormat {
         let limit = Precision.maximumBits(forDigits: digits)
         var best: (negative: Bool, digits: String, exponent: Int)? = nil
         while bits <= limit {
+            if Interrupt.isRequested { return "?" }       // Ctrl-C: the caller reports the interruption
             if let iv = node.interval(precision: bits) {
                 if let decided = string(iv, digits: digits) { return decided }
                 if iv.containsZero && bits * 2 > limit { return "0" }   // a real that is 0 to every digit
