@@ -1,7 +1,7 @@
 // Prose wrapping: paragraphs re-flow, blocks keep their lines, CJK breaks between characters
 // but never puts closing punctuation at the start of a line.
 import Testing
-@testable import Engine
+@testable import AttnREPL
 
 @Suite("TextWrap")
 struct TextWrapTests {
