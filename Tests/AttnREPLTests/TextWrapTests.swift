@@ -2,6 +2,7 @@
 // but never puts closing punctuation at the start of a line.
 import Testing
 @testable import AttnREPL
+import Engine
 
 @Suite("TextWrap")
 struct TextWrapTests {
