@@ -49,6 +49,7 @@ final class CursesTerminal: TerminalSurface {
         (0x1004, .shiftDown, ["\u{1b}[1;2B", "\u{1b}[b"]),
         (0x1005, .controlRight, ["\u{1b}[1;3C"]),       // Alt-→, as some terminals send Ctrl-→
         (0x1006, .controlLeft, ["\u{1b}[1;3D"]),
+        (0x1007, .help, ["\u{1b}OP", "\u{1b}[11~", "\u{1b}[[A"]),
     ]
 
     private static func defineExtendedKeys() {
@@ -189,9 +190,12 @@ final class CursesTerminal: TerminalSurface {
             wtimeout(attn_stdscr(), 0)
             defer { wtimeout(attn_stdscr(), 100) }
             var next: wint_t = 0
-            if wget_wch(attn_stdscr(), &next) == OK, next >= 32, let s = Unicode.Scalar(UInt32(next)) {
+            let got = wget_wch(attn_stdscr(), &next)
+            if got == OK, next >= 32, let s = Unicode.Scalar(UInt32(next)) {
                 return .meta(Character(s))
             }
+            // Not Alt+key (Escape, then another key or an escape sequence): keep what came next.
+            if got == OK { unget_wch(wchar_t(next)) } else if got == KEY_CODE_YES { ungetch(Int32(next)) }
             return .escape
         case 127, 8: return .backspace
         default:
