@@ -18,6 +18,8 @@ struct ScreenStrings {
     /// `⋮ 12 more`
     let moreRows: (Int) -> String
     let predictFirst: String
+    /// A vector's shape: `3-vector`.
+    let vector: (Int) -> String
     /// The formula line of an exercise not yet answered.
     let predictFormula: (String) -> String
     /// The paragraph under a step that has an exercise.
@@ -63,6 +65,7 @@ struct ScreenStrings {
         moreBelow: "more below ↓",
         moreRows: { "⋮ \($0) more" },
         predictFirst: "? predict it first",
+        vector: { "\($0)-vector" },
         predictFormula: { "= ?   (predict it: type \($0) = your answer)" },
         exercise: { "Exercise: predict \($0) before it is shown. Type \($0) = your answer." },
         hint: "Hint:",
@@ -118,6 +121,7 @@ struct ScreenStrings {
         moreBelow: "下面还有 ↓",
         moreRows: { "⋮ 还有 \($0) 行" },
         predictFirst: "？请先预测",
+        vector: { "\($0) 维向量" },
         predictFormula: { "= ？  （请预测：输入 \($0) = 你的答案）" },
         exercise: { "练习：先预测 \($0) 的值，在输入行输入 \($0) = 你的答案。" },
         hint: "提示：",

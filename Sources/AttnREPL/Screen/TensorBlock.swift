@@ -35,7 +35,11 @@ struct TensorBlock {
     static let gridDigits = 6
 
     static func make(_ r: Request) -> TensorBlock {
-        let shapeText = r.value.shape == .scalar ? "" : "  \(r.value.shape)"
+        let shapeText: String = switch r.value.shape {
+        case .scalar: ""
+        case .vector: "  " + r.strings.vector(r.value.count)
+        case .matrix: "  \(r.value.shape)"
+        }
         let labelStyle: Style = switch r.emphasis {
         case .current: .tone(.current, bold: true)
         case .referenced: .tone(.accent, bold: true)
