@@ -11,7 +11,10 @@ struct ScreenEndToEndTests {
     @Test func stepsThroughDotAttentionAndChecksAnExercise() throws {
         let tmux = try TmuxSession(["lesson", "dot-attention"])
         #expect(tmux.waitFor("step 1/6"))
-        #expect(tmux.screen.contains("e₂,₁ = h₂ᵀ x₁"))
+        try tmux.send("End")                          // the input line is empty: the last step…
+        #expect(tmux.waitFor("step 6/6"))
+        try tmux.send("Home")                         // …and back to the first
+        #expect(tmux.waitFor("step 1/6"))
         #expect(tmux.screen.contains("predict"))
         try tmux.type("e_{2,1} = -1/2")
         try tmux.send("Enter")
@@ -177,7 +180,7 @@ struct ScreenEndToEndTests {
     @Test(arguments: [[], ["lesson", "rnn-attention"]])
     func typingIsNeverStolen(_ arguments: [String]) throws {
         let tmux = try TmuxSession(arguments, cols: 80, rows: 24)
-        #expect(tmux.waitFor(arguments.isEmpty ? "Enter open" : "step 1/6"))
+        #expect(tmux.waitFor(arguments.isEmpty ? "Enter open" : "step 1/"))
         for text in ["q = 5", "n_x = [1, 2]", "p = 2", "norm([3, 4])"] {
             try tmux.type(text)
             #expect(tmux.waitFor("› " + text), "\(text)")
@@ -185,7 +188,7 @@ struct ScreenEndToEndTests {
             #expect(tmux.waitUntilGone("› " + text))
         }
         #expect(tmux.waitFor("5"))                    // norm([3, 4]) ran
-        #expect(tmux.screen.contains(arguments.isEmpty ? "Enter open" : "step 1/6"))
+        #expect(tmux.screen.contains(arguments.isEmpty ? "Enter open" : "step 1/"))
         try tmux.type("q")
         #expect(tmux.waitFor("› q"))
         #expect(!tmux.screen.contains("EXIT="))
