@@ -36,6 +36,10 @@ public enum Interrupt {
     }
 
     static func noteTooDeep() { tooDeep.store(true, ordering: .relaxed) }
+
+    /// A statement starts: the depth error of an earlier one is forgotten, but not a Ctrl-C
+    /// (pressed between two statements of one input, it stops the rest).
+    static func beginStatement() { tooDeep.store(false, ordering: .relaxed) }
 }
 
 extension Diagnostic {
