@@ -227,6 +227,13 @@ final class LessonSession {
         scratch.last { $0.0.canonical == name }?.1 ?? run.value(of: name)
     }
 
+    /// The learner's own names and their records: taken before an input runs and put back
+    /// when Ctrl-C stops it, so that an interrupted input binds nothing.
+    var scratchState: (values: [(Name, Tensor)], records: [String: StatementRecord]) {
+        get { (scratch, scratchRecords) }
+        set { (scratch, scratchRecords) = newValue }
+    }
+
     private func keep(_ name: Name, _ value: Tensor) {
         scratch.removeAll { $0.0 == name }
         scratch.append((name, value))

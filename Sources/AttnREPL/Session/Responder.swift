@@ -42,9 +42,11 @@ struct Responder {
                             lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
         }
         if let lesson = state.lesson {
+            let before = lesson.scratchState
             let outcome = lesson.submit(text)
             let response = respond(outcome, in: lesson)
-            // Stopped while its value was being written out: recorded as interrupted.
+            // Stopped while its value was being written out: recorded as interrupted, unbound.
+            if Interrupt.isRequested { lesson.scratchState = before }
             let recorded = Interrupt.isRequested ? .failed(interruption(trimmed)) : outcome
             state.record(.lessonInput(trimmed, recorded, digits: state.digits))
             if case .failed = recorded {} else { forgetOrigins(ofNamesAssignedIn: text) }
