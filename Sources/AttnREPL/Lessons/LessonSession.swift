@@ -154,10 +154,15 @@ final class LessonSession {
             loadedInputs = loaded
             return .recomputed(name: name)
         } catch let e as LessonError {
-            return .failed(ProgramError(diagnostic: Diagnostic(e.message), source: SourceText(expression)))
+            return .failed(ProgramError(diagnostic: Diagnostic(notChanged(name) + e.message), source: SourceText(expression)))
         } catch {
-            return .failed(ProgramError(diagnostic: Diagnostic("\(error)"), source: SourceText(expression)))
+            return .failed(ProgramError(diagnostic: Diagnostic(notChanged(name) + "\(error)"), source: SourceText(expression)))
         }
+    }
+
+    /// A rejected input is named, and the learner told that its previous value is kept.
+    private func notChanged(_ name: String) -> String {
+        lesson.language == .zh ? "\(name) 未更改（保留原来的值）：" : "\(name) not changed (it keeps its previous value): "
     }
 
     private func answer(_ name: String, expressionText: String) -> Outcome {
