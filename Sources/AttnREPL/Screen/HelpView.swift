@@ -22,7 +22,7 @@ enum HelpView {
         let nameWidth = min(commands.map { DisplayWidth.of(":\($0.name) \($0.arguments)") }.max() ?? 0, text / 3)
         for c in commands {
             let nameLines = wrapped(":\(c.name) \(c.arguments)", nameWidth)
-            let summary = wrapped(c.summary, text - nameWidth - 4)
+            let summary = wrapped(strings.commandSummaries[c.name] ?? c.summary, text - nameWidth - 4)
             for i in 0..<max(nameLines.count, summary.count) {
                 out.append("  " + DisplayWidth.padRight(i < nameLines.count ? nameLines[i] : "", nameWidth) + "  "
                            + (i < summary.count ? summary[i] : ""))

@@ -66,6 +66,16 @@ struct ScreenRenderingTests {
         #expect(KeyMap.action(for: .help, in: typing) == .help)
     }
 
+    /// The help is laid out to the width, and in Chinese describes every command in Chinese.
+    @Test(arguments: [50, 80, 120])
+    func helpFitsTheWidthInBothLanguages(_ cols: Int) {
+        for strings in [ScreenStrings.en, ScreenStrings.zh] {
+            #expect(HelpView.lines(strings, width: cols).allSatisfy { DisplayWidth.of($0) <= cols - 1 })
+        }
+        let missing = CommandTable.all.map(\.name).filter { ScreenStrings.zh.commandSummaries[$0] == nil }
+        #expect(missing.isEmpty, "no Chinese summary for \(missing)")
+    }
+
     // MARK: Markdown
 
     @Test func markdownShowsAttributesNotMarkers() {
