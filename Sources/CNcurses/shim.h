@@ -19,4 +19,17 @@ static inline attr_t attn_a_underline(void) { return A_UNDERLINE; }
 static inline WINDOW *attn_stdscr(void) { return stdscr; }
 static inline int attn_color_pair(int n) { return COLOR_PAIR(n); }
 
+static inline int attn_key_f1(void) { return KEY_F(1); }
+static inline int attn_key_mouse(void) { return KEY_MOUSE; }
+/* Only the wheel: a click or a drag is left to the terminal as far as it can be. */
+static inline void attn_enable_wheel(void) { mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL); mouseinterval(0); }
+/* The wheel's direction for the pending KEY_MOUSE: -1 up, 1 down, 0 anything else. */
+static inline int attn_wheel_direction(void) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    if (event.bstate & BUTTON4_PRESSED) return -1;
+    if (event.bstate & BUTTON5_PRESSED) return 1;
+    return 0;
+}
+
 #endif

@@ -154,10 +154,15 @@ final class LessonSession {
             loadedInputs = loaded
             return .recomputed(name: name)
         } catch let e as LessonError {
-            return .failed(ProgramError(diagnostic: Diagnostic(e.message), source: SourceText(expression)))
+            return .failed(ProgramError(diagnostic: Diagnostic(notChanged(name) + e.message), source: SourceText(expression)))
         } catch {
-            return .failed(ProgramError(diagnostic: Diagnostic("\(error)"), source: SourceText(expression)))
+            return .failed(ProgramError(diagnostic: Diagnostic(notChanged(name) + "\(error)"), source: SourceText(expression)))
         }
+    }
+
+    /// A rejected input is named, and the learner told that its previous value is kept.
+    private func notChanged(_ name: String) -> String {
+        lesson.language == .zh ? "\(name) 未更改（保留原来的值）：" : "\(name) not changed (it keeps its previous value): "
     }
 
     private func answer(_ name: String, expressionText: String) -> Outcome {
@@ -225,6 +230,13 @@ final class LessonSession {
     /// The value a name has in the lesson's scope: the learner's own variables, then the lesson's.
     func value(named name: String) -> Tensor? {
         scratch.last { $0.0.canonical == name }?.1 ?? run.value(of: name)
+    }
+
+    /// The learner's own names and their records: taken before an input runs and put back
+    /// when Ctrl-C stops it, so that an interrupted input binds nothing.
+    var scratchState: (values: [(Name, Tensor)], records: [String: StatementRecord]) {
+        get { (scratch, scratchRecords) }
+        set { (scratch, scratchRecords) = newValue }
     }
 
     private func keep(_ name: Name, _ value: Tensor) {

@@ -22,7 +22,8 @@ final class CellSource {
         case let .float(d): c = CellText(float: d[index], digits: digits)
         case let .exact(e): c = CellText(e[index], digits: digits)
         }
-        texts[digits, default: [:]][index] = c
+        // Cut short by Ctrl-C: shown this once, computed again on the next frame.
+        if !Interrupt.isRequested { texts[digits, default: [:]][index] = c }
         return c
     }
 

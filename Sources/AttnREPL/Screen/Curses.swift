@@ -17,9 +17,8 @@ final class CursesTerminal: TerminalSurface {
 
     /// nil when standard input or output is not a terminal, TERM is unusable, or ncurses refuses.
     init?() {
-        guard isatty(0) == 1, isatty(1) == 1 else { return nil }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty, term != "dumb" else { return nil }
+        guard TerminalKind.current == .capable else { return nil }
+        CrashGuard.saveTerminalModes()
         // newterm returns NULL for an unknown TERM instead of exiting the process (initscr would).
         guard let s = newterm(nil, stdout, stdin) else { return nil }
         screen = s
@@ -28,6 +27,8 @@ final class CursesTerminal: TerminalSurface {
         noecho()
         nonl()
         keypad(attn_stdscr(), true)
+        CursesTerminal.defineExtendedKeys()
+        attn_enable_wheel()
         set_escdelay(25)
         wtimeout(attn_stdscr(), 100)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -37,6 +38,24 @@ final class CursesTerminal: TerminalSurface {
         cols = Int(getmaxx(attn_stdscr()))
         CursesTerminal.active = self
         CrashGuard.install()
+    }
+
+    /// Codes for keys terminfo often lacks (xterm's modified arrows), given to ncurses so that
+    /// they arrive as one key instead of Escape and characters that would be typed.
+    private static let extendedKeys: [(code: Int32, key: Key, sequences: [String])] = [
+        (0x1001, .controlRight, ["\u{1b}[1;5C", "\u{1b}[5C", "\u{1b}Oc"]),
+        (0x1002, .controlLeft, ["\u{1b}[1;5D", "\u{1b}[5D", "\u{1b}Od"]),
+        (0x1003, .shiftUp, ["\u{1b}[1;2A", "\u{1b}[a"]),
+        (0x1004, .shiftDown, ["\u{1b}[1;2B", "\u{1b}[b"]),
+        (0x1005, .controlRight, ["\u{1b}[1;3C"]),       // Alt-→, as some terminals send Ctrl-→
+        (0x1006, .controlLeft, ["\u{1b}[1;3D"]),
+        (0x1007, .help, ["\u{1b}OP", "\u{1b}[11~", "\u{1b}[[A"]),
+    ]
+
+    private static func defineExtendedKeys() {
+        for entry in extendedKeys {
+            for sequence in entry.sequences { define_key(sequence, entry.code) }
+        }
     }
 
     /// The terminal for the crash and signal handlers to restore.
@@ -149,7 +168,18 @@ final class CursesTerminal: TerminalSurface {
             case KEY_BACKSPACE: return .backspace
             case KEY_DC: return .delete
             case KEY_RESIZE: return .resize
-            default: return .other(Int32(ch))
+            case KEY_SR: return .shiftUp
+            case KEY_SF: return .shiftDown
+            case attn_key_f1(): return .help
+            case attn_key_mouse():
+                switch attn_wheel_direction() {
+                case -1: return .wheelUp
+                case 1: return .wheelDown
+                default: return .other(Int32(ch))
+                }
+            default:
+                if let entry = CursesTerminal.extendedKeys.first(where: { $0.code == Int32(ch) }) { return entry.key }
+                return .other(Int32(ch))
             }
         }
         switch ch {
@@ -160,9 +190,12 @@ final class CursesTerminal: TerminalSurface {
             wtimeout(attn_stdscr(), 0)
             defer { wtimeout(attn_stdscr(), 100) }
             var next: wint_t = 0
-            if wget_wch(attn_stdscr(), &next) == OK, next >= 32, let s = Unicode.Scalar(UInt32(next)) {
+            let got = wget_wch(attn_stdscr(), &next)
+            if got == OK, next >= 32, let s = Unicode.Scalar(UInt32(next)) {
                 return .meta(Character(s))
             }
+            // Not Alt+key (Escape, then another key or an escape sequence): keep what came next.
+            if got == OK { unget_wch(wchar_t(next)) } else if got == KEY_CODE_YES { ungetch(Int32(next)) }
             return .escape
         case 127, 8: return .backspace
         default:
@@ -172,19 +205,3 @@ final class CursesTerminal: TerminalSurface {
     }
 }
 
-/// Restores the terminal before a crash report or a fatal signal, then lets it proceed.
-enum CrashGuard {
-    nonisolated(unsafe) static var installed = false
-
-    static func install() {
-        guard !installed else { return }
-        installed = true
-        for sig in [SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGABRT, SIGFPE] {
-            signal(sig) { s in
-                endwin()
-                signal(s, SIG_DFL)
-                raise(s)
-            }
-        }
-    }
-}

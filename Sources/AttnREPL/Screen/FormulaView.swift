@@ -1,22 +1,38 @@
-// The step's formulas as the documents write them, then with the numbers substituted,
-// then the result (or `?` for a value the learner has still to predict).
+// The step's formulas as the documents write them, then with the numbers substituted, then
+// the result (or `?` for a value the learner has still to predict). A loop shows every pass,
+// each labelled by its index; long lines wrap, never cut.
 import Engine
 
 enum FormulaView {
-    struct Line {
-        let text: String
-        let style: Style
-    }
-
-    static func lines(_ session: LessonSession, width: Int) -> [Line] {
+    static func lines(_ session: LessonSession, width: Int, strings: ScreenStrings) -> [DocumentLine] {
         let k = session.step
-        var out: [Line] = []
-        for record in session.run.steps[k].shownRecords {
+        var out: [DocumentLine] = []
+        let loopVariables = Set(session.currentStep.blocks.compactMap { $0.loop.map { Name($0.variable).canonical } })
+        var passes: [String: Int] = [:]          // statement text → passes shown so far
+        for (n, record) in session.run.steps[k].records.enumerated() {
+            let anchor = StepDocument.formulaAnchor + 1 + n
+            func add(_ text: String, _ style: Style, indent: Int) {
+                let pad = String(repeating: " ", count: indent)
+                for piece in TextWrap.wrap([Segment(text: text, style: style)], width: max(10, width - indent)) {
+                    out.append(DocumentLine(segments: [Segment(text: pad, style: .plain)] + piece, anchor: anchor))
+                }
+            }
             let formula = UnicodeMath.statement(record.statement)
-            out.append(Line(text: " " + formula, style: .tone(.current, bold: true)))
+            let pass = passes[record.text, default: 0]
+            passes[record.text] = pass + 1
             // The values the statement read when it ran: in `G = J_3 G` the G on the right is
             // the one before this statement, not the lesson's final G.
             let used = Dictionary(record.referencedValues.map { ($0.name.canonical, $0.value) }, uniquingKeysWith: { a, _ in a })
+            if pass == 0 {
+                add(formula, .tone(.current, bold: true), indent: 0)
+            }
+            if pass > 0 || session.run.steps[k].records.dropFirst(n + 1).contains(where: { $0.text == record.text }) {
+                // One pass of a loop: labelled by the loop variable's value when the statement reads it.
+                let loopValue = used.first { loopVariables.contains($0.key) }
+                let label = loopValue.flatMap { v in numbers(v.value, digits: 6).map { "\(UnicodeMath.name(v.key)) = \($0.text)" } }
+                    ?? strings.pass("\(pass + 1)")
+                add(label, .tone(.accent), indent: 1)
+            }
             var rounded = false
             let substituted = UnicodeMath.statement(record.statement) { name in
                 used[name.canonical].flatMap { numbers($0, digits: min(session.digits, 4)) }.map { shown in
@@ -25,16 +41,15 @@ enum FormulaView {
                 }
             }
             let rhs = substituted.split(separator: "=", maxSplits: 1).last.map { String($0).trimmingSpaces } ?? substituted
-            let indent = String(repeating: " ", count: 3)
-            if substituted != formula, DisplayWidth.of(rhs) < width - 6 {
-                out.append(Line(text: indent + (rounded ? "≈ " : "= ") + rhs, style: .tone(.muted)))
+            if substituted != formula {
+                add((rounded ? "≈ " : "= ") + rhs, .tone(.muted), indent: 3)
             }
             if case let .assigned(name, value) = record.outcome {
                 if session.isHidden(name.canonical, inStep: k) {
-                    out.append(Line(text: indent + "= ?   (predict it: type \(name) = …)", style: .tone(.accent, bold: true)))
+                    add(strings.predictFormula(name.description), .tone(.accent, bold: true), indent: 3)
                 } else if value.count <= 4 {
-                    let summary = TensorText.inline(value, digits: session.digits, limit: width - 8)
-                    out.append(Line(text: indent + (summary.hasPrefix("≈") ? summary : "= " + summary), style: .plain))
+                    let summary = TensorText.inline(value, digits: session.digits, limit: 10_000)
+                    add(summary.hasPrefix("≈") ? summary : "= " + summary, .plain, indent: 3)
                 }
             }
         }
@@ -52,13 +67,5 @@ enum FormulaView {
         }
         let text = TensorText.inline(t, digits: digits, limit: 40)
         return text.hasSuffix(" tensor") ? nil : (text.replacingAll("≈ ", with: ""), text.hasPrefix("≈"))
-    }
-
-    static func draw(_ t: TerminalSurface, _ r: Rect, lines: [Line]) {
-        t.put(String(repeating: "─", count: r.width), row: r.top, col: 0, style: .tone(.muted))
-        for (i, line) in lines.prefix(r.height - 1).enumerated() {
-            let clipped = i == r.height - 2 && lines.count > r.height - 1 ? " …" : line.text
-            t.put(Clip.text(clipped, width: r.width), row: r.top + 1 + i, col: 0, style: line.style)
-        }
     }
 }

@@ -39,4 +39,17 @@ enum HeatMap {
         default: return shades[3]
         }
     }
+
+    /// One line saying what the shades and colours mean.
+    static func legend(_ strings: ScreenStrings) -> [Segment] {
+        var out = [Segment(text: strings.legendTitle + "  ", style: .tone(.muted))]
+        let steps: [(Double, String)] = [(0.1, "< 0.25"), (0.25, "< 0.5"), (0.5, "< 0.75"), (0.75, "≥ 0.75")]
+        for (w, meaning) in steps {
+            out.append(Segment(text: "\(shade(w))", style: Style(tone: tone(w))))
+            out.append(Segment(text: " " + meaning + "  ", style: .tone(.muted)))
+        }
+        out.append(Segment(text: strings.legendSmall + "  ", style: .tone(.muted)))
+        out.append(Segment(text: strings.legendMasked, style: .tone(.masked)))
+        return out
+    }
 }

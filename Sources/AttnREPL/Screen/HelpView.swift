@@ -1,51 +1,37 @@
-// The help overlay: keys, input, and the `:` commands.
+// The help, laid out to the terminal's width: the keys in two columns (descriptions wrapped
+// under themselves), how the input line works, then the `:` commands. Shown in the pager.
 import Engine
 
 enum HelpView {
-    /// With `compact`, commands are listed by name only (for terminals too short for the full list).
-    static func lines(zh: Bool, compact: Bool = false, width: Int = 80) -> [String] {
-        let keys = zh ? [
-            "按键",
-            "  → n 空格   下一步            ← p      上一步",
-            "  Home End   第一步 / 最后一步   Tab      选择下一个张量",
-            "  ↑ ↓ , .    在张量中移动单元格   PgUp PgDn 滚动张量",
-            "  ?          显示或关闭帮助      q        退出（主页）或回到主页",
-            "",
-            "输入行：直接打字即可输入公式或 : 命令，回车执行，Esc 取消。",
-            "  x_1 = [2, 0, 1]   改变输入，所有步骤立即重算",
-            "  ↑ ↓ 历史记录，Tab 补全，Ctrl-R 搜索历史",
-        ] : [
-            "Keys",
-            "  → n space  next step               ← p        previous step",
-            "  Home End   first / last step       Tab        select the next tensor",
-            "  ↑ ↓ , .    move the cell cursor    PgUp PgDn  scroll the tensors",
-            "  ?          this help (any key closes it)   q  back to the lesson list, or quit",
-            "",
-            "The input line: start typing a formula or a : command, Enter runs it, Esc leaves it.",
-            "  x_1 = [2, 0, 1]   change an input: every step is recomputed at once",
-            "  ↑ ↓ history, Tab completes names, Ctrl-R searches the history",
-        ]
-        let title = zh ? ["命令"] : ["Commands"]
-        guard compact else {
-            return keys + [""] + title + CommandTable.help("").output.dropFirst().prefix { !$0.isEmpty }.map { "  " + $0 }
+    static func lines(_ strings: ScreenStrings, width: Int) -> [String] {
+        let text = max(20, width - 2)          // the pager indents one column
+        let keyWidth = min(strings.helpKeys.map { DisplayWidth.of($0.0) }.max() ?? 0, text / 3)
+        var out: [String] = []
+        for (keys, meaning) in strings.helpKeys {
+            let keyLines = wrapped(keys, keyWidth)
+            let meaningLines = wrapped(meaning, text - keyWidth - 4)
+            for i in 0..<max(keyLines.count, meaningLines.count) {
+                let k = i < keyLines.count ? keyLines[i] : ""
+                out.append("  " + DisplayWidth.padRight(k, keyWidth) + "  " + (i < meaningLines.count ? meaningLines[i] : ""))
+            }
         }
-        let names = CommandTable.all.map { ":" + $0.name }.sorted().joined(separator: "  ")
-        let more = zh ? "（:help 命令名 查看说明）" : "(:help NAME explains one)"
-        return keys + [""] + title + TextWrap.lines(names + "  " + more, width: max(20, width - 8)).map { "  " + $0 }
+        out.append("")
+        for paragraph in strings.helpInput { out += wrapped(paragraph, text) + [""] }
+        out.append(strings.helpCommands)
+        let commands = CommandTable.all.sorted { $0.name < $1.name }
+        let nameWidth = min(commands.map { DisplayWidth.of(":\($0.name) \($0.arguments)") }.max() ?? 0, text / 3)
+        for c in commands {
+            let nameLines = wrapped(":\(c.name) \(c.arguments)", nameWidth)
+            let summary = wrapped(strings.commandSummaries[c.name] ?? c.summary, text - nameWidth - 4)
+            for i in 0..<max(nameLines.count, summary.count) {
+                out.append("  " + DisplayWidth.padRight(i < nameLines.count ? nameLines[i] : "", nameWidth) + "  "
+                           + (i < summary.count ? summary[i] : ""))
+            }
+        }
+        return out
     }
 
-    static func draw(_ t: TerminalSurface, rows: Int, cols: Int, zh: Bool) {
-        var ls = lines(zh: zh)
-        if ls.count + 2 > rows - 2 { ls = lines(zh: zh, compact: true, width: cols) }
-        let width = min(cols - 2, (ls.map(DisplayWidth.of).max() ?? 0) + 4)
-        let height = min(rows - 2, ls.count + 2)
-        let top = max(0, (rows - height) / 2), left = max(0, (cols - width) / 2)
-        for i in 0..<height {
-            t.put(String(repeating: " ", count: width), row: top + i, col: left, style: .tone(.normal))
-        }
-        t.put(Clip.text(zh ? " 帮助（按任意键关闭）" : " Help (any key closes it)", width: width), row: top, col: left, style: .tone(.title, bold: true))
-        for (i, line) in ls.prefix(height - 2).enumerated() {
-            t.put(Clip.text("  " + line, width: width - 1), row: top + 1 + i, col: left, style: .plain)
-        }
+    private static func wrapped(_ text: String, _ width: Int) -> [String] {
+        TextWrap.wrap([Segment(text: text, style: .plain)], width: max(8, width)).map { $0.map(\.text).joined() }
     }
 }

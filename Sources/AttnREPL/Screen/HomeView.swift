@@ -1,4 +1,6 @@
 // The home view: what attn-repl is, the lessons with the learner's progress, and how to start.
+// Each lesson is one line where its id, title and progress fit side by side, else a few lines
+// (the title and the progress wrapped under the id): nothing is cut.
 import Engine
 
 enum HomeView {
@@ -6,40 +8,53 @@ enum HomeView {
         let id: String
         let title: String
         let progress: String
+        let done: Bool
     }
 
     static func rows(_ lessons: [Lesson], progress: Progress) -> [Row] {
-        lessons.map { Row(id: $0.id, title: $0.title, progress: progress.summary(for: $0)) }
+        lessons.map { lesson in
+            let seen = progress.lessons[lesson.id]?.stepsSeen.filter { $0 >= 1 && $0 <= lesson.steps.count }.count ?? 0
+            return Row(id: lesson.id, title: lesson.title, progress: progress.summary(for: lesson), done: seen == lesson.steps.count)
+        }
     }
 
-    static func draw(_ t: TerminalSurface, _ r: Rect, rows: [Row], selection: Int, zh: Bool) {
+    static func draw(_ t: TerminalSurface, _ r: Rect, rows: [Row], selection: Int, strings: ScreenStrings) {
         var y = r.top + 1
-        let intro = zh
-            ? "在你自己输入的向量上精确计算注意力的每一个公式。选择一课（↑ ↓ 回车），或直接输入公式，例如 softmax([1, 2, 3])。"
-            : "Attention, from the RNN step to the Transformer, computed exactly on vectors you type. Pick a lesson (↑ ↓ Enter) or type a formula, e.g. softmax([1, 2, 3])."
-        for line in TextWrap.lines(intro, width: r.width - 4) where y < r.bottom {
+        for line in TextWrap.lines(strings.homeIntro, width: r.width - 4) where y < r.bottom {
             t.put("  " + line, row: y, col: 0, style: .plain)
             y += 1
         }
         y += 1
         guard !rows.isEmpty else {
-            t.put(zh ? "  没有找到课程。" : "  No lessons found.", row: y, col: 0, style: .tone(.error))
+            t.put("  " + strings.noLessons, row: y, col: 0, style: .tone(.error))
             return
         }
-        let idWidth = rows.map { DisplayWidth.of($0.id) }.max() ?? 0
-        let progressWidth = rows.map { DisplayWidth.of($0.progress) }.max() ?? 0
-        let visible = max(1, r.bottom - y)
-        let window = Window.range(count: rows.count, capacity: visible, focus: selection)
-        for k in window {
+        let entries = rows.enumerated().map { k, row in lines(row, number: k + 1, count: rows.count, chosen: k == selection,
+                                                               idWidth: rows.map { DisplayWidth.of($0.id) }.max() ?? 0,
+                                                               progressWidth: rows.map { DisplayWidth.of($0.progress) }.max() ?? 0,
+                                                               width: r.width) }
+        let tallest = entries.map(\.count).max() ?? 1
+        let visible = max(1, (r.bottom - y) / tallest)
+        for k in Window.range(count: rows.count, capacity: visible, focus: selection) {
             let row = rows[k]
             let chosen = k == selection
-            let marker = chosen ? "▸ " : "  "
-            let titleWidth = max(8, r.width - idWidth - progressWidth - 12)
-            let text = "\(marker)\(k + 1). " + DisplayWidth.padRight(row.id, idWidth) + "  "
-                + DisplayWidth.padRight(Clip.text(row.title, width: titleWidth), titleWidth) + "  " + row.progress
-            t.put(Clip.text(" " + text, width: r.width), row: y, col: 0,
-                  style: chosen ? Style(tone: .selection, bold: true) : (row.progress == "done" ? .tone(.success) : .plain))
-            y += 1
+            for (i, line) in entries[k].enumerated() where y < r.bottom {
+                let style: Style = chosen ? Style(tone: .selection, bold: i == 0) : (row.done ? .tone(.success) : i == 0 ? .plain : .tone(.muted))
+                t.put(chosen ? DisplayWidth.padRight(line, r.width - 1) : line, row: y, col: 0, style: style)
+                y += 1
+            }
         }
+    }
+
+    private static func lines(_ row: Row, number: Int, count: Int, chosen: Bool, idWidth: Int, progressWidth: Int, width: Int) -> [String] {
+        let numberWidth = "\(count). ".count
+        let head = (chosen ? " ▸ " : "   ") + DisplayWidth.padRight("\(number).", numberWidth) + DisplayWidth.padRight(row.id, idWidth) + "  "
+        let titleWidth = width - 1 - DisplayWidth.of(head) - 2 - progressWidth
+        if titleWidth >= DisplayWidth.of(row.title) {
+            return [head + DisplayWidth.padRight(row.title, titleWidth) + "  " + row.progress]
+        }
+        let indent = String(repeating: " ", count: 3 + numberWidth)
+        let wrapped = TextWrap.wrap([Segment(text: row.title + " · " + row.progress, style: .plain)], width: max(10, width - 1 - indent.count))
+        return [head.trimmingTrailingSpaces] + wrapped.map { indent + $0.map(\.text).joined() }
     }
 }

@@ -4,12 +4,12 @@ import Engine
 /// Drawing the input line: prompt and text with the cursor kept in view by scrolling sideways.
 enum InputLineView {
     /// Returns the cursor's screen column.
-    static func draw(_ t: TerminalSurface, _ r: Rect, prompt: String, text: String, cursor: Int, focused: Bool, placeholder: String) -> Int {
+    static func draw(_ t: TerminalSurface, _ r: Rect, prompt: String, text: String, cursor: Int, placeholder: String) -> Int {
         t.put(String(repeating: " ", count: r.width), row: r.top, col: 0, style: .plain)
         let promptWidth = DisplayWidth.of(prompt)
-        t.put(prompt, row: r.top, col: 0, style: .tone(focused ? .accent : .muted, bold: true))
-        if text.isEmpty && !focused {
-            t.put(Clip.text(placeholder, width: r.width - promptWidth), row: r.top, col: promptWidth, style: .tone(.muted))
+        t.put(prompt, row: r.top, col: 0, style: .tone(.accent, bold: true))
+        if text.isEmpty {
+            t.put(Clip.prefix(placeholder, width: r.width - promptWidth - 1), row: r.top, col: promptWidth, style: .tone(.muted))
             return promptWidth
         }
         let available = max(4, r.width - promptWidth - 1)
@@ -21,8 +21,7 @@ enum InputLineView {
             skipped += DisplayWidth.of(String(chars[start]))
             start += 1
         }
-        let visible = Clip.text(String(chars[start...]), width: available)
-        t.put(visible, row: r.top, col: promptWidth, style: .plain)
+        t.put(Clip.prefix(String(chars[start...]), width: available), row: r.top, col: promptWidth, style: .plain)
         return promptWidth + cursorWidth - skipped
     }
 }

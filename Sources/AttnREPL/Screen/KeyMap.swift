@@ -1,8 +1,11 @@
-// Keys to actions while the input line is not focused. Pure, so it is tested directly.
+// Keys as the screen reads them, and what a key does in each state. Every key that types
+// something goes to the input line; navigation uses keys that type nothing (and → ← Home End
+// only while the input line is empty). Pure, so it is tested directly.
 
 enum Key: Equatable {
     case character(Character)
     case left, right, up, down, home, end, pageUp, pageDown, tab, backTab, enter, escape, backspace, delete
+    case controlLeft, controlRight, shiftUp, shiftDown, wheelUp, wheelDown, help
     case resize
     /// Alt+key (Escape then the key), for readline's word motions.
     case meta(Character)
@@ -13,41 +16,63 @@ enum Key: Equatable {
 
 enum ScreenAction: Equatable {
     case nextStep, previousStep, firstStep, lastStep
-    case help, quit
+    case scrollLines(Int), scrollPages(Int)
     case nextTensor, previousTensor
-    case cellUp, cellDown, cellLeft, cellRight, scrollUp, scrollDown
-    case focusInput(initial: String)
-    case open                       // Enter on the home screen
-    case none
+    case cellUp, cellDown, cellLeft, cellRight
+    case leaveSelection
+    case chooseUp, chooseDown, open
+    case help
+    /// Give the key to the input line (readline).
+    case edit
 }
 
 enum KeyMap {
-    /// The keys shown in the status line.
-    static let summary = "→/n next  ←/p back  Home/End  Tab tensor  ↑↓,. cell  ? help  q quit  type to enter formulas"
-    static let summaryZh = "→/n 下一步  ←/p 上一步  Home/End  Tab 选张量  ↑↓,. 单元格  ? 帮助  q 退出  直接输入公式"
+    /// What the screen is doing when a key arrives.
+    struct Context: Equatable {
+        var home = false
+        var inputEmpty = true
+        var cellMode = false
+    }
 
-    static func action(for key: Key) -> ScreenAction {
+    static func action(for key: Key, in c: Context) -> ScreenAction {
         switch key {
-        case .right, .character("n"), .character(" "): return .nextStep
-        case .left, .character("p"): return .previousStep
-        case .home: return .firstStep
-        case .end: return .lastStep
-        case .character("?"): return .help
-        case .character("q"): return .quit
-        case .tab: return .nextTensor
+        case .help: return .help
+        case .pageUp: return .scrollPages(-1)
+        case .pageDown: return .scrollPages(1)
+        case .shiftUp, .wheelUp: return .scrollLines(key == .wheelUp ? -3 : -1)
+        case .shiftDown, .wheelDown: return .scrollLines(key == .wheelDown ? 3 : 1)
+        default: break
+        }
+        if c.home {
+            switch key {
+            case .up where c.inputEmpty: return .chooseUp
+            case .down where c.inputEmpty: return .chooseDown
+            case .enter where c.inputEmpty, .right where c.inputEmpty: return .open
+            default: return .edit
+            }
+        }
+        if c.cellMode && c.inputEmpty {
+            switch key {
+            case .up: return .cellUp
+            case .down: return .cellDown
+            case .left: return .cellLeft
+            case .right: return .cellRight
+            case .tab: return .nextTensor
+            case .backTab: return .previousTensor
+            case .escape: return .leaveSelection
+            default: break
+            }
+        }
+        switch key {
+        case .controlRight, .meta("n"): return .nextStep
+        case .controlLeft, .meta("p"): return .previousStep
+        case .right where c.inputEmpty: return .nextStep
+        case .left where c.inputEmpty: return .previousStep
+        case .home where c.inputEmpty: return .firstStep
+        case .end where c.inputEmpty: return .lastStep
+        case .tab where c.inputEmpty: return .nextTensor
         case .backTab: return .previousTensor
-        case .up: return .cellUp
-        case .down: return .cellDown
-        case .character(","): return .cellLeft
-        case .character("."): return .cellRight
-        case .pageUp: return .scrollUp
-        case .pageDown: return .scrollDown
-        case .enter: return .open
-        case .escape, .resize, .backspace, .delete, .other, .meta, .control: return .none
-        case let .character(c):
-            // Anything printable starts a formula or a command on the input line.
-            if c.isLetter || c.isNumber || "[(:\\-+_#=".contains(c) || !c.isASCII { return .focusInput(initial: String(c)) }
-            return .none
+        default: return .edit
         }
     }
 }

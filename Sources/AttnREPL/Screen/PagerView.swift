@@ -1,5 +1,7 @@
-// Output too long for its pane (`:vars`, `:sessions`, `:help NAME`, a big :why) shown over
-// the whole screen, scrollable; any key other than the scrolling ones closes it.
+// Output too long for its pane (`:vars`, `:sessions`, `:help NAME`, a big :why) and the help,
+// shown over the whole screen (everything beneath cleared), scrollable; any key other than
+// the scrolling ones closes it.
+import Engine
 
 enum PagerView {
     /// Lines visible at once on a terminal with `rows` rows (a title line and a key line).
@@ -10,17 +12,27 @@ enum PagerView {
         max(0, min(top, lines - pageHeight(rows: rows)))
     }
 
-    static func draw(_ t: TerminalSurface, lines: [String], top: Int, error: Bool, zh: Bool) {
+    static func draw(_ t: TerminalSurface, lines: [String], top: Int, error: Bool, title: (String) -> String, keys: String) {
         let height = pageHeight(rows: t.rows)
         let first = clamp(top, lines: lines.count, rows: t.rows)
         for row in 0..<t.rows { t.put(String(repeating: " ", count: t.cols), row: row, col: 0, style: .tone(.normal)) }
         let range = "\(first + 1)–\(min(lines.count, first + height)) / \(lines.count)"
-        let title = zh ? " 输出 \(range)" : " Output, lines \(range)"
-        t.put(Clip.text(title, width: t.cols), row: 0, col: 0, style: .tone(.title, bold: true))
+        t.put(String(repeating: " ", count: t.cols), row: 0, col: 0, style: .tone(.title, bold: true))
+        t.put(Clip.prefix(title(range), width: t.cols), row: 0, col: 0, style: .tone(.title, bold: true))
         for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
-            t.put(Clip.text(" " + line, width: t.cols), row: 1 + i, col: 0, style: error ? .tone(.error) : .plain)
+            t.put(" " + line, row: 1 + i, col: 0, style: error ? .tone(.error) : .plain)
         }
-        let keys = zh ? " ↑↓ PgUp PgDn 滚动 · 其他任意键关闭" : " ↑↓ PgUp PgDn Home End scroll · any other key closes"
-        t.put(Clip.text(keys, width: t.cols), row: t.rows - 1, col: 0, style: .tone(.muted))
+        t.put(Clip.prefix(keys, width: t.cols), row: t.rows - 1, col: 0, style: .tone(.muted))
+    }
+
+    /// Text wrapped to the pager's width (lines are then never cut).
+    static func wrap(_ lines: [String], width: Int) -> [String] {
+        lines.flatMap { line -> [String] in
+            let indent = String(line.prefix { $0 == " " })
+            let body = String(line.dropFirst(indent.count))
+            if body.isEmpty { return [""] }
+            return TextWrap.wrap([Segment(text: body, style: .plain)], width: max(10, width - 2 - indent.count))
+                .map { indent + $0.map(\.text).joined() }
+        }
     }
 }

@@ -1,6 +1,7 @@
 // The full-screen session's loop: read a key (polling every 100 ms so signals and resizes
-// are noticed), turn it into an action or feed it to the input line, run what was
-// submitted, redraw. Ends cleanly on q, :quit, Ctrl-D, SIGTERM, SIGHUP or a second Ctrl-C.
+// are noticed), turn it into an action or give it to the input line, run what was
+// submitted, redraw. Every key that types something goes to the input line; the session
+// ends on Ctrl-D on an empty line, :quit, SIGTERM or SIGHUP.
 import Engine
 
 final class ScreenController {
@@ -9,21 +10,21 @@ final class ScreenController {
     private let screen = ScreenState()
     private let cells = CellCache()
     private let input: InputLine
-    private var inputFocused = false
     private var quit = false
-    /// Opened with `attn-repl lesson ID`: q leaves the program rather than going home.
-    private let startedInLesson: Bool
+    /// The lesson list's rows; progress is read from disk again only after an input ran.
+    private var homeRows: [HomeView.Row]?
 
     init(terminal: CursesTerminal, state: ReplState, openLesson: Bool) {
         self.terminal = terminal
         self.state = state
-        self.startedInLesson = openLesson
         input = InputLine(historyFile: StatePaths.history)
         screen.mode = openLesson && state.lesson != nil ? .lesson : .home
         if let id = state.lesson?.lesson.id, let k = state.lessonList.firstIndex(where: { $0.id == id }) {
             screen.homeSelection = k
         }
     }
+
+    private var strings: ScreenStrings { ScreenStrings.of(state.language) }
 
     /// Runs until the learner leaves; the terminal is restored on return.
     func run() {
@@ -41,6 +42,9 @@ final class ScreenController {
                 if interrupts > 0 { draw() }
                 continue
             }
+            #if DEBUG
+            CrashGuard.crashIfRequested()
+            #endif
             handle(key)
             while !quit, let more = terminal.readPendingKey() { handle(more) }
             if !quit { draw() }
@@ -54,129 +58,161 @@ final class ScreenController {
             terminal.updateSize()
             return
         }
-        if screen.showingHelp {
-            screen.showingHelp = false
-            return
-        }
-        if let pager = screen.pager {
-            let page = PagerView.pageHeight(rows: terminal.rows)
-            let moved: Int? = switch key {
-            case .up: pager.top - 1
-            case .down: pager.top + 1
-            case .pageUp: pager.top - page
-            case .pageDown, .character(" "): pager.top + page
-            case .home: 0
-            case .end: pager.lines.count
-            default: nil
-            }
-            if let moved {
-                screen.pager?.top = PagerView.clamp(moved, lines: pager.lines.count, rows: terminal.rows)
-            } else {
-                screen.pager = nil
-            }
+        if screen.pager != nil {
+            handlePager(key)
             return
         }
         if !Layout.fits(rows: terminal.rows, cols: terminal.cols) {
-            if key == .character("q") { quit = true }
+            if key == .control(4) { quit = true }
             return
         }
-        if inputFocused {
-            handleInput(key)
-            return
+        let home = screen.mode == .home || state.lesson == nil
+        let context = KeyMap.Context(home: home, inputEmpty: input.isEmpty, cellMode: screen.cellMode)
+        switch KeyMap.action(for: key, in: context) {
+        case .help: openHelp()
+        case let .scrollLines(n): home ? choose(n > 0 ? 1 : -1) : scroll(by: n)
+        case let .scrollPages(n): home ? choose(n * 5) : scroll(by: n * DocumentView.page(height: bodyHeight))
+        case .nextStep: move { $0.next() }
+        case .previousStep: move { $0.previous() }
+        case .firstStep: move { $0.go(to: 0) }
+        case .lastStep: move { $0.go(to: $0.stepCount - 1) }
+        case .nextTensor: selectTensor(by: 1)
+        case .previousTensor: selectTensor(by: -1)
+        case .cellUp, .cellDown, .cellLeft, .cellRight: moveCell(KeyMap.action(for: key, in: context))
+        case .leaveSelection:
+            screen.cellMode = false
+            screen.selectedTensor = nil
+        case .chooseUp: choose(-1)
+        case .chooseDown: choose(1)
+        case .open: openSelectedLesson()
+        case .edit: edit(key)
         }
-        if screen.mode == .home {
-            handleHome(key)
-            return
-        }
-        perform(KeyMap.action(for: key))
     }
 
-    private func handleInput(_ key: Key) {
+    private func handlePager(_ key: Key) {
+        guard let pager = screen.pager else { return }
+        let page = PagerView.pageHeight(rows: terminal.rows)
+        let moved: Int? = switch key {
+        case .up, .shiftUp: pager.top - 1
+        case .down, .shiftDown: pager.top + 1
+        case .wheelUp: pager.top - 3
+        case .wheelDown: pager.top + 3
+        case .pageUp: pager.top - page
+        case .pageDown: pager.top + page
+        case .home: 0
+        case .end: pager.lines.count
+        default: nil
+        }
+        if let moved {
+            screen.pager?.top = PagerView.clamp(moved, lines: pager.lines.count, rows: terminal.rows)
+            return
+        }
+        screen.pager = nil
+        // A key that types something is not lost: it starts the input.
         switch key {
-        case .escape:
-            input.cancel()
-            inputFocused = false
-        case .control(4) where input.isEmpty:           // Ctrl-D on an empty line leaves the input
-            inputFocused = false
-        default:
-            if key == .tab {                    // only completion reads them
-                Readline.candidates = state.completionCandidates
-                Readline.argumentCandidates = state.argumentCompletions
-            }
-            input.feed(key)
-            if !input.completionMatches.isEmpty {
-                screen.output = [input.completionMatches.joined(separator: "  ")]
+        case .character, .meta: handle(key)
+        default: break
+        }
+    }
+
+    /// A key for the input line (readline).
+    private func edit(_ key: Key) {
+        if key == .escape {
+            if !input.isEmpty { input.cancel() } else {
+                screen.output = []
                 screen.errors = []
+                screen.message = nil
             }
-            let submitted = input.takeSubmitted()
-            for text in submitted { submit(text) }
-            if !submitted.isEmpty { inputFocused = false }
+            return
         }
+        if case .character = key { screen.cellMode = false }
+        if key == .tab {                    // only completion reads them
+            Readline.candidates = state.completionCandidates
+            Readline.argumentCandidates = state.argumentCompletions
+        }
+        input.feed(key)
+        if !input.completionMatches.isEmpty {
+            screen.output = [input.completionMatches.joined(separator: "  ")]
+            screen.errors = []
+            screen.message = nil
+        }
+        for text in input.takeSubmitted() where !quit { submit(text) }
     }
 
-    private func handleHome(_ key: Key) {
+    private func choose(_ delta: Int) {
         let count = state.lessonList.count
-        switch key {
-        case .up: screen.homeSelection = max(0, screen.homeSelection - 1)
-        case .down: screen.homeSelection = min(max(0, count - 1), screen.homeSelection + 1)
-        case .home: screen.homeSelection = 0
-        case .end: screen.homeSelection = max(0, count - 1)
-        case .enter, .right: openSelectedLesson()
-        case .character("?"): screen.showingHelp = true
-        case .character("q"): quit = true
-        default:
-            if case let .focusInput(initial) = KeyMap.action(for: key) { focusInput(initial) }
-        }
+        screen.homeSelection = min(max(0, count - 1), max(0, screen.homeSelection + delta))
     }
 
-    private func perform(_ action: ScreenAction) {
+    private func move(_ change: (LessonSession) -> Void) {
         guard let lesson = state.lesson else { return }
-        switch action {
-        case .nextStep: move { lesson.next() }
-        case .previousStep: move { lesson.previous() }
-        case .firstStep: move { lesson.go(to: 0) }
-        case .lastStep: move { lesson.go(to: lesson.stepCount - 1) }
-        case .help: screen.showingHelp = true
-        case .quit:
-            if startedInLesson { quit = true } else { screen.mode = .home; screen.resetForStep() }
-        case .nextTensor, .previousTensor:
-            let items = frame().tensorItems(lesson)
-            guard !items.isEmpty else { return }
-            let current = frame().selectedTensor(items, lesson) ?? 0
-            screen.selectedTensor = (current + (action == .nextTensor ? 1 : items.count - 1)) % items.count
-            screen.cellRow = 0
-            screen.cellCol = 0
-        case .cellUp, .cellDown, .cellLeft, .cellRight: moveCell(action, lesson)
-        case .scrollUp: screen.tensorScroll -= 1
-        case .scrollDown: screen.tensorScroll += 1
-        case let .focusInput(initial): focusInput(initial)
-        case .open: focusInput("")
-        case .none: break
-        }
-    }
-
-    private func move(_ change: () -> Void) {
-        change()
+        change(lesson)
         screen.resetForStep()
     }
 
-    private func moveCell(_ action: ScreenAction, _ lesson: LessonSession) {
-        let items = frame().tensorItems(lesson)
-        guard let s = frame().selectedTensor(items, lesson) else { return }
+    // MARK: Scrolling and selection
+
+    private var bodyHeight: Int {
+        frame().view(rows: terminal.rows, cols: terminal.cols)?.layout.body.height ?? 1
+    }
+
+    private func scroll(by n: Int) {
+        guard let (layout, doc) = frame().view(rows: terminal.rows, cols: terminal.cols), let doc else { return }
+        let height = layout.body.height
+        let top = DocumentView.window(count: doc.lines.count, height: height, top: DocumentView.line(of: screen.place, in: doc.lines)).top
+        let next = min(max(0, top + n), DocumentView.maxTop(count: doc.lines.count, height: height))
+        screen.place = DocumentView.place(at: next, in: doc.lines)
+    }
+
+    /// Scrolls so that the selected tensor and its cell's value are on screen.
+    private func revealSelection() {
+        guard let (layout, doc) = frame().view(rows: terminal.rows, cols: terminal.cols), let doc,
+              let s = screen.selectedTensor, let range = doc.tensorLines[s] else { return }
+        let height = layout.body.height
+        let w = DocumentView.window(count: doc.lines.count, height: height, top: DocumentView.line(of: screen.place, in: doc.lines))
+        var top = w.top
+        if range.lowerBound < w.top || range.count > height - 2 {
+            top = range.lowerBound
+        } else if range.upperBound > w.top + w.rows {
+            top = range.upperBound - (height - 2)
+        }
+        screen.place = DocumentView.place(at: min(max(0, top), DocumentView.maxTop(count: doc.lines.count, height: height)), in: doc.lines)
+    }
+
+    private func selectTensor(by delta: Int) {
+        guard let lesson = state.lesson else { return }
+        let f = frame()
+        let items = f.tensorItems(lesson)
+        guard !items.isEmpty else { return }
+        if screen.cellMode, let current = f.selectedTensor(items, lesson) {
+            screen.selectedTensor = (current + delta + items.count) % items.count
+        } else {
+            screen.selectedTensor = f.selectedTensor(items, lesson)    // the step's newest first
+        }
+        screen.cellMode = true
+        screen.cellRow = 0
+        screen.cellCol = 0
+        revealSelection()
+    }
+
+    private func moveCell(_ action: ScreenAction) {
+        guard let lesson = state.lesson else { return }
+        let f = frame()
+        let items = f.tensorItems(lesson)
+        guard let s = f.selectedTensor(items, lesson) else { return }
         let shape = items[s].entry.value.shape
         switch action {
         case .cellUp: screen.cellRow = max(0, screen.cellRow - 1)
-        case .cellDown: screen.cellRow = min(shape.rows - 1, screen.cellRow + 1)
+        case .cellDown: screen.cellRow = min(max(0, shape.rows - 1), screen.cellRow + 1)
         case .cellLeft: screen.cellCol = max(0, screen.cellCol - 1)
-        default: screen.cellCol = min(shape.cols - 1, screen.cellCol + 1)
+        default: screen.cellCol = min(max(0, shape.cols - 1), screen.cellCol + 1)
         }
         screen.selectedTensor = s
+        revealSelection()
     }
 
-    private func focusInput(_ initial: String) {
-        inputFocused = true
-        screen.message = nil
-        if !initial.isEmpty { input.type(initial) }
+    private func openHelp() {
+        screen.pager = .init(lines: HelpView.lines(strings, width: terminal.cols), top: 0, error: false, help: true)
     }
 
     private func openSelectedLesson() {
@@ -188,36 +224,45 @@ final class ScreenController {
     // MARK: Running input
 
     private func submit(_ text: String) {
-        Interrupt.clear()
+        if text.trimmingSpaces == ":help" {
+            openHelp()
+            return
+        }
         let response = Responder(state: state, printsLessonSteps: false).respond(to: text)
+        _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent
         cells.invalidate()
+        homeRows = nil
         screen.output = response.lines
         screen.errors = response.errors
         screen.message = nil
         if response.quit { quit = true }
         if response.lessonChanged, state.lesson != nil {
-            if screen.mode != .lesson || text.trimmingSpaces.hasPrefix(":lesson") { screen.resetForStep() }
+            let opened = screen.mode != .lesson || text.trimmingSpaces.hasPrefix(":lesson")
+            if opened { screen.resetForStep() }
             screen.mode = .lesson
-            if let status = response.status, response.errors.isEmpty {
+            if let status = response.status, response.errors.isEmpty, response.lines.count <= 1, !opened {
                 screen.output = []
-                screen.message = (status, .success)
+                screen.message = (status, status.hasPrefix("✓") ? .success : .accent)
             }
         }
         if state.lesson == nil { screen.mode = .home }
-        let all = screen.output + screen.errors
-        if all.count > Layout.outputCapacity(rows: terminal.rows, home: screen.mode == .home) {
-            screen.pager = (all, 0, !screen.errors.isEmpty)
+        let shown = frame().outputLines(width: terminal.cols).count
+        if shown > Layout.outputCapacity(rows: terminal.rows) {
+            screen.pager = .init(lines: PagerView.wrap(screen.output + screen.errors, width: terminal.cols), top: 0,
+                                 error: !screen.errors.isEmpty, help: false)
         }
     }
 
     private func interrupted() {
         Interrupt.clear()
-        if inputFocused || !input.isEmpty {
+        if !input.isEmpty {
             input.cancel()
-            inputFocused = false
-            screen.message = ("cancelled", .muted)
+            screen.message = (strings.cancelled, .muted)
+        } else if screen.cellMode {
+            screen.cellMode = false
+            screen.selectedTensor = nil
         } else {
-            screen.message = (state.language == .zh ? "按 q 退出" : "press q to quit", .muted)
+            screen.message = (strings.howToQuit, .muted)
         }
     }
 
@@ -226,8 +271,10 @@ final class ScreenController {
     private func frame() -> ScreenFrame {
         var f = ScreenFrame(state: state, screen: screen, cells: cells)
         f.input = input.display
-        f.inputFocused = inputFocused
-        f.homeRows = HomeView.rows(state.lessonList, progress: Progress.load())
+        if screen.mode == .home {
+            if homeRows == nil { homeRows = HomeView.rows(state.lessonList, progress: Progress.load()) }
+            f.homeRows = homeRows ?? []
+        }
         return f
     }
 

@@ -8,86 +8,72 @@ struct ScreenFrame {
     let screen: ScreenState
     let cells: CellCache
     var input: (prompt: String, text: String, cursor: Int) = (InputLine.prompt, "", 0)
-    var inputFocused = false
     var homeRows: [HomeView.Row] = []
 
-    var zh: Bool { state.language == .zh }
+    var strings: ScreenStrings { ScreenStrings.of(state.language) }
+
+    /// The layout and, in a lesson, the step document for a terminal size.
+    func view(rows: Int, cols: Int) -> (layout: Layout, document: StepDocument?)? {
+        guard let layout = Layout.make(rows: rows, cols: cols, outputLines: outputLines(width: cols).count) else { return nil }
+        guard let lesson = state.lesson, screen.mode == .lesson else { return (layout, nil) }
+        return (layout, document(lesson, width: cols, viewHeight: layout.body.height))
+    }
 
     /// Draws and returns where the cursor belongs (nil: hidden).
     @discardableResult
     func draw(on t: TerminalSurface) -> (row: Int, col: Int)? {
         t.clear()
-        guard Layout.fits(rows: t.rows, cols: t.cols) else {
+        if let pager = screen.pager {
+            PagerView.draw(t, lines: pager.lines, top: pager.top, error: pager.error,
+                           title: pager.help ? strings.helpTitle : strings.outputTitle, keys: strings.pagerKeys)
+            return nil
+        }
+        guard let (layout, doc) = view(rows: t.rows, cols: t.cols) else {
             tooSmall(t)
             return nil
         }
-        let layout: Layout
-        if let lesson = state.lesson, screen.mode == .lesson {
-            let prose = proseText(lesson)
-            let formulas = FormulaView.lines(lesson, width: t.cols)
-            let items = tensorItems(lesson)
-            let tensorLines = TensorPane.neededHeight(items: items, selected: selectedTensor(items, lesson),
-                                                      cursor: (screen.cellRow, screen.cellCol), width: t.cols, maxHeight: t.rows / 2)
-            layout = Layout.lesson(rows: t.rows, cols: t.cols, proseLines: ProseView.lines(prose, width: t.cols).count,
-                                   formulaLines: formulas.count, tensorLines: tensorLines, outputLines: outputLines)!
-            drawLesson(t, layout, lesson, prose: prose, formulas: formulas, items: items)
+        if let lesson = state.lesson, let doc, screen.mode == .lesson {
+            HeaderView.draw(t, layout.header, title: lesson.lesson.title, right: strings.step(lesson.step + 1, lesson.stepCount),
+                            extra: " · " + lesson.progressSummary)
+            DocumentView.draw(t, layout.body, lines: doc.lines, top: DocumentView.line(of: screen.place, in: doc.lines), strings: strings)
         } else {
-            layout = Layout.home(rows: t.rows, cols: t.cols, outputLines: outputLines)!
-            HeaderView.draw(t, layout.header, title: "attn-repl", right: zh ? "注意力机制，逐步精确计算" : "attention, computed exactly")
-            HomeView.draw(t, layout.tensors, rows: homeRows, selection: screen.homeSelection, zh: zh)
+            HeaderView.draw(t, layout.header, title: "attn-repl", right: strings.tagline)
+            HomeView.draw(t, layout.body, rows: homeRows, selection: screen.homeSelection, strings: strings)
         }
-        if !screen.output.isEmpty || !screen.errors.isEmpty {
-            OutputView.draw(t, layout.output, lines: screen.output + screen.errors, error: !screen.errors.isEmpty)
-        }
-        StatusView.draw(t, layout.status, message: screen.message, keys: zh ? KeyMap.summaryZh : KeyMap.summary)
-        let placeholder = zh ? "输入公式或 : 命令（? 帮助）" : "type a formula or a : command (? for help)"
-        let col = InputLineView.draw(t, layout.input, prompt: input.prompt, text: input.text, cursor: input.cursor,
-                                     focused: inputFocused, placeholder: placeholder)
-        if screen.showingHelp {
-            HelpView.draw(t, rows: t.rows, cols: t.cols, zh: zh)
-            return nil
-        }
-        if let pager = screen.pager {
-            PagerView.draw(t, lines: pager.lines, top: pager.top, error: pager.error, zh: zh)
-            return nil
-        }
-        return inputFocused ? (layout.input.top, col) : nil
+        OutputView.draw(t, layout.output, lines: outputLines(width: t.cols))
+        StatusView.draw(t, layout.footer, keys: footer)
+        return (layout.input.top, InputLineView.draw(t, layout.input, prompt: input.prompt, text: input.text,
+                                                     cursor: input.cursor, placeholder: strings.placeholder))
     }
 
-    private var outputLines: Int {
-        let n = screen.output.count + screen.errors.count
-        return n == 0 ? 0 : n + 1
+    /// The keys that work now.
+    var footer: [String] {
+        if !input.text.isEmpty { return strings.footerTyping }
+        if screen.mode == .home || state.lesson == nil { return strings.footerHome }
+        return screen.cellMode ? strings.footerCell : strings.footerLesson
+    }
+
+    /// The last result, error or message, wrapped to the width (never cut).
+    func outputLines(width: Int) -> [DocumentLine] {
+        var out: [DocumentLine] = []
+        func add(_ text: String, _ style: Style) {
+            for piece in TextWrap.wrap([Segment(text: text, style: style)], width: max(10, width - 2)) {
+                out.append(DocumentLine(segments: [Segment(text: " ", style: .plain)] + piece, anchor: 0))
+            }
+        }
+        for line in screen.output { add(line, .plain) }
+        for line in screen.errors { add(line, .tone(.error)) }
+        if let message = screen.message { add(message.text, .tone(message.tone, bold: true)) }
+        return out
     }
 
     private func tooSmall(_ t: TerminalSurface) {
-        let text = zh ? "请把终端放大（至少 \(Layout.minimumCols)×\(Layout.minimumRows)）"
-                      : "Enlarge the terminal (at least \(Layout.minimumCols)×\(Layout.minimumRows))"
-        let lines = TextWrap.lines(text, width: max(1, t.cols - 1)) + ["\(t.cols)×\(t.rows)", "q: quit"]
+        let lines = TextWrap.lines(strings.enlarge(Layout.minimumCols, Layout.minimumRows), width: max(1, t.cols - 1))
+            + ["\(t.cols)×\(t.rows)"] + strings.footerTooSmall
         let top = max(0, (t.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() {
-            t.put(Clip.text(line, width: t.cols), row: top + i, col: max(0, (t.cols - DisplayWidth.of(line)) / 2), style: .tone(.accent, bold: true))
+            t.put(line, row: top + i, col: max(0, (t.cols - DisplayWidth.of(line)) / 2), style: .tone(.accent, bold: true))
         }
-    }
-
-    private func proseText(_ lesson: LessonSession) -> String {
-        let step = lesson.currentStep
-        var parts = ["## " + step.title]
-        if lesson.step == 0 && !lesson.lesson.introduction.isEmpty { parts.append(lesson.lesson.introduction) }
-        if !step.prose.isEmpty { parts.append(step.prose) }
-        if let name = lesson.pendingExercises.first {
-            parts.append(zh ? "练习：先预测 \(name) 的值，在输入行输入 \(name) = 你的答案。" : "Exercise: predict \(name) before it is shown. Type \(name) = your answer.")
-        }
-        return parts.joined(separator: "\n\n")
-    }
-
-    private func drawLesson(_ t: TerminalSurface, _ layout: Layout, _ lesson: LessonSession, prose: String,
-                            formulas: [FormulaView.Line], items: [TensorPane.Item]) {
-        let stepText = zh ? "第 \(lesson.step + 1)/\(lesson.stepCount) 步" : "step \(lesson.step + 1)/\(lesson.stepCount)"
-        HeaderView.draw(t, layout.header, title: lesson.lesson.title, right: "\(stepText) · \(lesson.progressSummary)")
-        ProseView.draw(t, layout.prose, text: prose)
-        FormulaView.draw(t, layout.formula, lines: formulas)
-        TensorPane.draw(t, layout.tensors, items: items, selected: selectedTensor(items, lesson),
-                        cursor: (screen.cellRow, screen.cellCol), scroll: screen.tensorScroll)
     }
 
     func tensorItems(_ lesson: LessonSession) -> [TensorPane.Item] {

@@ -5,19 +5,33 @@ import Engine
 final class ScreenState {
     enum Mode { case home, lesson }
     var mode: Mode = .home
-    var showingHelp = false
     var homeSelection = 0
     /// Index into the tensor entries of the current lesson view.
     var selectedTensor: Int?
+    /// Tab selected a tensor: the arrows move its cell cursor until Esc.
+    var cellMode = false
     var cellRow = 0
     var cellCol = 0
-    var tensorScroll = 0
+    /// The reader's place in the step document: a block and a line within it, so that a
+    /// resize that re-flows the text keeps it (nil: the top).
+    struct Place: Equatable {
+        var anchor: Int
+        var offset: Int
+    }
+    var place: Place?
     /// Lines from the last typed formula or command, shown until the next navigation.
     var output: [String] = []
     var errors: [String] = []
     var message: (text: String, tone: Style.Tone)?
-    /// Output too long for its pane, shown over the whole screen until a key closes it.
-    var pager: (lines: [String], top: Int, error: Bool)?
+    /// Output too long for its pane, or the help, shown over the whole screen until a key closes it.
+    var pager: Pager?
+
+    struct Pager {
+        var lines: [String]
+        var top: Int
+        var error: Bool
+        var help: Bool
+    }
 
     func resetForStep() {
         output = []
@@ -25,8 +39,9 @@ final class ScreenState {
         message = nil
         cellRow = 0
         cellCol = 0
-        tensorScroll = 0
+        place = nil
         selectedTensor = nil
+        cellMode = false
     }
 }
 

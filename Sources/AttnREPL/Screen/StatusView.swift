@@ -1,25 +1,35 @@
-// The status line: a message when there is one, otherwise the keys.
+// The footer: the keys that work now. And the output pane: what the learner's last formula or
+// command printed (wrapped, never cut), under a rule.
 import Engine
 
 enum StatusView {
-    static func draw(_ t: TerminalSurface, _ r: Rect, message: (text: String, tone: Style.Tone)?, keys: String) {
-        t.put(String(repeating: " ", count: r.width), row: r.top, col: 0, style: .tone(.muted, bold: false))
-        if let message {
-            t.put(Clip.text(" " + message.text, width: r.width), row: r.top, col: 0, style: .tone(message.tone, bold: true))
-        } else {
-            t.put(Clip.text(" " + keys, width: r.width), row: r.top, col: 0, style: .tone(.muted))
+    /// As many of the keys (most important first) as fit the width.
+    static func draw(_ t: TerminalSurface, _ r: Rect, keys: [String]) {
+        t.put(String(repeating: " ", count: r.width), row: r.top, col: 0, style: .tone(.muted))
+        t.put(fitting(keys, width: r.width - 1), row: r.top, col: 0, style: .tone(.muted))
+    }
+
+    static func fitting(_ keys: [String], width: Int) -> String {
+        var text = ""
+        for key in keys {
+            let next = text.isEmpty ? " " + key : text + "  " + key
+            if DisplayWidth.of(next) > width { continue }
+            text = next
         }
+        return text
     }
 }
 
-/// What the learner's last formula or command printed, newest at the bottom.
 enum OutputView {
-    static func draw(_ t: TerminalSurface, _ r: Rect, lines: [String], error: Bool) {
+    static func draw(_ t: TerminalSurface, _ r: Rect, lines: [DocumentLine]) {
         guard r.height > 0 else { return }
         t.put(String(repeating: "─", count: r.width), row: r.top, col: 0, style: .tone(.muted))
-        let shown = lines.suffix(r.height - 1)
-        for (i, line) in shown.enumerated() {
-            t.put(Clip.text(" " + line, width: r.width), row: r.top + 1 + i, col: 0, style: error ? .tone(.error) : .plain)
+        for (i, line) in lines.suffix(r.height - 1).enumerated() {
+            var x = 0
+            for seg in line.segments {
+                t.put(seg.text, row: r.top + 1 + i, col: x, style: seg.style)
+                x += DisplayWidth.of(seg.text)
+            }
         }
     }
 }

@@ -20,33 +20,47 @@ struct TensorBlock {
         let cells: CellSource
         var emphasis: Emphasis = .plain
         var selected = false
+        /// The step's newest tensor, marked while no tensor is selected.
+        var marked = false
         var hidden = false
         /// 0-based rows a formula of the current step picks (`X[2]` → row 1).
         var highlightedRows: Set<Int> = []
         var cursor = (row: 0, col: 0)
         var maxHeight = 12
         var maxWidth = 80
+        var strings = ScreenStrings.en
     }
 
     static let exactCellLimit = 12
     static let gridDigits = 6
 
     static func make(_ r: Request) -> TensorBlock {
-        let shapeText = r.value.shape == .scalar ? "" : "  \(r.value.shape)"
+        let shapeText: String = switch r.value.shape {
+        case .scalar: ""
+        case .vector: "  " + r.strings.vector(r.value.count)
+        case .matrix: "  \(r.value.shape)"
+        }
         let labelStyle: Style = switch r.emphasis {
         case .current: .tone(.current, bold: true)
         case .referenced: .tone(.accent, bold: true)
         case .input: .tone(.normal, bold: true)
         case .plain: .tone(.normal)
         }
-        var label = [Segment(text: UnicodeMath.name(r.name), style: r.selected ? Style(tone: .selection, bold: true) : labelStyle)]
+        let nameStyle = r.selected ? Style(tone: .selection, bold: true) : r.marked ? Style(tone: labelStyle.tone, bold: true, underline: true) : labelStyle
+        var label = [Segment(text: UnicodeMath.name(r.name), style: nameStyle)]
         label.append(Segment(text: shapeText, style: .tone(.muted)))
         if r.hidden {
-            return TensorBlock(lines: [label, [Segment(text: "  ? predict it first", style: .tone(.accent))]])
+            return TensorBlock(lines: [label, [Segment(text: "  " + r.strings.predictFirst, style: .tone(.accent))]])
         }
         if r.value.shape == .scalar {
-            let cell = r.cells.cell(0, digits: r.cells.digits)
-            let text = Clip.text(cell.summary, width: max(8, r.maxWidth - DisplayWidth.of(label[0].text) - 3))
+            // The value at the session's digits when it fits, else the grid's decimal (the
+            // full value is one Tab away, in the cell line).
+            let room = max(8, r.maxWidth - DisplayWidth.of(label[0].text) - 3)
+            var text = r.cells.cell(0, digits: r.cells.digits).summary
+            if DisplayWidth.of(text) > room {
+                let short = r.cells.cell(0, digits: gridDigits)
+                text = short.decimalIsExact ? short.decimal : "≈ " + short.decimal
+            }
             label.append(Segment(text: " = ", style: .tone(.muted)))
             label.append(Segment(text: text.hasPrefix("≈") ? String(text.dropFirst(2)) : text,
                                  style: r.selected ? .tone(.selection) : .plain))
@@ -95,7 +109,7 @@ struct TensorBlock {
         let approximate = visibleRows.contains { i in visibleCols.contains { !r.cells.cell(i * cols + $0, digits: gridDigits).decimalIsExact } }
 
         var out: [[Segment]] = []
-        if rowRange.lowerBound > 0 { out.append([Segment(text: "  ⋮ \(rowRange.lowerBound) more", style: .tone(.muted))]) }
+        if rowRange.lowerBound > 0 { out.append([Segment(text: "  " + r.strings.moreRows(rowRange.lowerBound), style: .tone(.muted))]) }
         let middle = visibleRows.count / 2
         for (k, i) in visibleRows.enumerated() {
             let (open, close) = brackets(k, visibleRows.count, elidedAbove: rowRange.lowerBound > 0, elidedBelow: rowRange.upperBound < rows)
@@ -128,7 +142,7 @@ struct TensorBlock {
             line.append(Segment(text: (colRange.upperBound < cols ? "⋯" : "") + close, style: .tone(.muted)))
             out.append(line)
         }
-        if rowRange.upperBound < rows { out.append([Segment(text: "  ⋮ \(rows - rowRange.upperBound) more", style: .tone(.muted))]) }
+        if rowRange.upperBound < rows { out.append([Segment(text: "  " + r.strings.moreRows(rows - rowRange.upperBound), style: .tone(.muted))]) }
         return out
     }
 

@@ -1,5 +1,6 @@
-// The lesson's tensors so far, packed left to right in rows ("shelves") that scroll to keep
-// the selected tensor in view, and a last line with the full value of the cell under the cursor.
+// The lesson's tensors so far as lines of the step document: blocks packed left to right in
+// rows ("shelves"), and under the selected tensor's shelf the full value of the cell under
+// its cursor (wrapped, never cut).
 import Engine
 
 enum TensorPane {
@@ -12,48 +13,54 @@ enum TensorPane {
 
     static let gap = 3
 
-    /// Lines the tensors would take in a pane this wide and at most this high (for the layout).
-    static func neededHeight(items: [Item], selected: Int?, cursor: (row: Int, col: Int), width: Int, maxHeight: Int) -> Int {
-        let blocks = self.blocks(items, selected: selected, cursor: cursor, width: width, bodyHeight: maxHeight)
-        return pack(blocks.map { ($0.width, $0.lines.count) }, width: width - 1).reduce(1) { $0 + $1.height }
-    }
-
-    private static func blocks(_ items: [Item], selected: Int?, cursor: (row: Int, col: Int), width: Int, bodyHeight: Int) -> [TensorBlock] {
-        items.enumerated().map { k, item in
+    /// `selected`: the tensor whose cell cursor moves (cell mode), drawn in full up to
+    /// `selectedHeight` lines; `highlighted`: the tensor whose label is marked.
+    static func lines(_ items: [Item], selected: Int?, highlighted: Int?, cursor: (row: Int, col: Int), width: Int,
+                      selectedHeight: Int, strings: ScreenStrings) -> (lines: [DocumentLine], ranges: [Int: Range<Int>]) {
+        let blocks = items.enumerated().map { k, item in
             TensorBlock.make(.init(name: item.entry.name, value: item.entry.value, cells: item.source,
-                                   emphasis: item.emphasis, selected: k == selected, hidden: item.entry.hidden,
-                                   highlightedRows: item.highlightedRows, cursor: k == selected ? cursor : (0, 0),
-                                   maxHeight: k == selected ? bodyHeight : min(bodyHeight, 10), maxWidth: width - 2))
+                                   emphasis: item.emphasis, selected: k == selected, marked: k == highlighted && selected == nil,
+                                   hidden: item.entry.hidden, highlightedRows: item.highlightedRows,
+                                   cursor: k == selected ? cursor : (0, 0),
+                                   maxHeight: k == selected ? selectedHeight : min(selectedHeight, 10), maxWidth: width - 2,
+                                   strings: strings))
         }
-    }
-
-    static func draw(_ t: TerminalSurface, _ r: Rect, items: [Item], selected: Int?, cursor: (row: Int, col: Int), scroll: Int) {
-        guard r.height >= 2, r.width >= 10 else { return }
-        let bodyHeight = r.height - 1
-        let blocks = self.blocks(items, selected: selected, cursor: cursor, width: r.width, bodyHeight: bodyHeight)
-        let shelves = pack(blocks.map { ($0.width, $0.lines.count) }, width: r.width - 1)
-        let target = selected.flatMap { s in shelves.firstIndex { $0.members.contains(s) } } ?? max(0, shelves.count - 1)
-        var first = firstShelf(showing: target, shelves: shelves, height: bodyHeight)
-        first = min(max(0, first + scroll), max(0, shelves.count - 1))
-        var y = r.top
-        for shelf in shelves[first...] {
-            guard y < r.top + bodyHeight else { break }
-            var x = r.left + 1
-            for k in shelf.members {
-                for (dy, line) in blocks[k].lines.enumerated() where y + dy < r.top + bodyHeight {
-                    var cx = x
-                    for seg in line {
-                        t.put(seg.text, row: y + dy, col: cx, style: seg.style)
-                        cx += DisplayWidth.of(seg.text)
+        var out: [DocumentLine] = []
+        var ranges: [Int: Range<Int>] = [:]
+        for shelf in pack(blocks.map { ($0.width, $0.lines.count) }, width: width - 1) {
+            let anchor = StepDocument.tensorAnchor + 1 + shelf.members[0]
+            let top = out.count
+            for dy in 0..<shelf.height {
+                var line: [Segment] = [Segment(text: " ", style: .plain)]
+                var x = 1
+                for k in shelf.members {
+                    let block = blocks[k]
+                    let start = x
+                    if dy < block.lines.count {
+                        line += block.lines[dy]
+                        x += block.lines[dy].reduce(0) { $0 + DisplayWidth.of($1.text) }
+                    }
+                    // Pad to the next block's column.
+                    let next = start + block.width + gap
+                    if k != shelf.members.last, next > x {
+                        line.append(Segment(text: String(repeating: " ", count: next - x), style: .plain))
+                        x = next
                     }
                 }
-                x += blocks[k].width + gap
+                out.append(DocumentLine(segments: line, anchor: anchor))
             }
-            y += shelf.height
+            for k in shelf.members { ranges[k] = top..<out.count }
+            if let s = selected, shelf.members.contains(s), s < items.count,
+               let detail = detailLine(items[s], cursor: cursor, strings: strings) {
+                for piece in TextWrap.wrap([Segment(text: detail, style: .tone(.accent, bold: true))], width: width - 3) {
+                    out.append(DocumentLine(segments: [Segment(text: "  ", style: .plain)] + piece, anchor: anchor))
+                }
+                ranges[s] = top..<out.count
+            }
+            out.append(DocumentLine(segments: [], anchor: anchor))
         }
-        let detail = selected.flatMap { s in s < items.count ? detailLine(items[s], cursor: cursor) : nil }
-            ?? "Tab selects a tensor; ↑ ↓ , . move the cell cursor"
-        t.put(Clip.text(" " + detail, width: r.width), row: r.top + bodyHeight, col: 0, style: .tone(.muted))
+        if out.last?.segments.isEmpty == true { out.removeLast() }
+        return (out, ranges)
     }
 
     struct Shelf {
@@ -80,21 +87,11 @@ enum TensorPane {
         return shelves
     }
 
-    /// The first shelf to draw so that `target` is fully visible, preferring to show earlier ones.
-    static func firstShelf(showing target: Int, shelves: [Shelf], height: Int) -> Int {
-        guard target < shelves.count else { return 0 }
-        var first = target, used = shelves[target].height
-        while first > 0 && used + shelves[first - 1].height <= height {
-            first -= 1
-            used += shelves[first].height
-        }
-        return first
-    }
-
-    /// `A[2, 3] = exp(…)/(…) ≈ 0.244728…` at the session's digits.
-    static func detailLine(_ item: Item, cursor: (row: Int, col: Int)) -> String? {
+    /// `A[2, 3] = exp(…)/(…) ≈ 0.244728…`: the cell's full exact form and its decimal at the
+    /// session's digits.
+    static func detailLine(_ item: Item, cursor: (row: Int, col: Int), strings: ScreenStrings) -> String? {
         let v = item.entry.value
-        if item.entry.hidden { return "\(UnicodeMath.name(item.entry.name)) is an exercise: type \(item.entry.name) = your prediction" }
+        if item.entry.hidden { return strings.exerciseDetail(UnicodeMath.name(item.entry.name), item.entry.name) }
         let index: Int, place: String
         switch v.shape {
         case .scalar: index = 0; place = ""
@@ -103,7 +100,7 @@ enum TensorPane {
         }
         guard index < v.count else { return nil }
         let cell = item.source.cell(index, digits: item.source.digits)
-        let fullExact = v.isFloat ? nil : ExactForm.string(v.scalar(at: index), limit: 400)
+        let fullExact = v.isFloat ? nil : ExactForm.string(v.scalar(at: index), limit: 4000)
         let value: String
         if cell.decimalIsExact { value = fullExact.map { $0 == cell.decimal ? "= \($0)" : "= \($0) = \(cell.decimal)" } ?? "= \(cell.decimal)" }
         else { value = (fullExact.map { "= \($0) " } ?? "") + "≈ \(cell.decimal)" }

@@ -8,19 +8,11 @@ import Glibc
 #endif
 
 enum LineREPL {
-    enum Terminal { case none, dumb, capable }
-
-    static var terminal: Terminal {
-        guard isatty(0) == 1, isatty(1) == 1 else { return .none }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        return term.isEmpty || term == "dumb" ? .dumb : .capable
-    }
-
     /// Runs the session and returns the exit status: a pipe fails (1) if any statement
     /// failed, as a script would; an interactive session the learner leaves ends with 0.
     static func run(state: ReplState) -> Int32 {
         let session = LineSession(state: state)
-        switch terminal {
+        switch TerminalKind.current {
         case .none:
             return session.run(input: StandardInput.lines()) ? 0 : 1
         case .dumb:

@@ -237,7 +237,11 @@ final class InputLine {
         case .tab: return [9]
         case .enter: return [13]
         case let .control(c): return [c]
-        case .escape, .backTab, .pageUp, .pageDown, .resize, .other: return []
+        // Word motions where a terminal's readline would put them (the screen takes these
+        // keys itself in a lesson).
+        case .controlLeft: return [27, UInt8(ascii: "b")]
+        case .controlRight: return [27, UInt8(ascii: "f")]
+        case .escape, .backTab, .pageUp, .pageDown, .resize, .other, .shiftUp, .shiftDown, .wheelUp, .wheelDown, .help: return []
         }
     }
 }

@@ -20,9 +20,16 @@ struct Responder {
     var printsLessonSteps = true
 
     func respond(to text: String) -> Response {
+        Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
+        if Interrupt.isRequested { response = Response(errors: ["error: " + Diagnostic.interrupted.message]) }
         if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
         return response
+    }
+
+    /// The error a statement stopped by Ctrl-C reports, at its input.
+    private func interruption(_ text: String) -> ProgramError {
+        ProgramError(diagnostic: Diagnostic.interrupted, source: SourceText(text))
     }
 
     private func answer(_ text: String) -> Response {
@@ -35,29 +42,42 @@ struct Responder {
                             lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
         }
         if let lesson = state.lesson {
+            let before = lesson.scratchState
             let outcome = lesson.submit(text)
-            state.record(.lessonInput(trimmed, outcome, digits: state.digits))
-            if case .failed = outcome {} else { forgetOrigins(ofNamesAssignedIn: text) }
-            return respond(outcome, in: lesson)
+            let response = respond(outcome, in: lesson)
+            // Stopped while its value was being written out: recorded as interrupted, unbound.
+            if Interrupt.isRequested { lesson.scratchState = before }
+            let recorded = Interrupt.isRequested ? .failed(interruption(trimmed)) : outcome
+            state.record(.lessonInput(trimmed, recorded, digits: state.digits))
+            if case .failed = recorded {} else { forgetOrigins(ofNamesAssignedIn: text) }
+            return response
         }
         state.interpreter.digits = state.digits
         state.interpreter.certifiesTrace = state.trace
+        let before = state.interpreter
         let (records, error) = state.interpreter.run(text)
-        state.record(.statement(trimmed, records, error: error, digits: state.digits))
+        let output = ResultOutput(digits: state.digits, float: state.float)
+        var response = Response()
+        for record in records where !record.statement.silent {
+            response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
+        }
+        // The transcript's copy of the values is written out before anything is recorded, so
+        // that a Ctrl-C in either leaves the statement unbound and recorded as interrupted.
+        let event = state.transcript == nil ? nil : TranscriptEvent.statement(trimmed, records, error: error, digits: state.digits)
+        if Interrupt.isRequested || error?.isInterruption == true {
+            state.interpreter = before     // an interrupted input binds nothing
+            state.record(.statement(trimmed, [], error: interruption(trimmed), digits: state.digits))
+            return Response(errors: ["error: " + Diagnostic.interrupted.message])
+        }
+        if let event { state.record(event) }
         for record in records {
             switch record.outcome {
-            case let .assigned(name, _): state.fileOrigins[name.canonical] = nil
+            case let .assigned(name, _):
+                state.fileOrigins[name.canonical] = nil
+                state.assignments[name.canonical] = record
             case let .defined(f): state.fileOrigins[f.name.canonical] = nil
             case .value: break
             }
-        }
-        let output = ResultOutput(digits: state.digits, float: state.float)
-        var response = Response()
-        for record in records {
-            if case let .assigned(name, _) = record.outcome { state.assignments[name.canonical] = record }
-        }
-        for record in records where !record.statement.silent {
-            response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
         }
         if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source) }
         return response

@@ -76,7 +76,7 @@ public struct Interpreter: Sendable {
 
     /// Runs one parsed statement of `source`.
     public mutating func execute(_ statement: Statement, in source: SourceText) throws -> StatementRecord {
-        Interrupt.clear()
+        Interrupt.beginStatement()
         let recorder = TraceRecorder()
         let evaluator = Evaluator(environment: environment, float: float, recorder: recorder, source: source)
         let outcome: StatementOutcome

@@ -10,7 +10,7 @@ enum ExpBatch {
         guard let lowest = numerators.min(), let highest = numerators.max(),
               lowest > -maximumMagnitude, highest < maximumMagnitude,
               tablesPay(count: numerators.count, range: highest - lowest, precision: precision)
-        else { return numerators.map { single($0, denominator, precision) } }
+        else { return untilInterrupted(numerators) { single($0, denominator, precision) } }
         return viaTables(numerators: numerators, denominator: denominator, precision: precision)
     }
 
@@ -70,7 +70,7 @@ enum ExpBatch {
         // Score matrices repeat values (a self-attention's is symmetric): one product per
         // distinct m, the interval shared (intervals are never changed in place).
         var done = [Int: Interval](minimumCapacity: numerators.count)
-        return numerators.map { m in
+        return untilInterrupted(numerators) { m in
             if let x = done[m] { return x }
             let i = floorDivision(m, block)
             let x = large[i - first].times(small[m - i * block], precision: p)
@@ -85,6 +85,17 @@ enum ExpBatch {
         let t = Double(last - first), b = Double(block)
         let k = Int((10 * (b + t + 1) + 2 * (Double(first.magnitude) + t) * b / Double(d)).rounded(.up))
         return Int.bitWidth - k.leadingZeroBitCount
+    }
+
+    /// `f` of each m in order, stopping early (a shorter result) once Ctrl-C was pressed.
+    static func untilInterrupted(_ numerators: [Int], _ f: (Int) -> Interval) -> [Interval] {
+        var out: [Interval] = []
+        out.reserveCapacity(numerators.count)
+        for (k, m) in numerators.enumerated() {
+            if k & 63 == 63, Interrupt.isRequested { break }
+            out.append(f(m))
+        }
+        return out
     }
 
     /// ⌊a / b⌋ for b > 0 (Swift's / truncates toward zero).

@@ -45,7 +45,8 @@ extension RealNode {
             }
         }
         evaluateExponentials(exponentials, precision: precision)
-        for level in levels where !level.isEmpty { evaluateLevel(level, precision: precision) }
+        // After Ctrl-C the remaining levels stay uncached: nothing wrong is ever cached.
+        for level in levels where !level.isEmpty && !Interrupt.isRequested { evaluateLevel(level, precision: precision) }
     }
 
     /// Exponentials of rationals in batches over a common denominator, one block per core,
@@ -68,11 +69,12 @@ extension RealNode {
     /// product entries from their shared rows and columns.
     private static func evaluateLevel(_ level: [RealNode], precision: Int) {
         guard level.count >= parallelLevelSize, Parallel.workers > 1 else {
-            for n in level { _ = n.intervalFromEvaluatedChildren(precision: precision) }
+            for n in level where !Interrupt.isRequested { _ = n.intervalFromEvaluatedChildren(precision: precision) }
             return
         }
         let shared = SharedTerms(level, precision: precision)
         Parallel.forEach(level.count) { i in
+            guard !Interrupt.isRequested else { return }
             MPFRSetup.prepareThisThread()
             if let (row, column) = shared.plan[i] {
                 level[i].evaluateSum(row: shared.rows[row], column: shared.columns[column], precision: precision)

@@ -118,7 +118,10 @@ public final class RealNode: @unchecked Sendable {
         if let c = cache, c.precision >= precision { return c }
         // Post-order walk with an explicit stack: graphs from long recurrences are deep.
         var stack: [(node: RealNode, ready: Bool)] = [(self, false)]
+        var visited = 0
         while let (node, ready) = stack.popLast() {
+            visited &+= 1
+            if visited & 255 == 0, Interrupt.isRequested { return nil }   // Ctrl-C: no result
             if let c = node.cache, c.precision >= precision { continue }
             if ready {
                 node.cache = node.compute(precision)

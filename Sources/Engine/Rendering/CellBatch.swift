@@ -24,12 +24,13 @@ enum CellBatch {
         let cells = roots
         Parallel.forEach(roots.count) { i in
             MPFRSetup.prepareThisThread()
-            guard let decimal = cells[i].provedDecimal(digits: digits)
+            guard !Interrupt.isRequested, let decimal = cells[i].provedDecimal(digits: digits)
                     ?? cells[i].cachedInterval(precision: bits).flatMap({ DecimalFormat.string($0, digits: digits) }) else { return }
             formatted[i] = (decimal, ExactForm.string(.real(cells[i]), limit: exactLimit))
         }
         // Rationals, and the rare cell whose digits need more precision, the ordinary way.
         return values.map { v in
+            if Interrupt.isRequested { return CellText(v, decimal: "?", exact: nil) }   // Ctrl-C: not shown
             if case let .real(n) = v, let (decimal, exact) = formatted[rootIndex[ObjectIdentifier(n)]!] {
                 return CellText(v, decimal: decimal, exact: exact)
             }

@@ -11,22 +11,31 @@ struct ScreenEndToEndTests {
     @Test func stepsThroughDotAttentionAndChecksAnExercise() throws {
         let tmux = try TmuxSession(["lesson", "dot-attention"])
         #expect(tmux.waitFor("step 1/6"))
-        #expect(tmux.screen.contains("e₂,₁ = h₂ᵀ x₁"))
+        try tmux.send("End")                          // the input line is empty: the last step…
+        #expect(tmux.waitFor("step 6/6"))
+        try tmux.send("Home")                         // …and back to the first
+        #expect(tmux.waitFor("step 1/6"))
         #expect(tmux.screen.contains("predict"))
         try tmux.type("e_{2,1} = -1/2")
         try tmux.send("Enter")
         #expect(tmux.waitFor("✓ correct"))
+        #expect(tmux.screen.contains("e_{2,1} = -1/2"))     // the feedback shows the value
         try tmux.send("Right")
         #expect(tmux.waitFor("step 2/6"))
-        #expect(tmux.screen.contains("e₂,₃ = h₂ᵀ x₃"))
-        try tmux.send("n")
+        try tmux.send("PageDown")
+        #expect(tmux.waitFor("e₂,₃ = h₂ᵀ x₃"))
+        try tmux.send("C-Right")
         #expect(tmux.waitFor("step 3/6"))
+        try tmux.send("PageDown", "PageDown")
         #expect(tmux.waitFor("0.689672"))            // α₂,₃ of the default inputs
-        try tmux.send("Space", "Space")
+        try tmux.send("M-n", "M-n")
         #expect(tmux.waitFor("step 5/6"))
+        try tmux.send("End")
+        #expect(tmux.waitFor("step 6/6"))
+        try tmux.send("Left")
+        #expect(tmux.waitFor("step 5/6"))
+        try tmux.send("PageDown", "PageDown", "PageDown")
         #expect(tmux.waitFor("1.43596"))              // c₂[1]
-        try tmux.send("p")
-        #expect(tmux.waitFor("step 4/6"))
     }
 
     @Test func changingAnInputRecomputesTheContext() throws {
@@ -34,6 +43,7 @@ struct ScreenEndToEndTests {
         #expect(tmux.waitFor("step 1/6"))
         try tmux.send("End", "Left")
         #expect(tmux.waitFor("step 5/6"))
+        try tmux.send("PageDown", "PageDown", "PageDown")
         #expect(tmux.waitFor("1.43596"))
         try tmux.type("x_3 = [5, 10, -5]")
         try tmux.send("Enter")
@@ -53,20 +63,28 @@ struct ScreenEndToEndTests {
         #expect(tmux.waitFor("x_1 已更改"))
     }
 
-    /// Output longer than its pane opens in a pager over the screen; q closes it, not the program.
-    @Test func longOutputOpensAScrollablePager() throws {
-        let tmux = try TmuxSession(["lesson", "dot-attention"], rows: 20)
+    /// The help opens over the whole screen, laid out to its width; a typed key closes it and
+    /// is not lost. Long output opens in the same scrollable pager.
+    @Test func helpAndLongOutputOpenAScrollablePager() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"], cols: 80, rows: 20)
         #expect(tmux.waitFor("step 1/6"))
         try tmux.type(":help")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("Output, lines 1–18 /"))
-        #expect(tmux.screen.contains(":digits N"))
+        #expect(tmux.waitFor("Help, lines 1–18 /"))
+        #expect(tmux.screen.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try tmux.send("End")
         #expect(tmux.waitFor(":why NAME[i, j]"))
-        #expect(tmux.waitUntilGone("Output, lines 1–18"))
-        try tmux.send("q")
+        try tmux.type("q")
         #expect(tmux.waitFor("step 1/6"))
-        #expect(tmux.waitUntilGone("Output, lines"))
+        #expect(tmux.waitFor("› q"))
+        try tmux.send("Escape")
+        try tmux.send("F1")
+        #expect(tmux.waitFor("Help, lines 1–18 /"))
+        try tmux.send("Escape")
+        #expect(tmux.waitUntilGone("Help, lines"))
+        try tmux.type(":lesson")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Output, lines 1–"))
     }
 
     @Test func historyAndCompletionWorkOnTheInputLine() throws {
@@ -82,7 +100,7 @@ struct ScreenEndToEndTests {
         #expect(tmux.waitFor("› softmax([1, 2, 3])"))
         try tmux.send("Escape")
         #expect(tmux.waitUntilGone("› softmax([1, 2, 3])"))
-        try tmux.send("q")
+        try tmux.send("C-d")
         #expect(tmux.waitFor("EXIT=0"))
         let history = try String(contentsOf: tmux.stateDirectory.appendingPathComponent("state/attn-repl/history"), encoding: .utf8)
         #expect(history.contains("softmax([1, 2, 3])"))
@@ -103,7 +121,7 @@ struct ScreenEndToEndTests {
     @Test func quitRestoresTheTerminal() throws {
         let tmux = try TmuxSession(["lesson", "dot-attention"], afterExit: Self.terminalModes)
         #expect(tmux.waitFor("step 1/6"))
-        try tmux.send("q")
+        try tmux.send("C-d")
         #expect(tmux.waitFor("MODES"))
         let screen = tmux.screen
         #expect(screen.contains("EXIT=0"))
@@ -128,8 +146,8 @@ struct ScreenEndToEndTests {
         try tmux.send("C-c")
         #expect(tmux.waitFor("cancelled"))
         try tmux.send("C-c")
-        #expect(tmux.waitFor("press q to quit"))
-        try tmux.send("n")
+        #expect(tmux.waitFor("Ctrl-D on an empty line"))
+        try tmux.send("Right")
         #expect(tmux.waitFor("step 2/6"))
     }
 
@@ -140,9 +158,10 @@ struct ScreenEndToEndTests {
         try tmux.send("Down")
         try tmux.send("Enter")
         #expect(tmux.waitFor("step 1/"))
-        try tmux.send("q")
-        #expect(tmux.waitFor("dot-attention"))         // back on the list
-        try tmux.send("q")
+        try tmux.type(":leave")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Enter open"))           // back on the list
+        try tmux.send("C-d")
         #expect(tmux.waitFor("EXIT=0"))
     }
 
@@ -152,7 +171,62 @@ struct ScreenEndToEndTests {
         try tmux.type("[[[((( ]] \u{7f}\u{1}漢字 ;;; ^^^")
         try tmux.send("Enter")
         #expect(tmux.waitFor("error:"))
-        try tmux.send("n")
+        try tmux.send("C-Right")
         #expect(tmux.waitFor("step 2/6"))
+    }
+
+    /// Every printable key types, on the lesson list and in a lesson: answers and formulas that
+    /// start with q, n or p are never taken for commands.
+    @Test(arguments: [[], ["lesson", "rnn-attention"]])
+    func typingIsNeverStolen(_ arguments: [String]) throws {
+        let tmux = try TmuxSession(arguments, cols: 80, rows: 24)
+        #expect(tmux.waitFor(arguments.isEmpty ? "Enter open" : "step 1/"))
+        for text in ["q = 5", "n_x = [1, 2]", "p = 2", "norm([3, 4])"] {
+            try tmux.type(text)
+            #expect(tmux.waitFor("› " + text), "\(text)")
+            try tmux.send("Enter")
+            #expect(tmux.waitUntilGone("› " + text))
+        }
+        #expect(tmux.waitFor("5"))                    // norm([3, 4]) ran
+        #expect(tmux.screen.contains(arguments.isEmpty ? "Enter open" : "step 1/"))
+        try tmux.type("q")
+        #expect(tmux.waitFor("› q"))
+        #expect(!tmux.screen.contains("EXIT="))
+    }
+
+    /// Ctrl-C stops a 3000-digit evaluation at once (it takes tens of seconds otherwise), on the
+    /// screen and in the line REPL, and the session goes on.
+    @Test(arguments: [[], ["--plain"]])
+    func controlCStopsALongEvaluation(_ arguments: [String]) throws {
+        let tmux = try TmuxSession(arguments, cols: 100, rows: 30)
+        #expect(tmux.waitFor(arguments.isEmpty ? "Enter open" : "attn›"))
+        try tmux.type("a = 7")
+        try tmux.send("Enter")
+        try tmux.type(":digits 3000")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("3000"))
+        try tmux.type("sum(exp(rand(200, 200, 3)))")
+        try tmux.send("Enter")
+        usleep(1_500_000)
+        try tmux.send("C-c")
+        #expect(tmux.waitFor("interrupted", timeout: 5))
+        try tmux.type(":digits 6")
+        try tmux.send("Enter")
+        try tmux.type("a + 1")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("8"))
+    }
+
+    /// A crash (induced in debug builds only) leaves the alternate screen and the tty modes restored.
+    @Test(arguments: ["segv", "abort"])
+    func aCrashRestoresTheTerminal(_ kind: String) throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"], environment: ["ATTN_DEBUG_CRASH=\(kind)"], afterExit: Self.terminalModes)
+        #expect(tmux.waitFor("step 1/6"))
+        #expect(try tmux.tmux(["display-message", "-p", "#{alternate_on}"]).hasPrefix("1"))
+        try tmux.send("x")
+        #expect(tmux.waitFor("MODES"))
+        #expect(try tmux.tmux(["display-message", "-p", "#{alternate_on}"]).hasPrefix("0"))
+        #expect(tmux.screen.contains("icanon echo") || tmux.screen.contains("echo icanon"))
+        #expect(!tmux.screen.contains("EXIT=0"))
     }
 }

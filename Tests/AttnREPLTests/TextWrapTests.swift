@@ -1,7 +1,8 @@
 // Prose wrapping: paragraphs re-flow, blocks keep their lines, CJK breaks between characters
 // but never puts closing punctuation at the start of a line.
 import Testing
-@testable import Engine
+@testable import AttnREPL
+import Engine
 
 @Suite("TextWrap")
 struct TextWrapTests {

@@ -1,11 +1,13 @@
 // Wrapping prose to a width in terminal columns: at spaces for Latin text, between any two
-// characters for CJK text (which has no spaces and takes two columns a character).
+// characters for CJK text (which has no spaces and takes two columns a character). Plain text
+// for the line REPL's lesson output, styled runs (Markdown's bold and code) for the screen.
+import Engine
 
-public enum TextWrap {
+enum TextWrap {
     /// Paragraphs (separated by blank lines) re-flowed and wrapped to `width` columns; blank
     /// lines kept. Lines that start a list item, a quote, a table row or a code fence, and
     /// the lines inside a fence, keep their own line.
-    public static func lines(_ text: String, width: Int) -> [String] {
+    static func lines(_ text: String, width: Int) -> [String] {
         let width = max(width, 8)
         var out: [String] = []
         for line in logicalLines(text) {
@@ -52,61 +54,85 @@ public enum TextWrap {
     private static let noLineStart: Set<Character> = Set("。，、；：！？）」』》〉】”’…·,.;:!?)]}%")
 
     private static func wrap(_ line: String, _ width: Int) -> [String] {
-        var result: [String] = []
-        var current: [String] = [], currentWidth = 0
+        wrap([Segment(text: line, style: .plain)], width: width).map { $0.map(\.text).joined() }
+    }
+
+    /// Styled runs wrapped to `width` columns, each line a list of runs: breaks at spaces and
+    /// between wide characters, never before closing punctuation; a word longer than the line
+    /// is cut (nothing is ever dropped).
+    static func wrap(_ runs: [Segment], width: Int) -> [[Segment]] {
+        let width = max(width, 1)
         // Tokens: runs of non-space Latin text, single wide characters, and single spaces.
-        var tokens: [String] = []
-        var word = ""
-        for ch in line {
-            if ch == " " || isWide(ch) {
-                if !word.isEmpty { tokens.append(word); word = "" }
-                tokens.append(String(ch))
-            } else {
-                word.append(ch)
+        var tokens: [Segment] = []
+        for run in runs {
+            var word = ""
+            for ch in run.text {
+                if ch == " " || isWide(ch) {
+                    if !word.isEmpty { tokens.append(Segment(text: word, style: run.style)); word = "" }
+                    tokens.append(Segment(text: String(ch), style: run.style))
+                } else {
+                    word.append(ch)
+                }
             }
+            if !word.isEmpty { tokens.append(Segment(text: word, style: run.style)) }
         }
-        if !word.isEmpty { tokens.append(word) }
+        var result: [[Segment]] = []
+        var current: [Segment] = [], currentWidth = 0
         func flush() {
-            result.append(current.joined().trimmingTrailingSpaces)
+            while current.last?.text == " " { current.removeLast() }
+            result.append(merged(current))
             current = []
             currentWidth = 0
         }
         for token in tokens {
-            if token == " " && current.isEmpty && !result.isEmpty { continue }   // no line starts with a space
-            let w = DisplayWidth.of(token)
+            if token.text == " " && current.isEmpty && !result.isEmpty { continue }   // no line starts with a space
+            let w = DisplayWidth.of(token.text)
             if currentWidth + w > width && !current.isEmpty {
                 // Closing punctuation takes the character before it to the next line.
-                var carried: [String] = []
-                if let first = token.first, noLineStart.contains(first), current.count > 1, isWide(current.last?.first) {
+                var carried: [Segment] = []
+                if let first = token.text.first, noLineStart.contains(first), current.count > 1, isWide(current.last?.text.first) {
                     carried.append(current.removeLast())
                 }
                 flush()
-                if token == " " { continue }
+                if token.text == " " { continue }
                 current = carried
-                currentWidth = carried.reduce(0) { $0 + DisplayWidth.of($1) }
+                currentWidth = carried.reduce(0) { $0 + DisplayWidth.of($1.text) }
             }
             if w > width {
                 // A single word longer than the line: cut it.
                 var piece = ""
-                for ch in token {
+                for ch in token.text {
                     let cw = DisplayWidth.of(String(ch))
-                    if currentWidth + cw > width { current.append(piece); flush(); piece = "" }
+                    if currentWidth + cw > width {
+                        current.append(Segment(text: piece, style: token.style))
+                        flush()
+                        piece = ""
+                    }
                     piece.append(ch)
                     currentWidth += cw
                 }
-                current.append(piece)
+                current.append(Segment(text: piece, style: token.style))
                 continue
             }
             current.append(token)
             currentWidth += w
         }
         if !current.isEmpty { flush() }
-        return result.isEmpty ? [""] : result
+        return result.isEmpty ? [[]] : result
+    }
+
+    /// Neighbouring runs of one style joined.
+    private static func merged(_ runs: [Segment]) -> [Segment] {
+        var out: [Segment] = []
+        for r in runs where !r.text.isEmpty {
+            if let last = out.last, last.style == r.style { out[out.count - 1].text += r.text } else { out.append(r) }
+        }
+        return out
     }
 }
 
 extension String {
-    public var trimmingTrailingSpaces: String {
+    var trimmingTrailingSpaces: String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s

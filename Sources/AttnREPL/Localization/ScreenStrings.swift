@@ -1,0 +1,189 @@
+// Every word the full screen shows, one table per language: titles, footers, marks, the help
+// overlay, the legend and the screen's own messages. (Results and errors come from the
+// Responder, in the session's language.)
+import Engine
+
+struct ScreenStrings {
+    let tagline: String
+    let homeIntro: String
+    let noLessons: String
+    let doneProgress: String
+    /// `step 2/6`
+    let step: (Int, Int) -> String
+    let placeholder: String
+    let formulasRule: String
+    let tensorsRule: String
+    let moreAbove: String
+    let moreBelow: String
+    /// `⋮ 12 more`
+    let moreRows: (Int) -> String
+    let predictFirst: String
+    /// A vector's shape: `3-vector`.
+    let vector: (Int) -> String
+    /// The formula line of an exercise not yet answered.
+    let predictFormula: (String) -> String
+    /// The paragraph under a step that has an exercise.
+    let exercise: (String) -> String
+    let hint: String
+    /// The detail line of an exercise tensor.
+    let exerciseDetail: (String, String) -> String
+    let legendTitle: String
+    let legendSmall: String
+    let legendMasked: String
+    let pass: (String) -> String
+    let enlarge: (Int, Int) -> String
+    let quitKey: String
+    let cancelled: String
+    let howToQuit: String
+    let outputTitle: (String) -> String
+    let helpTitle: (String) -> String
+    let pagerKeys: String
+    // Footers: the keys that work in each state.
+    let footerHome: [String]
+    let footerLesson: [String]
+    let footerTyping: [String]
+    let footerCell: [String]
+    let footerTooSmall: [String]
+    /// Help overlay: (keys, what they do) rows, then paragraphs.
+    let helpKeys: [(String, String)]
+    let helpInput: [String]
+    let helpCommands: String
+    /// What each `:` command does, by name, where the language has its own words (the help
+    /// overlay falls back to the command table's English).
+    var commandSummaries: [String: String] = [:]
+
+    static func of(_ language: Language) -> ScreenStrings { language == .zh ? zh : en }
+
+    static let en = ScreenStrings(
+        tagline: "attention, computed exactly",
+        homeIntro: "Attention, from the RNN step to the Transformer, computed exactly on vectors you type. "
+            + "Pick a lesson (↑ ↓ then Enter) or type a formula, e.g. softmax([1, 2, 3]).",
+        noLessons: "No lessons found.",
+        doneProgress: "done",
+        step: { "step \($0)/\($1)" },
+        placeholder: "type a formula or a : command (F1 help)",
+        formulasRule: "formulas",
+        tensorsRule: "tensors",
+        moreAbove: "more above ↑",
+        moreBelow: "more below ↓",
+        moreRows: { "⋮ \($0) more" },
+        predictFirst: "? predict it first",
+        vector: { "\($0)-vector" },
+        predictFormula: { "= ?   (predict it: type \($0) = your answer)" },
+        exercise: { "Exercise: predict \($0) before it is shown. Type \($0) = your answer." },
+        hint: "Hint:",
+        exerciseDetail: { "\($0) is an exercise: type \($1) = your prediction" },
+        legendTitle: "heat map:",
+        legendSmall: "blank < 0.1",
+        legendMasked: "· masked (= 0)",
+        pass: { "pass \($0)" },
+        enlarge: { "Enlarge the terminal (at least \($0)×\($1))" },
+        quitKey: "Ctrl-D: quit",
+        cancelled: "cancelled",
+        howToQuit: "Ctrl-D on an empty line (or :quit) leaves",
+        outputTitle: { " Output, lines \($0)" },
+        helpTitle: { " Help, lines \($0)" },
+        pagerKeys: " ↑↓ PgUp PgDn Home End scroll · any other key closes",
+        footerHome: ["↑↓ choose", "Enter open", "F1 help", "Ctrl-D quit", "typing goes to the input line"],
+        footerLesson: ["→← step", "PgUp/PgDn scroll", "F1 help", "Ctrl-D quit", "Tab tensor", ":leave lessons"],
+        footerTyping: ["Enter run", "Esc clear", "↑↓ history", "Tab complete", "Ctrl-→/← step"],
+        footerCell: ["↑↓←→ cell", "Tab/Shift-Tab tensor", "Esc done", "PgUp/PgDn scroll"],
+        footerTooSmall: ["Ctrl-D quit"],
+        helpKeys: [
+            ("→ ←", "next / previous step (on an empty input line)"),
+            ("Ctrl-→ Ctrl-←, Alt-n Alt-p", "next / previous step, always"),
+            ("Home End", "first / last step (on an empty input line)"),
+            ("PgUp PgDn, Shift-↑ Shift-↓, wheel", "scroll the step"),
+            ("Tab Shift-Tab", "select a tensor; then ↑ ↓ ← → move its cell cursor and the cell's exact value is shown"),
+            ("Esc", "clear the input line, or leave the tensor"),
+            ("↑ ↓", "walk the history (on the lesson list with an empty line: choose a lesson, Enter opens it)"),
+            ("Ctrl-C", "stop a long computation, or clear the line"),
+            ("F1, :help", "this help"),
+            ("Ctrl-D, :quit", "leave attn-repl (Ctrl-D on an empty line)"),
+            (":leave", "close the lesson and go back to the lesson list"),
+        ],
+        helpInput: [
+            "Every key that types something goes to the input line: type a formula or a : command and press Enter.",
+            "x_1 = [2, 0, 1] changes an input of the lesson and every step is recomputed at once; "
+                + "an exercise is answered the same way (n_x = [1/2, 3/4]).",
+            "Ctrl-R searches the history, Tab completes names and commands.",
+        ],
+        helpCommands: "Commands")
+
+    static let zh = ScreenStrings(
+        tagline: "注意力机制，逐步精确计算",
+        homeIntro: "在你自己输入的向量上精确计算注意力的每一个公式，从 RNN 到 Transformer。"
+            + "选择一课（↑ ↓ 再按回车），或直接输入公式，例如 softmax([1, 2, 3])。",
+        noLessons: "没有找到课程。",
+        doneProgress: "已完成",
+        step: { "第 \($0)/\($1) 步" },
+        placeholder: "输入公式或 : 命令（F1 帮助）",
+        formulasRule: "公式",
+        tensorsRule: "张量",
+        moreAbove: "上面还有 ↑",
+        moreBelow: "下面还有 ↓",
+        moreRows: { "⋮ 还有 \($0) 行" },
+        predictFirst: "？请先预测",
+        vector: { "\($0) 维向量" },
+        predictFormula: { "= ？  （请预测：输入 \($0) = 你的答案）" },
+        exercise: { "练习：先预测 \($0) 的值，在输入行输入 \($0) = 你的答案。" },
+        hint: "提示：",
+        exerciseDetail: { "\($0) 是练习：输入 \($1) = 你的预测" },
+        legendTitle: "热图：",
+        legendSmall: "空白 < 0.1",
+        legendMasked: "· 已屏蔽（= 0）",
+        pass: { "第 \($0) 轮" },
+        enlarge: { "请把终端放大（至少 \($0)×\($1)）" },
+        quitKey: "Ctrl-D：退出",
+        cancelled: "已取消",
+        howToQuit: "在空输入行按 Ctrl-D（或输入 :quit）退出",
+        outputTitle: { " 输出，第 \($0) 行" },
+        helpTitle: { " 帮助，第 \($0) 行" },
+        pagerKeys: " ↑↓ PgUp PgDn Home End 滚动 · 其他任意键关闭",
+        footerHome: ["↑↓ 选择", "回车 打开", "F1 帮助", "Ctrl-D 退出", "打字即输入公式"],
+        footerLesson: ["→← 换步", "PgUp/PgDn 滚动", "F1 帮助", "Ctrl-D 退出", "Tab 选张量", ":leave 课程列表"],
+        footerTyping: ["回车 执行", "Esc 清空", "↑↓ 历史", "Tab 补全", "Ctrl-→/← 换步"],
+        footerCell: ["↑↓←→ 单元格", "Tab/Shift-Tab 换张量", "Esc 完成", "PgUp/PgDn 滚动"],
+        footerTooSmall: ["Ctrl-D 退出"],
+        helpKeys: [
+            ("→ ←", "下一步 / 上一步（输入行为空时）"),
+            ("Ctrl-→ Ctrl-←、Alt-n Alt-p", "下一步 / 上一步（任何时候）"),
+            ("Home End", "第一步 / 最后一步（输入行为空时）"),
+            ("PgUp PgDn、Shift-↑ Shift-↓、滚轮", "滚动本步内容"),
+            ("Tab Shift-Tab", "选择张量；之后 ↑ ↓ ← → 移动单元格，并显示该单元格的精确值"),
+            ("Esc", "清空输入行，或退出张量选择"),
+            ("↑ ↓", "浏览历史记录（在课程列表且输入行为空时：选择课程，回车打开）"),
+            ("Ctrl-C", "停止耗时的计算，或清空输入行"),
+            ("F1、:help", "本帮助"),
+            ("Ctrl-D、:quit", "退出 attn-repl（在空输入行按 Ctrl-D）"),
+            (":leave", "关闭本课，回到课程列表"),
+        ],
+        helpInput: [
+            "所有会输入字符的按键都进入输入行：输入公式或 : 命令，按回车执行。",
+            "输入 x_1 = [2, 0, 1] 即可改变本课的输入，所有步骤立即重算；练习也这样作答（n_x = [1/2, 3/4]）。",
+            "Ctrl-R 搜索历史记录，Tab 补全名称和命令。",
+        ],
+        helpCommands: "命令",
+        commandSummaries: [
+            "sessions": "列出最近的会话；resume N 在此重新运行第 N 个会话的语句",
+            "export": "把本次会话写成 Markdown、JSON 或 HTML（默认以会话命名；FILE! 覆盖已有文件）",
+            "load": "从 .npy、.csv 或 .json 文件读入张量到 NAME",
+            "save": "把 NAME 写入 .npy、.csv 或 .json 文件（FILE! 覆盖已有文件）",
+            "help": "本列表，或某个命令、内置函数的说明",
+            "quit": "退出 attn-repl（也可按 Ctrl-D）",
+            "digits": "显示 N 位有效数字",
+            "float": "用 IEEE 双精度计算（近似，适合大输入），或精确计算",
+            "trace": "同时显示每个中间值",
+            "vars": "列出变量和函数",
+            "clear": "忘掉一个变量或函数，或全部忘掉",
+            "lesson": "打开一课（不带 ID：列出所有课程和你的进度）",
+            "next": "本课的下一步",
+            "prev": "本课的上一步",
+            "step": "跳到本课第 N 步",
+            "hint": "当前练习的提示",
+            "reveal": "不作答直接显示练习的答案",
+            "reset": "忘掉某一课（默认当前课）或全部课程的进度",
+            "leave": "关闭本课（之后公式在你自己的作用域中运行）",
+            "why": "解释一个单元格的值是怎样算出来的",
+        ])
+}
