@@ -53,7 +53,7 @@ enum FileCommands {
             return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
         case .lessonInput:
             guard let lesson = state.lesson else { return .lines([summary]) }
-            return CommandResult(output: [lesson.recomputedMessage(key), summary] + notes + LessonStepText.lines(lesson), showLesson: true)
+            return CommandResult(output: [lesson.recomputedMessage([key]), summary] + notes + LessonStepText.lines(lesson), showLesson: true)
         }
     }
 

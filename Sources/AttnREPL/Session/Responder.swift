@@ -31,7 +31,7 @@ struct Responder {
         if trimmed.hasPrefix(":") {
             let result = CommandTable.execute(trimmed, state: state)
             return Response(lines: printsLessonSteps || !result.showLesson ? result.output : [],
-                            errors: result.error.map { ["error: \($0)"] } ?? [], quit: result.quit,
+                            errors: result.error.map { [state.strings.errorPrefix + $0] } ?? [], quit: result.quit,
                             lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
         }
         if let lesson = state.lesson {
@@ -49,7 +49,7 @@ struct Responder {
             case .value: break
             }
         }
-        let output = ResultOutput(digits: state.digits, float: state.float)
+        let output = ResultOutput(digits: state.digits, float: state.float, strings: state.strings)
         var response = Response()
         for record in records {
             if case let .assigned(name, _) = record.outcome { state.assignments[name.canonical] = record }
@@ -57,7 +57,7 @@ struct Responder {
         for record in records where !record.statement.silent {
             response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
         }
-        if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source) }
+        if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source, language: state.language) }
         return response
     }
 
@@ -73,22 +73,28 @@ struct Responder {
     }
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
-        let zh = lesson.lesson.language == .zh
-        let output = ResultOutput(digits: state.digits, float: state.float)
+        let strings = state.strings
+        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
         switch outcome {
         case let .value(record):
             return Response(lines: record.statement.silent ? [] : output.value(record))
-        case let .recomputed(name):
-            let line = lesson.recomputedMessage(name)
+        case let .recomputed(names):
+            let line = lesson.recomputedMessage(names)
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
         case let .correct(name, value):
-            let line = (zh ? "✓ 正确：" : "✓ correct: ") + output.labelled(name, value).joined(separator: "\n")
-            return Response(lines: [line], lessonChanged: true, status: line.split(separator: "\n").first.map(String.init))
-        case let .wrong(name, hint):
-            let line = (zh ? "✗ 不对，再试一次 \(name)。" : "✗ not quite; try \(name) again.") + (hint.map { (zh ? " 提示：" : " Hint: ") + $0 } ?? "")
-            return Response(lines: [line], status: line)
+            // The value on one line when it fits (`a_1 = [1/2, 3/4]`), else as a block below.
+            let inline = TensorText.inline(value, digits: state.digits)
+            let fits = value.shape == .scalar || !inline.hasSuffix(" tensor")
+            let line = strings.correct(fits ? "\(name) = \(inline)" : name)
+            let block = fits ? [] : output.labelled(name, value)
+            return Response(lines: [line] + block, lessonChanged: true, status: line)
+        case let .wrong(name, hint, exactNeeded):
+            let line = exactNeeded ? strings.notExact(name) : strings.wrong(name)
+            // The hint whole, on lines of its own: the screen shows it in the output pane.
+            let hintLines = hint.map { TextWrap.lines(strings.hint($0), width: 76) } ?? []
+            return Response(lines: [line] + hintLines, status: line)
         case let .failed(error):
-            return Response(errors: DiagnosticText.lines(error.diagnostic, source: error.source))
+            return Response(errors: DiagnosticText.lines(error.diagnostic, source: error.source, language: state.language))
         case let .message(m):
             return Response(lines: m.isEmpty ? [] : [m])
         }

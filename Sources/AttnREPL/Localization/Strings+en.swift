@@ -1,0 +1,111 @@
+// The program's own words in English (see Strings.swift).
+import Engine
+
+struct EnglishStrings: Strings {
+    let errorPrefix = "error: "
+    func warning(_ text: String) -> String { "warning: \(text)" }
+
+    let inputsHeading = "Inputs"
+    func stepHeading(_ k: Int, of n: Int, _ title: String) -> String { "Step \(k)/\(n) · \(title)" }
+    func exerciseShownAbove(_ name: String) -> String { "Exercise: predict \(name) before you look; its value is shown above." }
+    let floatNote = "(float mode: values are IEEE double approximations)"
+    func markdownExercise(_ name: String, answer: String) -> String {
+        "> **Exercise.** Work out $`\(name)`$ before reading the answer: $`\(answer)`$."
+    }
+    let markdownHintPrefix = "Hint: "
+    let markdownFloatNote = "_Float mode: values are IEEE double approximations._"
+    func stepLine(_ title: String, _ k: Int, of n: Int, _ stepTitle: String) -> String { "\(title) — step \(k)/\(n): \(stepTitle)" }
+    func exercisePrompt(_ name: String) -> String {
+        "Exercise: predict \(name). Type \(name) = your answer (:hint for a hint, :reveal to see it)."
+    }
+    let stepFooter = "(:next, :prev to move; type formulas to explore)"
+    func progress(seen: Int, steps: Int, solved: Int, exercises: Int) -> String {
+        var text = seen == steps ? "done" : "\(seen)/\(steps) steps"
+        if exercises > 0 { text += ", \(solved)/\(exercises) exercises" }
+        return text
+    }
+
+    func recomputed(_ names: [String]) -> String { "\(names.joined(separator: ", ")) changed: every step recomputed." }
+    func correct(_ assignment: String) -> String { "✓ correct: \(assignment)" }
+    func wrong(_ name: String) -> String { "✗ not quite; try \(name) again." }
+    func hint(_ text: String) -> String { "Hint: \(text)" }
+    func notExact(_ name: String) -> String {
+        "✗ close, but \(name) is a rational number: give it exactly (a fraction such as 1/3, or every decimal digit)."
+    }
+    func wrongShape(_ name: String, expected: Shape, got: Shape) -> String {
+        "\(name) is \(Self.shape(expected)), but the answer is \(Self.shape(got))"
+    }
+    let incompleteInput = "the input is not complete"
+    func noValueYet(_ name: String) -> String { "\(name) has no value yet" }
+    func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
+        "\(name) is not an input of \(lesson) (its inputs: \(inputs.joined(separator: ", ")))"
+    }
+    func inputFailed(_ name: String, _ reason: String) -> String { "input \(name): \(reason)" }
+    func inputsKept(_ names: [String], after reason: String) -> String {
+        reason + "; " + (names.count == 1 ? "\(names[0]) keeps its previous value" : "\(names.joined(separator: ", ")) keep their previous values")
+    }
+    func noLesson(_ id: String, known: String) -> String { "no lesson with this id (lessons: \(known))" }
+
+    func greeting(version: String) -> String { "attn-repl \(version) — formulas and :commands; :help lists them, Ctrl-D leaves." }
+    func defined(_ signature: String) -> String { "\(signature) defined" }
+    let traceHeading = "trace:"
+    let valueHeading = "value:"
+
+    func summary(ofCommand name: String) -> String? { nil }
+    func arguments(ofCommand name: String) -> String? { nil }
+    let helpIntro = "Type a formula to evaluate it (e.g. softmax([1, 2, 3])), or a command:"
+    func helpBuiltins(_ names: String) -> String { "Built-in functions: " + names }
+    let helpKeys = ":help NAME explains one. Keys on the lesson screen: → n space next, ← p back, Home End, ? help, q quit."
+    func noHelp(_ topic: String) -> String { "no help on \(topic): not a command or built-in function" }
+    func ambiguousCommand(_ word: String, _ candidates: String) -> String { ":\(word) could be \(candidates)" }
+    func unknownCommand(_ word: String) -> String { "unknown command :\(word) (try :help)" }
+    let noLessonOpen = "no lesson is open (:lesson ID)"
+    let stepNeedsNumber = ":step takes a step number"
+    let noHint = "this step has no hint"
+    let nothingToReveal = "nothing to reveal on this step"
+    let resetNeedsTarget = ":reset takes a lesson id or all"
+    func noSuchLesson(_ id: String) -> String { "no lesson \(id)" }
+    func progressReset(_ target: String?) -> String { "progress reset: \(target ?? "all lessons")" }
+    let lessonClosed = "lesson closed"
+    func digitsShown(_ n: Int) -> String { "digits: \(n)" }
+    let digitsUsage = ":digits takes a whole number from 1 to \(Limits.maximumDigits)"
+    let floatOn = "float mode: results are IEEE double approximations"
+    let exactMode = "exact mode"
+    let floatUsage = ":float takes on or off"
+    func traceShown(_ on: Bool) -> String { "trace: \(on ? "on" : "off")" }
+    let traceUsage = ":trace takes on or off"
+    let noVariables = "no variables yet"
+    let cleared = "cleared"
+    func clearedName(_ name: String) -> String { "cleared \(name)" }
+    let clearUsage = ":clear takes a name"
+    func noVariable(_ name: String) -> String { "no variable \(name)" }
+
+    let whyUsage = ":why takes a name and, for a vector or matrix, an element: :why A[2, 3]"
+    func whyPositions(_ example: String) -> String { ":why needs whole-number positions from 1, as in \(example)" }
+    func whyExercise(_ name: String) -> String { "\(name) is an exercise on this step: predict it first (:reveal shows it)" }
+    func whyInput(_ name: String, _ value: String) -> [String] {
+        ["\(name) is an input of this lesson: \(value)", "change it by typing \(name) = …, and every step is recomputed"]
+    }
+    func whyFunction(_ name: String, _ definition: String) -> String {
+        "\(name) is a function (\(definition)): :why explains values; call it and ask about the result"
+    }
+    func whySetDirectly(_ name: String) -> String { "\(name) was set directly (an input or a loaded file), not computed by a formula" }
+    func unknownName(_ name: String) -> String { "unknown name \(name)" }
+    func whyNoFormula(_ name: String) -> String { "\(name) has no formula to explain" }
+    func whyUses(_ names: [String]) -> String {
+        "it uses \(names.joined(separator: ", ")); ask :why about any of them to go one level further"
+    }
+    func whyScalar(_ name: String) -> String { "\(name) is a scalar: ask :why \(name)" }
+    func whyVector(_ name: String, _ n: Int) -> String { "\(name) is a \(n)-vector: ask :why \(name)[i] with i from 1 to \(n)" }
+    func whyMatrix(_ name: String, _ r: Int, _ c: Int) -> String {
+        "\(name) is \(r)×\(c): ask :why \(name)[i, j] with i from 1 to \(r) and j from 1 to \(c)"
+    }
+
+    private static func shape(_ s: Shape) -> String {
+        switch s {
+        case .scalar: return "a number"
+        case let .vector(n): return "a \(n)-vector"
+        case let .matrix(r, c): return "a \(r)×\(c) matrix"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// The program's own words in Chinese (see Strings.swift). Formula-language names, numbers,
+// commands (`:hint`) and lesson ids stay as typed; a space separates Chinese from Latin text.
+import Engine
+
+struct ChineseStrings: Strings {
+    let errorPrefix = "错误："
+    func warning(_ text: String) -> String { "警告：\(text)" }
+
+    let inputsHeading = "输入"
+    func stepHeading(_ k: Int, of n: Int, _ title: String) -> String { "第 \(k)/\(n) 步 · \(title)" }
+    func exerciseShownAbove(_ name: String) -> String { "练习：先预测 \(name)，答案见上。" }
+    let floatNote = "（浮点模式：数值是 IEEE 双精度近似值）"
+    func markdownExercise(_ name: String, answer: String) -> String {
+        "> **练习。** 先自己算出 $`\(name)`$，再看答案：$`\(answer)`$。"
+    }
+    let markdownHintPrefix = "提示："
+    let markdownFloatNote = "_浮点模式：数值是 IEEE 双精度近似值。_"
+    func stepLine(_ title: String, _ k: Int, of n: Int, _ stepTitle: String) -> String { "\(title) — 第 \(k)/\(n) 步：\(stepTitle)" }
+    func exercisePrompt(_ name: String) -> String {
+        "练习：预测 \(name) 的值，输入 \(name) = 你的答案（:hint 看提示，:reveal 显示答案）。"
+    }
+    let stepFooter = "（:next 下一步，:prev 上一步；也可以直接输入公式试试）"
+    func progress(seen: Int, steps: Int, solved: Int, exercises: Int) -> String {
+        var text = seen == steps ? "已完成" : "已看 \(seen)/\(steps) 步"
+        if exercises > 0 { text += "，练习 \(solved)/\(exercises)" }
+        return text
+    }
+
+    func recomputed(_ names: [String]) -> String { "\(names.joined(separator: "、")) 已更改，所有步骤已重新计算。" }
+    func correct(_ assignment: String) -> String { "✓ 正确：\(assignment)" }
+    func wrong(_ name: String) -> String { "✗ 不对，再算一次 \(name)。" }
+    func hint(_ text: String) -> String { "提示：\(text)" }
+    func notExact(_ name: String) -> String {
+        "✗ 很接近，但 \(name) 是有理数，要给出精确值（写成 1/3 这样的分式，或写出全部小数位）。"
+    }
+    func wrongShape(_ name: String, expected: Shape, got: Shape) -> String {
+        "\(name) 是\(Self.shape(expected))，但你的答案是\(Self.shape(got))"
+    }
+    let incompleteInput = "输入还不完整"
+    func noValueYet(_ name: String) -> String { "\(name) 还没有值" }
+    func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
+        "\(name) 不是 \(lesson) 的输入（它的输入：\(inputs.joined(separator: ", "))）"
+    }
+    func inputFailed(_ name: String, _ reason: String) -> String { "输入 \(name)：\(reason)" }
+    func inputsKept(_ names: [String], after reason: String) -> String { "\(reason)；\(names.joined(separator: "、")) 保留原来的值" }
+    func noLesson(_ id: String, known: String) -> String { "没有这个 id 的课程（课程：\(known)）" }
+
+    func greeting(version: String) -> String { "attn-repl \(version) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。" }
+    func defined(_ signature: String) -> String { "已定义 \(signature)" }
+    let traceHeading = "中间值："
+    let valueHeading = "结果："
+
+    func summary(ofCommand name: String) -> String? { Self.commandSummaries[name] }
+    private static let commandSummaries: [String: String] = [
+        "digits": "显示 N 位有效数字（1 到 \(Limits.maximumDigits)）",
+        "float": "用 IEEE 双精度计算（近似，适合大输入），或精确计算",
+        "trace": "同时打印每一个中间值",
+        "vars": "列出变量和函数",
+        "clear": "删除一个变量或函数，或全部删除",
+        "lesson": "打开一课（不带 ID：列出所有课程和你的进度）",
+        "next": "课程的下一步",
+        "prev": "课程的上一步",
+        "step": "跳到课程的第 N 步",
+        "hint": "当前练习的提示",
+        "reveal": "不作答，直接显示练习的答案",
+        "reset": "清除你在一课（默认当前这课）或所有课程中的进度",
+        "leave": "关闭课程（之后公式在你自己的作用域里计算）",
+        "load": "从 .npy、.csv 或 .json 文件读入一个张量，存为 NAME",
+        "save": "把 NAME 写入 .npy、.csv 或 .json 文件（FILE! 覆盖已有文件）",
+        "sessions": "列出最近的会话；resume N 在这里重新运行会话 N 的语句",
+        "export": "把本次会话导出为 Markdown、JSON 或 HTML（默认以会话命名；FILE! 覆盖已有文件）",
+        "why": "解释一个值是怎样算出来的（例如 :why alpha_{2,3}，:why A[2, 3]）",
+        "help": "本列表，或某个命令、内置函数的说明",
+        "quit": "退出 attn-repl（也可以按 Ctrl-D）",
+    ]
+    func arguments(ofCommand name: String) -> String? {
+        ["help": "[主题]", "clear": "[名字]", "reveal": "[名字]", "why": "名字[i, j]"][name]
+    }
+    let helpIntro = "输入公式即可计算（例如 softmax([1, 2, 3])），或输入命令："
+    func helpBuiltins(_ names: String) -> String { "内置函数：" + names }
+    let helpKeys = ":help 名字 说明其中一个。课程屏幕上的按键：→ n 空格 下一步，← p 上一步，Home End 首尾，? 帮助，q 退出。"
+    func noHelp(_ topic: String) -> String { "没有 \(topic) 的说明：它不是命令，也不是内置函数" }
+    func ambiguousCommand(_ word: String, _ candidates: String) -> String { ":\(word) 可以指 \(candidates)" }
+    func unknownCommand(_ word: String) -> String { "没有命令 :\(word)（试试 :help）" }
+    let noLessonOpen = "还没有打开课程（:lesson ID）"
+    let stepNeedsNumber = ":step 后面要跟步骤编号"
+    let noHint = "这一步没有提示"
+    let nothingToReveal = "这一步没有要显示的答案"
+    let resetNeedsTarget = ":reset 后面要跟课程 id 或 all"
+    func noSuchLesson(_ id: String) -> String { "没有课程 \(id)" }
+    func progressReset(_ target: String?) -> String { "进度已清除：\(target ?? "所有课程")" }
+    let lessonClosed = "课程已关闭"
+    func digitsShown(_ n: Int) -> String { "有效数字：\(n) 位" }
+    let digitsUsage = ":digits 后面要跟 1 到 \(Limits.maximumDigits) 之间的整数"
+    let floatOn = "浮点模式：结果是 IEEE 双精度近似值"
+    let exactMode = "精确模式"
+    let floatUsage = ":float 后面要跟 on 或 off"
+    func traceShown(_ on: Bool) -> String { "中间值：\(on ? "显示" : "不显示")" }
+    let traceUsage = ":trace 后面要跟 on 或 off"
+    let noVariables = "还没有变量"
+    let cleared = "已全部删除"
+    func clearedName(_ name: String) -> String { "已删除 \(name)" }
+    let clearUsage = ":clear 后面要跟一个名字"
+    func noVariable(_ name: String) -> String { "没有变量 \(name)" }
+
+    let whyUsage = ":why 后面要跟一个名字；向量或矩阵还要指明元素，例如 :why A[2, 3]"
+    func whyPositions(_ example: String) -> String { ":why 的位置要用从 1 开始的整数，例如 \(example)" }
+    func whyExercise(_ name: String) -> String { "\(name) 是这一步的练习：先预测它（:reveal 显示答案）" }
+    func whyInput(_ name: String, _ value: String) -> [String] {
+        ["\(name) 是这一课的输入：\(value)", "输入 \(name) = … 即可修改它，所有步骤都会重新计算"]
+    }
+    func whyFunction(_ name: String, _ definition: String) -> String {
+        "\(name) 是函数（\(definition)）：:why 解释的是值；先调用它，再问结果"
+    }
+    func whySetDirectly(_ name: String) -> String { "\(name) 是直接给定的（输入或读入的文件），不是由公式算出的" }
+    func unknownName(_ name: String) -> String { "未知的名字 \(name)" }
+    func whyNoFormula(_ name: String) -> String { "\(name) 没有可解释的公式" }
+    func whyUses(_ names: [String]) -> String {
+        "它用到 \(names.joined(separator: "、"))；对其中任何一个再用 :why，就能再往下看一层"
+    }
+    func whyScalar(_ name: String) -> String { "\(name) 是标量：请问 :why \(name)" }
+    func whyVector(_ name: String, _ n: Int) -> String { "\(name) 是 \(n) 维向量：请问 :why \(name)[i]，i 从 1 到 \(n)" }
+    func whyMatrix(_ name: String, _ r: Int, _ c: Int) -> String {
+        "\(name) 是 \(r)×\(c) 矩阵：请问 :why \(name)[i, j]，i 从 1 到 \(r)，j 从 1 到 \(c)"
+    }
+
+    private static func shape(_ s: Shape) -> String {
+        switch s {
+        case .scalar: return "一个数"
+        case let .vector(n): return " \(n) 维向量"
+        case let .matrix(r, c): return " \(r)×\(c) 矩阵"
+        }
+    }
+}
