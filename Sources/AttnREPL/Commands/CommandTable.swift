@@ -72,7 +72,7 @@ enum CommandTable {
             return .lines(lines)
         }
         if case let .found(c) = find(topic) { return .lines([":\(c.name) \(arguments(c))", "  \(summary(c))"]) }
-        if let b = Builtins.named(topic) { return .lines([b.signature, "  \(b.summary)"]) }
+        if let b = Builtins.named(topic) { return .lines([b.signature, "  " + (strings.summary(ofBuiltin: b.name) ?? b.summary)]) }
         return .fail(strings.noHelp(topic))
     }
 }

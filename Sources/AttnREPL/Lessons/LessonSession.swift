@@ -41,7 +41,9 @@ final class LessonSession {
     /// Called after the current step changed (the session's transcript records it).
     var stepChanged: ((LessonSession) -> Void)?
 
-    init(lesson: Lesson, display: DisplaySettings = DisplaySettings(), progress: Progress = .load(), saveProgress: Bool = true) throws {
+    /// `display` is the opening session's (by default, settings of the lesson's own language).
+    init(lesson: Lesson, display: DisplaySettings? = nil, progress: Progress = .load(), saveProgress: Bool = true) throws {
+        let display = display ?? DisplaySettings(language: lesson.language)
         self.lesson = lesson
         self.display = display
         self.float = display.float

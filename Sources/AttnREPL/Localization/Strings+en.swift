@@ -53,6 +53,7 @@ struct EnglishStrings: Strings {
 
     func summary(ofCommand name: String) -> String? { nil }
     func arguments(ofCommand name: String) -> String? { nil }
+    func summary(ofBuiltin name: String) -> String? { nil }
     let helpIntro = "Type a formula to evaluate it (e.g. softmax([1, 2, 3])), or a command:"
     func helpBuiltins(_ names: String) -> String { "Built-in functions: " + names }
     let helpKeys = ":help NAME explains one. Keys on the lesson screen: → n space next, ← p back, Home End, ? help, q quit."

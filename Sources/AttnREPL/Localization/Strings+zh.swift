@@ -76,6 +76,29 @@ struct ChineseStrings: Strings {
     func arguments(ofCommand name: String) -> String? {
         ["help": "[主题]", "clear": "[名字]", "reveal": "[名字]", "why": "名字[i, j]"][name]
     }
+    func summary(ofBuiltin name: String) -> String? { Self.builtinSummaries[name] }
+    private static let builtinSummaries: [String: String] = [
+        "exp": "eˣ，逐元素", "log": "自然对数，逐元素", "sqrt": "平方根，逐元素", "tanh": "双曲正切，逐元素",
+        "sigmoid": "1/(1 + e⁻ˣ)，逐元素", "sin": "正弦，逐元素", "cos": "余弦，逐元素",
+        "relu": "max(x, 0)，逐元素", "abs": "绝对值，逐元素",
+        "sum": "所有元素之和", "mean": "所有元素的平均值",
+        "max": "最大的元素，或两个张量逐元素取较大值", "min": "最小的元素，或两个张量逐元素取较小值",
+        "argmax": "最大元素的位置，从 1 开始（矩阵则每行一个）", "norm": "欧几里得长度（矩阵为 Frobenius 范数）",
+        "dot": "Σ aᵢbᵢ，两个张量的元素个数要相同",
+        "transpose": "Aᵀ：向量变成行，行变成向量", "rows": "行数（向量的长度）", "cols": "列数（向量为 1）",
+        "shape": "各维大小：向量为 [n]，矩阵为 [r, c]", "zeros": "全为 0 的向量或矩阵", "ones": "全为 1 的向量或矩阵",
+        "eye": "n×n 单位矩阵", "causal": "n×n 下三角 0/1 掩码：位置 i 可以关注 j ≤ i",
+        "vcat": "从上到下堆叠（向量接成更长的向量）", "hcat": "左右并排（向量成为列）",
+        "rand": "确定的 m×n 矩阵，元素是 [-1, 1] 中的短小数，用来举例",
+        "softmax": "exp(xⱼ)/Σₖ exp(xₖ)；矩阵则逐行计算",
+        "attention": "softmax(Q Kᵀ / √d_k) V，d_k = cols(K)；M 是 0/1 掩码（1 表示可以关注）",
+        "multihead": "在 X W_Q、X W_K、X W_V 的列块上做 h 个头的注意力，拼接后用 W_O 投影",
+        "headwidth": "cols(W) / h，即 h 个头中每个头的宽度；列数不能平分成 h 份时报错",
+        "rnn": "hₜ = tanh(W_hh hₜ₋₁ + W_xh xₜ + b_h)，沿 X 的各行 xₜ 计算；结果的各行是 h_1..h_T",
+        "additive": "分数 eⱼ = vᵀ tanh(W_h h + W_s sⱼ)，沿 S 的各行 sⱼ 计算",
+        "posenc": "正弦位置编码：PE[pos, 2i] = sin(pos/10000^(2i/d))，PE[pos, 2i+1] = cos(…)，pos = 0..n-1",
+        "layernorm": "每行减去均值，再除以 √(方差 + eps)；总体方差，eps 默认为 1e-5",
+    ]
     let helpIntro = "输入公式即可计算（例如 softmax([1, 2, 3])），或输入命令："
     func helpBuiltins(_ names: String) -> String { "内置函数：" + names }
     let helpKeys = ":help 名字 说明其中一个。课程屏幕上的按键：→ n 空格 下一步，← p 上一步，Home End 首尾，? 帮助，q 退出。"

@@ -50,6 +50,8 @@ protocol Strings: Sendable {
     // MARK: Commands
     /// `:help`'s line for a command, by its name; nil: the command's own (English) summary.
     func summary(ofCommand name: String) -> String?
+    /// `:help NAME`'s line for a built-in function; nil: the Engine's own (English) summary.
+    func summary(ofBuiltin name: String) -> String?
     /// `:help`'s placeholder for a command's arguments; nil: the command's own.
     func arguments(ofCommand name: String) -> String?
     var helpIntro: String { get }

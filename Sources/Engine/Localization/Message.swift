@@ -5,6 +5,9 @@
 // translation is shown in English, so new messages work before anyone translates them.
 
 public struct Message: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    /// Two messages are equal when they read the same (in English).
+    public static func == (a: Message, b: Message) -> Bool { a.english == b.english }
+
     enum Part: Sendable, Equatable {
         case literal(String)
         /// A value shown as it is in every language: a name, a number, typed text.
