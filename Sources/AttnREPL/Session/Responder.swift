@@ -61,6 +61,23 @@ struct Responder {
         return response
     }
 
+    /// A solved exercise's value on one line: a rational vector or matrix in exact fractions
+    /// (`[1/2, 3/4]`), anything else as values are listed (`≈ [0.268941, 0.731059]`).
+    static func answerText(_ t: Tensor, digits: Int) -> String {
+        let inline = TensorText.inline(t, digits: digits)
+        guard t.shape != .scalar, !t.isFloat, inline.count <= 72, !inline.hasSuffix(" tensor") else { return inline }
+        let exact = (0..<t.count).compactMap { t.scalar(at: $0).rational?.description }
+        guard exact.count == t.count, exact.contains(where: { $0.contains("/") }) else { return inline }
+        let text: String
+        if case .vector = t.shape {
+            text = "[" + exact.joined(separator: ", ") + "]"
+        } else {
+            let c = t.shape.cols
+            text = "[" + stride(from: 0, to: exact.count, by: c).map { exact[$0..<($0 + c)].joined(separator: " ") }.joined(separator: "; ") + "]"
+        }
+        return text.count <= 72 ? text : inline
+    }
+
     /// A name assigned again no longer holds what `:load` read.
     private func forgetOrigins(ofNamesAssignedIn text: String) {
         guard case let .complete(statements) = Parser.parse(text) else { return }
@@ -83,7 +100,7 @@ struct Responder {
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
         case let .correct(name, value):
             // The value on one line when it fits (`a_1 = [1/2, 3/4]`), else as a block below.
-            let inline = TensorText.inline(value, digits: state.digits)
+            let inline = Self.answerText(value, digits: state.digits)
             let fits = value.shape == .scalar || !inline.hasSuffix(" tensor")
             let line = strings.correct(fits ? "\(name) = \(inline)" : name)
             let block = fits ? [] : output.labelled(name, value)

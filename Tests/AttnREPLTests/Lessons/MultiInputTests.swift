@@ -106,3 +106,23 @@ struct MultiInputScreenTests {
         #expect(tmux.waitFor("X, W_xh changed"))
     }
 }
+
+@Suite("Exercise feedback")
+struct ExerciseFeedbackTests {
+    @Test func aCorrectAnswerShowsTheValueExactly() throws {
+        #expect(Responder.answerText(try AnswerCheckTests.value("[1/2, 3/4]"), digits: 6) == "[1/2, 3/4]")
+        #expect(Responder.answerText(try AnswerCheckTests.value("[1 2; 3/4 5]"), digits: 6) == "[1 2; 3/4 5]")
+        #expect(Responder.answerText(try AnswerCheckTests.value("[1, 2]"), digits: 6) == "[1, 2]")
+        #expect(Responder.answerText(try AnswerCheckTests.value("-1/2"), digits: 6) == "-1/2 = -0.5")
+        #expect(Responder.answerText(try AnswerCheckTests.value("softmax([1, 2])"), digits: 6) == "≈ [0.268941, 0.731059]")
+    }
+
+    @Test func aWrongAnswerShowsTheWholeHint() throws {
+        let state = try MultiInputTests.lessonState("dot-attention")
+        let r = MultiInputTests.screenResponse(state, "e_{2,1} = 1")
+        #expect(r.lines.first == "✗ not quite; try e_{2,1} again.")
+        #expect(r.lines.dropFirst().joined(separator: " ") == "Hint: " + (state.lesson?.currentStep.hint ?? "-"))
+        let right = MultiInputTests.screenResponse(state, "e_{2,1} = -0.5")
+        #expect(right.status == "✓ correct: e_{2,1} = -1/2 = -0.5")
+    }
+}
