@@ -40,6 +40,10 @@ struct MessageTests {
     @Test func aWordingMayReorderAndRepeatArguments() {
         #expect(MessageTranslations.fill("%2 然后 %1 再 %2", with: ["a", "b"]) == "b 然后 a 再 b")
         #expect(MessageTranslations.fill("100%% 是 %1", with: ["x"]) == "100% 是 x")
+        // Spaces between Latin and Chinese text only.
+        #expect(MessageTranslations.fill("把%1乘以 %2 吗", with: ["2×3 矩阵", "向量"]) == "把 2×3 矩阵乘以向量吗")
+        #expect(MessageTranslations.fill("%1 必须是整数", with: ["rand 的行数"]) == "rand 的行数必须是整数")
+        #expect(MessageTranslations.fill("%1 必须是整数", with: ["n"]) == "n 必须是整数")
     }
 
     @Test func headsThatDoNotSplitAreNamedAsSuch() {

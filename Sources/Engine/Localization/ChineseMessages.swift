@@ -51,6 +51,7 @@ enum ChineseMessages {
         "expression nested too deeply (limit %@)": "表达式嵌套太深（上限 %1 层）",
         "expression too long to evaluate (more than %@ operations in a chain)": "表达式太长，无法计算（一串运算超过 %1 个）",
         "name %@": "名字 %1",
+        "'%@'": "“%1”",
         "number %@": "数 %1",
         "parameter %@ appears twice": "参数 %1 出现了两次",
         "unexpected %@ after a complete statement": "完整的语句后面多了 %1",

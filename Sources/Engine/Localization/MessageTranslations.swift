@@ -21,34 +21,44 @@ enum MessageTranslations {
         }
     }
 
-    /// `template` with `%1` … `%9` replaced by the arguments (`%%` is a percent sign). An
-    /// argument that begins or ends with Latin text or a digit is set off from Chinese text
-    /// beside it by a space (`无法把 2×3 矩阵乘以…`), as Chinese typography does.
+    /// `template` with `%1` … `%9` replaced by the arguments (`%%` is a percent sign). Latin
+    /// text or a digit meets Chinese text across a space and Chinese meets Chinese without one,
+    /// as Chinese typography does, whatever the argument turns out to be (`无法把 2×3 矩阵乘以…`,
+    /// `rand 的行数必须是整数`).
     static func fill(_ template: String, with arguments: [String]) -> String {
         var out = ""
         var chars = template[...]
-        var spaceAfterArgument = false
+        var afterArgument: Character? = nil      // the last character of an argument just written
         while let c = chars.first {
             chars = chars.dropFirst()
             guard c == "%", let d = chars.first, d == "%" || (d.wholeNumberValue ?? 0) >= 1 else {
-                if spaceAfterArgument && isHan(c) { out.append(" ") }
-                spaceAfterArgument = false
+                if let a = afterArgument {
+                    if c == " ", isHan(a), let next = chars.first, isHan(next) { afterArgument = nil; continue }
+                    if isLatin(a) && isHan(c) { out.append(" ") }
+                }
+                afterArgument = nil
                 out.append(c)
                 continue
             }
             chars = chars.dropFirst()
-            if d == "%" { out.append("%"); spaceAfterArgument = false; continue }
+            if d == "%" { out.append("%"); afterArgument = nil; continue }
             let k = d.wholeNumberValue!
             let argument = k <= arguments.count ? arguments[k - 1] : ""
-            if let first = argument.first, isLatin(first), let last = out.last, isHan(last) { out.append(" ") }
+            if let first = argument.first {
+                if isLatin(first), let last = out.last, isHan(last) { out.append(" ") }
+                if isHan(first), out.hasSuffix(" "), let before = out.dropLast().last, isHan(before) { out.removeLast() }
+            }
             out += argument
-            spaceAfterArgument = argument.last.map(isLatin) ?? false
+            afterArgument = argument.last
         }
         return out
     }
 
+    /// Chinese characters and Chinese punctuation (`“”`, `（）`, `，`, `：`).
     private static func isHan(_ c: Character) -> Bool {
-        c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ?? false
+        guard let u = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) || (0x3000...0x303F).contains(u)
+            || (0xFF00...0xFF60).contains(u) || u == 0x201C || u == 0x201D
     }
 
     private static func isLatin(_ c: Character) -> Bool {
