@@ -44,6 +44,8 @@ struct MessageTests {
         #expect(MessageTranslations.fill("把%1乘以 %2 吗", with: ["2×3 矩阵", "向量"]) == "把 2×3 矩阵乘以向量吗")
         #expect(MessageTranslations.fill("%1 必须是整数", with: ["rand 的行数"]) == "rand 的行数必须是整数")
         #expect(MessageTranslations.fill("%1 必须是整数", with: ["n"]) == "n 必须是整数")
+        #expect(MessageTranslations.fill("（%1 个）", with: ["4"]) == "（4 个）")
+        #expect(MessageTranslations.fill("多了 %1", with: ["“:”"]) == "多了“:”")
     }
 
     @Test func headsThatDoNotSplitAreNamedAsSuch() {

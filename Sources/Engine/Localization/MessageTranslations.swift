@@ -33,8 +33,8 @@ enum MessageTranslations {
             chars = chars.dropFirst()
             guard c == "%", let d = chars.first, d == "%" || (d.wholeNumberValue ?? 0) >= 1 else {
                 if let a = afterArgument {
-                    if c == " ", isHan(a), let next = chars.first, isHan(next) { afterArgument = nil; continue }
-                    if isLatin(a) && isHan(c) { out.append(" ") }
+                    if c == " ", isChinese(a), let next = chars.first, isChinese(next) { afterArgument = nil; continue }
+                    if isLatin(a) && isIdeograph(c) { out.append(" ") }
                 }
                 afterArgument = nil
                 out.append(c)
@@ -45,8 +45,8 @@ enum MessageTranslations {
             let k = d.wholeNumberValue!
             let argument = k <= arguments.count ? arguments[k - 1] : ""
             if let first = argument.first {
-                if isLatin(first), let last = out.last, isHan(last) { out.append(" ") }
-                if isHan(first), out.hasSuffix(" "), let before = out.dropLast().last, isHan(before) { out.removeLast() }
+                if isLatin(first), let last = out.last, isIdeograph(last) { out.append(" ") }
+                if isChinese(first), out.hasSuffix(" "), let before = out.dropLast().last, isChinese(before) { out.removeLast() }
             }
             out += argument
             afterArgument = argument.last
@@ -54,11 +54,16 @@ enum MessageTranslations {
         return out
     }
 
-    /// Chinese characters and Chinese punctuation (`“”`, `（）`, `，`, `：`).
-    private static func isHan(_ c: Character) -> Bool {
+    /// A Chinese character: Latin text beside one is set off by a space.
+    private static func isIdeograph(_ c: Character) -> Bool {
         guard let u = c.unicodeScalars.first?.value else { return false }
-        return (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) || (0x3000...0x303F).contains(u)
-            || (0xFF00...0xFF60).contains(u) || u == 0x201C || u == 0x201D
+        return (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u)
+    }
+
+    /// A Chinese character or Chinese punctuation (`“”`, `（）`, `，`, `：`), which needs no space.
+    private static func isChinese(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first?.value else { return false }
+        return isIdeograph(c) || (0x3000...0x303F).contains(u) || (0xFF00...0xFF60).contains(u) || u == 0x201C || u == 0x201D
     }
 
     private static func isLatin(_ c: Character) -> Bool {
