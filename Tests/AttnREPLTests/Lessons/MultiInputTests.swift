@@ -84,6 +84,18 @@ struct MultiInputTests {
         #expect(alone.stderr.hasPrefix("error: "))
     }
 
+    /// Every experiment a lesson's text suggests, typed on the input line as written, recomputes
+    /// the lesson (the lesson tests run the same experiments through `run --set`).
+    @Test(arguments: LessonSourceFile.all.filter { !$0.experiments.isEmpty })
+    func everySuggestedExperimentCanBeTypedAsWritten(_ file: LessonSourceFile) throws {
+        for experiment in file.experiments {
+            let state = try Self.lessonState(file.id, language: file.language == "zh" ? .zh : .en)
+            let r = Self.screenResponse(state, experiment.code)
+            #expect(r.errors.isEmpty, "\(file.testDescription): `\(experiment.code)` fails: \(r.errors)")
+            #expect(r.lessonChanged)
+        }
+    }
+
     @Test func multiHeadSaysWhenColumnsDoNotSplitIntoHeads() throws {
         let state = try Self.lessonState("multi-head")
         let r = Self.screenResponse(state, "h = 3")
