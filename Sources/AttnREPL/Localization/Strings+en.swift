@@ -81,6 +81,42 @@ struct EnglishStrings: Strings {
     let clearUsage = ":clear takes a name"
     func noVariable(_ name: String) -> String { "no variable \(name)" }
 
+    let loadUsage = "usage: :load NAME = FILE (e.g. :load X = embeddings.npy)"
+    func loadNeedsName(_ got: String) -> String { ":load needs a name before = (got \"\(got)\")" }
+    func loadNeedsFile(_ name: String) -> String { ":load \(name) = FILE needs a file name" }
+    func exerciseNotLoadable(_ name: String) -> String { "\(name) is the exercise of this step: type your answer (\(name) = ...)" }
+    func loaded(_ name: String, _ shape: Shape, from path: String) -> String { "\(name): \(shape) from \(path)" }
+    func origin(_ path: String, storedType: String?, fromFloats: Bool) -> String {
+        "from \(path)" + (storedType.map { ", \($0) data" } ?? "") + (fromFloats ? ": exact binary fractions" : "")
+    }
+    func note(_ text: String) -> String { "note: " + text }
+    func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name) from \(path): \(reason)" }
+    func couldNotBeSet(_ name: String) -> String { "\(name) could not be set" }
+    let saveUsage = "usage: :save NAME FILE (e.g. :save A weights.npy; end FILE with ! to replace an existing file)"
+    func answerExerciseFirst(_ name: String) -> String { "\(name) is the exercise of this step: answer it first" }
+    func noVariableInLesson(_ name: String) -> String { "no variable \(name) in this lesson" }
+    func saved(_ name: String, _ shape: Shape, to path: String) -> String { "saved \(name) (\(shape)) to \(path)" }
+    let sessionsUsage = ":sessions takes nothing, or resume N (N from the :sessions list)"
+    func noSessions(in path: String) -> String { "no sessions yet in \(path)" }
+    let thisSession = "(this session)"
+    let unreadable = "(unreadable)"
+    func sessionLine(_ k: Int, date: String, statements: Int, lessons: [String], path: String, current: Bool) -> String {
+        let lesson = lessons.isEmpty ? "" : "  lesson \(lessons.joined(separator: ", "))"
+        return "\(k). \(date)  \(statements) statement\(statements == 1 ? "" : "s")\(lesson)  \(path)" + (current ? "  " + thisSession : "")
+    }
+    let sessionsFooter = ":sessions resume N re-runs session N's statements here; attn-repl replay FILE checks one"
+    func noSession(_ n: Int) -> String { "no session \(n) (:sessions lists them)" }
+    func sessionIsThisOne(_ n: Int) -> String { "session \(n) is this session" }
+    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String {
+        var line = "resumed \(name): re-ran \(statements) statement\(statements == 1 ? "" : "s")"
+        if failed > 0 { line += ", \(failed) with errors" }
+        if let lesson { line += "; lesson \(lesson) at step \(step)/\(steps)" }
+        return line
+    }
+    func exportUsage(_ formats: String) -> String { ":export takes \(formats) [FILE] (FILE! replaces an existing file)" }
+    let notRecorded = "this session is not recorded"
+    func wrote(_ path: String) -> String { "wrote \(path)" }
+
     let whyUsage = ":why takes a name and, for a vector or matrix, an element: :why A[2, 3]"
     func whyPositions(_ example: String) -> String { ":why needs whole-number positions from 1, as in \(example)" }
     func whyExercise(_ name: String) -> String { "\(name) is an exercise on this step: predict it first (:reveal shows it)" }

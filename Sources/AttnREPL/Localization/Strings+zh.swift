@@ -68,7 +68,7 @@ struct ChineseStrings: Strings {
         "load": "从 .npy、.csv 或 .json 文件读入一个张量，存为 NAME",
         "save": "把 NAME 写入 .npy、.csv 或 .json 文件（FILE! 覆盖已有文件）",
         "sessions": "列出最近的会话；resume N 在这里重新运行会话 N 的语句",
-        "export": "把本次会话导出为 Markdown、JSON 或 HTML（默认以会话命名；FILE! 覆盖已有文件）",
+        "export": "把本次会话导出为 Markdown、JSON、HTML 等格式（默认以会话命名；FILE! 覆盖已有文件）",
         "why": "解释一个值是怎样算出来的（例如 :why alpha_{2,3}，:why A[2, 3]）",
         "help": "本列表，或某个命令、内置函数的说明",
         "quit": "退出 attn-repl（也可以按 Ctrl-D）",
@@ -125,6 +125,42 @@ struct ChineseStrings: Strings {
     func clearedName(_ name: String) -> String { "已删除 \(name)" }
     let clearUsage = ":clear 后面要跟一个名字"
     func noVariable(_ name: String) -> String { "没有变量 \(name)" }
+
+    let loadUsage = "用法：:load NAME = FILE（例如 :load X = embeddings.npy）"
+    func loadNeedsName(_ got: String) -> String { ":load 的 = 前面要有一个名字（现在是“\(got)”）" }
+    func loadNeedsFile(_ name: String) -> String { ":load \(name) = FILE 还缺文件名" }
+    func exerciseNotLoadable(_ name: String) -> String { "\(name) 是这一步的练习：请输入你的答案（\(name) = ...）" }
+    func loaded(_ name: String, _ shape: Shape, from path: String) -> String { "\(name)：\(shape.name(in: .zh))，来自 \(path)" }
+    func origin(_ path: String, storedType: String?, fromFloats: Bool) -> String {
+        "来自 \(path)" + (storedType.map { "，\($0) 数据" } ?? "") + (fromFloats ? "：精确的二进制分数" : "")
+    }
+    func note(_ text: String) -> String { "注：" + text }
+    func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name)（来自 \(path)）：\(reason)" }
+    func couldNotBeSet(_ name: String) -> String { "无法设置 \(name)" }
+    let saveUsage = "用法：:save NAME FILE（例如 :save A weights.npy；FILE 末尾加 ! 可覆盖已有文件）"
+    func answerExerciseFirst(_ name: String) -> String { "\(name) 是这一步的练习：请先作答" }
+    func noVariableInLesson(_ name: String) -> String { "这一课里没有变量 \(name)" }
+    func saved(_ name: String, _ shape: Shape, to path: String) -> String { "已把 \(name)（\(shape.name(in: .zh))）保存到 \(path)" }
+    let sessionsUsage = ":sessions 后面不跟参数，或跟 resume N（N 取自 :sessions 列表）"
+    func noSessions(in path: String) -> String { "\(path) 里还没有会话" }
+    let thisSession = "（本会话）"
+    let unreadable = "（无法读取）"
+    func sessionLine(_ k: Int, date: String, statements: Int, lessons: [String], path: String, current: Bool) -> String {
+        let lesson = lessons.isEmpty ? "" : "  课程 \(lessons.joined(separator: ", "))"
+        return "\(k). \(date)  \(statements) 条语句\(lesson)  \(path)" + (current ? "  " + thisSession : "")
+    }
+    let sessionsFooter = ":sessions resume N 在这里重新运行会话 N 的语句；attn-repl replay FILE 可检查一个会话"
+    func noSession(_ n: Int) -> String { "没有会话 \(n)（:sessions 列出所有会话）" }
+    func sessionIsThisOne(_ n: Int) -> String { "会话 \(n) 就是本会话" }
+    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String {
+        var line = "已恢复 \(name)：重新运行了 \(statements) 条语句"
+        if failed > 0 { line += "，其中 \(failed) 条出错" }
+        if let lesson { line += "；课程 \(lesson) 在第 \(step)/\(steps) 步" }
+        return line
+    }
+    func exportUsage(_ formats: String) -> String { ":export 后面要跟 \(formats) [FILE]（FILE! 覆盖已有文件）" }
+    let notRecorded = "本会话没有被记录"
+    func wrote(_ path: String) -> String { "已写入 \(path)" }
 
     let whyUsage = ":why 后面要跟一个名字；向量或矩阵还要指明元素，例如 :why A[2, 3]"
     func whyPositions(_ example: String) -> String { ":why 的位置要用从 1 开始的整数，例如 \(example)" }

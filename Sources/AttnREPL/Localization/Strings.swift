@@ -81,6 +81,34 @@ protocol Strings: Sendable {
     var clearUsage: String { get }
     func noVariable(_ name: String) -> String
 
+    // MARK: Files and sessions
+    var loadUsage: String { get }
+    func loadNeedsName(_ got: String) -> String
+    func loadNeedsFile(_ name: String) -> String
+    func exerciseNotLoadable(_ name: String) -> String
+    func loaded(_ name: String, _ shape: Shape, from path: String) -> String
+    /// Where a loaded variable came from, for `:vars`.
+    func origin(_ path: String, storedType: String?, fromFloats: Bool) -> String
+    func note(_ text: String) -> String
+    func loadFailed(_ name: String, from path: String, _ reason: String) -> String
+    func couldNotBeSet(_ name: String) -> String
+    var saveUsage: String { get }
+    func answerExerciseFirst(_ name: String) -> String
+    func noVariableInLesson(_ name: String) -> String
+    func saved(_ name: String, _ shape: Shape, to path: String) -> String
+    var sessionsUsage: String { get }
+    func noSessions(in path: String) -> String
+    var thisSession: String { get }
+    var unreadable: String { get }
+    func sessionLine(_ k: Int, date: String, statements: Int, lessons: [String], path: String, current: Bool) -> String
+    var sessionsFooter: String { get }
+    func noSession(_ n: Int) -> String
+    func sessionIsThisOne(_ n: Int) -> String
+    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String
+    func exportUsage(_ formats: String) -> String
+    var notRecorded: String { get }
+    func wrote(_ path: String) -> String
+
     // MARK: :why
     var whyUsage: String { get }
     func whyPositions(_ example: String) -> String

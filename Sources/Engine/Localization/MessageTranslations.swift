@@ -70,3 +70,8 @@ enum MessageTranslations {
         c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "\\")
     }
 }
+
+extension Shape {
+    /// How the shape is named in `language` (`3-vector`, `3 维向量`).
+    public func name(in language: Language) -> String { MessageTranslations.shape(self, in: language) }
+}
