@@ -30,7 +30,7 @@ struct EnglishStrings: Strings {
     func wrong(_ name: String) -> String { "✗ not quite; try \(name) again." }
     func hint(_ text: String) -> String { "Hint: \(text)" }
     func notExact(_ name: String) -> String {
-        "✗ close, but \(name) is a rational number: give it exactly (a fraction such as 1/3, or every decimal digit)."
+        "✗ close, but \(name) is an exact rational value: give it exactly (a fraction such as 1/3, or every decimal digit)."
     }
     func wrongShape(_ name: String, expected: Shape, got: Shape) -> String {
         "\(name) is \(Self.shape(expected)), but the answer is \(Self.shape(got))"

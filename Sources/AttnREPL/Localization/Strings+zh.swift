@@ -31,7 +31,7 @@ struct ChineseStrings: Strings {
     func wrong(_ name: String) -> String { "✗ 不对，再算一次 \(name)。" }
     func hint(_ text: String) -> String { "提示：\(text)" }
     func notExact(_ name: String) -> String {
-        "✗ 很接近，但 \(name) 是有理数，要给出精确值（写成 1/3 这样的分式，或写出全部小数位）。"
+        "✗ 很接近，但 \(name) 的值是精确的有理数，要精确地给出（写成 1/3 这样的分式，或写出全部小数位）。"
     }
     func wrongShape(_ name: String, expected: Shape, got: Shape) -> String {
         "\(name) 是\(Self.shape(expected))，但你的答案是\(Self.shape(got))"
