@@ -43,7 +43,7 @@ enum Indexing {
     }
 
     /// 0-based positions selected along an axis of length `n`.
-    private static func positions(_ a: Argument, _ n: Int, _ what: Message, _ shape: Shape) throws -> [Int] {
+    private static func positions(_ a: Argument, _ n: Int, _ what: String, _ shape: Shape) throws -> [Int] {
         func check(_ i: Int) throws {
             guard i >= 1 && i <= n else {
                 throw Diagnostic("\(what) \(i) is out of range for a \(shape) tensor (\(what)s run from 1 to \(n))")
