@@ -24,7 +24,8 @@ public enum Interrupt {
         }
         if tooDeep.load(ordering: .relaxed) {
             clear()
-            throw Diagnostic("the result depends on more than \(Limits.maximumRealDepth) nested operations; try --float (or :float) for long recurrences")
+            throw Diagnostic("the result depends on more than \(Limits.maximumRealDepth) nested operations; "
+                             + "try --float (or :float) for long recurrences")
         }
     }
 }
