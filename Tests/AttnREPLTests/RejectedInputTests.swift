@@ -5,7 +5,7 @@ import Engine
 
 @Suite("Rejected lesson inputs")
 struct RejectedInputTests {
-    @Test(arguments: [(Language.en, "x_1 not changed (it keeps its previous value)"), (Language.zh, "x_1 未更改（保留原来的值）")])
+    @Test(arguments: [(Language.en, "x_1 keeps its previous value"), (Language.zh, "x_1 保留原来的值")])
     func aRejectedInputIsNamedAndKeepsItsValue(_ language: Language, _ message: String) throws {
         let state = ReplState(digits: 6, float: false, language: language, library: LessonLibrary(extraDirectory: nil))
         state.keepsProgress = false

@@ -11,12 +11,12 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .long, help: "A directory of extra lessons (overrides built-in lessons with the same id).")
     var lessons: String?
 
-    func library() -> LessonLibrary { LessonOptions.library(extraDirectory: lessons) }
+    func library() -> LessonLibrary { LessonOptions.library(extraDirectory: lessons, language: lang) }
 
-    /// The lessons, warning on standard error about any that cannot be read.
-    static func library(extraDirectory: String?) -> LessonLibrary {
+    /// The lessons, warning on standard error (in `language`) about any that cannot be read.
+    static func library(extraDirectory: String?, language: Language = .en) -> LessonLibrary {
         let library = LessonLibrary(extraDirectory: extraDirectory)
-        for problem in library.problems { StandardError.write(["warning: \(problem)"]) }
+        for problem in library.problems { StandardError.write([language.strings.warning("\(problem)")]) }
         return library
     }
 }

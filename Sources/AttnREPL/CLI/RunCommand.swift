@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
             case .markdown: StandardOutput.write(writer.markdown(run))
             }
         } catch let e as LessonError {
-            StandardError.write(["error: \(e)"])
+            StandardError.write([lessonOptions.lang.strings.errorPrefix + "\(e)"])
             throw ExitCode(1)
         }
     }

@@ -33,7 +33,7 @@ struct StepTimingCommand: ParsableCommand {
         let inputs = try assignments.map(InputAssignment.parse)
         guard !inputs.isEmpty, repetitions >= 1 else { throw ValidationError("give at least one NAME=EXPR and one repetition") }
         let lesson = try LessonLibrary(extraDirectory: nil).lesson(id)
-        let session = try LessonSession(lesson: lesson, digits: numbers.digits, float: numbers.float,
+        let session = try LessonSession(lesson: lesson, display: DisplaySettings(digits: numbers.digits, float: numbers.float),
                                         progress: Progress(), saveProgress: false)
         session.go(to: step - 1)
         var samples: [Double] = []

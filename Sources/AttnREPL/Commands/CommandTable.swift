@@ -25,8 +25,8 @@ struct ReplCommand {
 
 enum CommandTable {
     static let all: [ReplCommand] = SettingCommands.table + LessonCommands.table + FileCommands.table + TranscriptCommands.table + [WhyCommand.command] + [
-        ReplCommand(name: "help", arguments: "[topic]", summary: "this list, or help on a command or built-in function") { _, arg in
-            help(arg)
+        ReplCommand(name: "help", arguments: "[topic]", summary: "this list, or help on a command or built-in function") { state, arg in
+            help(arg, strings: state.strings)
         },
         ReplCommand(name: "quit", arguments: "", summary: "leave attn-repl (also Ctrl-D)") { _, _ in
             CommandResult(quit: true)
@@ -38,14 +38,14 @@ enum CommandTable {
         let body = line.drop { $0 == ":" || $0 == " " }
         let word = String(body.prefix { !$0.isWhitespace })
         let argument = String(body.dropFirst(word.count)).trimmingSpaces
-        guard !word.isEmpty else { return help("") }
+        guard !word.isEmpty else { return help("", strings: state.strings) }
         switch find(word) {
         case let .found(command):
             let result = command.run(state, argument)
             if command.replayed && result.error == nil { state.record(.command(line, settings: state.settings)) }
             return result
-        case let .ambiguous(names): return .fail(":\(word) could be \(names.map { ":" + $0 }.joined(separator: ", "))")
-        case .none: return .fail("unknown command :\(word) (try :help)")
+        case let .ambiguous(names): return .fail(state.strings.ambiguousCommand(word, names.map { ":" + $0 }.joined(separator: ", ")))
+        case .none: return .fail(state.strings.unknownCommand(word))
         }
     }
 
@@ -58,20 +58,21 @@ enum CommandTable {
         return matches.isEmpty ? .none : .ambiguous(matches.map(\.name).sorted())
     }
 
-    static func help(_ topic: String) -> CommandResult {
+    static func help(_ topic: String, strings: any Strings = Language.en.strings) -> CommandResult {
         let topic = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+        func summary(_ c: ReplCommand) -> String { strings.summary(ofCommand: c.name) ?? c.summary }
+        func arguments(_ c: ReplCommand) -> String { strings.arguments(ofCommand: c.name) ?? c.arguments }
         if topic.isEmpty {
-            let width = all.map { $0.name.count + $0.arguments.count + 2 }.max() ?? 0
-            var lines = ["Type a formula to evaluate it (e.g. softmax([1, 2, 3])), or a command:"]
+            let width = all.map { DisplayWidth.of($0.name) + DisplayWidth.of(arguments($0)) + 2 }.max() ?? 0
+            var lines = [strings.helpIntro]
             lines += all.sorted { $0.name < $1.name }.map { c in
-                DisplayWidth.padRight(":\(c.name) \(c.arguments)", width + 1) + "  " + c.summary
+                DisplayWidth.padRight(":\(c.name) \(arguments(c))", width + 1) + "  " + summary(c)
             }
-            lines += ["", "Built-in functions: " + Builtins.names.sorted().joined(separator: " "),
-                      ":help NAME explains one. Keys on the lesson screen: → n space next, ← p back, Home End, ? help, q quit."]
+            lines += ["", strings.helpBuiltins(Builtins.names.sorted().joined(separator: " ")), strings.helpKeys]
             return .lines(lines)
         }
-        if case let .found(c) = find(topic) { return .lines([":\(c.name) \(c.arguments)", "  \(c.summary)"]) }
-        if let b = Builtins.named(topic) { return .lines([b.signature, "  \(b.summary)"]) }
-        return .fail("no help on \(topic): not a command or built-in function")
+        if case let .found(c) = find(topic) { return .lines([":\(c.name) \(arguments(c))", "  \(summary(c))"]) }
+        if let b = Builtins.named(topic) { return .lines([b.signature, "  " + (strings.summary(ofBuiltin: b.name) ?? b.summary)]) }
+        return .fail(strings.noHelp(topic))
     }
 }

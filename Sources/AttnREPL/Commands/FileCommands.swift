@@ -13,14 +13,15 @@ enum FileCommands {
     ]
 
     static func load(_ arg: String, state: ReplState) -> CommandResult {
-        guard let equals = arg.firstIndex(of: "=") else { return .fail("usage: :load NAME = FILE (e.g. :load X = embeddings.npy)") }
+        let strings = state.strings
+        guard let equals = arg.firstIndex(of: "=") else { return .fail(strings.loadUsage) }
         let nameText = String(arg[..<equals]).trimmingSpaces
         let path = unquoted(String(arg[arg.index(after: equals)...]).trimmingSpaces)
-        guard let name = parseName(nameText) else { return .fail(":load needs a name before = (got \"\(nameText)\")") }
-        guard !path.isEmpty else { return .fail(":load \(name) = FILE needs a file name") }
-        if Builtins.named(name.canonical) != nil { return .fail("\(name) is a built-in function and cannot be assigned") }
+        guard let name = parseName(nameText) else { return .fail(strings.loadNeedsName(nameText)) }
+        guard !path.isEmpty else { return .fail(strings.loadNeedsFile("\(name)")) }
+        if Builtins.named(name.canonical) != nil { return .fail(Message("\(name) is a built-in function and cannot be assigned").text(in: state.language)) }
         if let lesson = state.lesson, lesson.pendingExercises.contains(name.canonical) {
-            return .fail("\(name.canonical) is the exercise of this step: type your answer (\(name.canonical) = ...)")
+            return .fail(strings.exerciseNotLoadable(name.canonical))
         }
         var loaded: LoadedTensor
         do {
@@ -30,18 +31,17 @@ enum FileCommands {
         }
         if state.float { loaded.tensor = Tensor(shape: loaded.tensor.shape, float: loaded.tensor.floatElements) }
         let key = name.canonical
-        let output = ResultOutput(digits: state.digits, float: state.float)
-        let summary = "\(key): \(loaded.tensor.shape) from \(path)"
-        let notes = loaded.notes.map { "note: " + $0 }
-        let origin = "from \(path)" + (loaded.storedType.map { ", \($0) data" } ?? "")
-            + (loaded.fromFloats ? ": exact binary fractions" : "")
+        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
+        let summary = strings.loaded(key, loaded.tensor.shape, from: path)
+        let notes = loaded.notes.map(strings.note)
+        let origin = strings.origin(path, storedType: loaded.storedType, fromFloats: loaded.fromFloats)
         let binding: ReplState.ExternalBinding
         do {
             binding = try state.bindExternal(name, loaded.tensor)
         } catch let e as ProgramError {
-            return .fail("\(key) from \(path): \(e.diagnostic.message)")
+            return .fail(strings.loadFailed(key, from: path, e.diagnostic.message(in: state.language)))
         } catch {
-            return .fail("\(key) could not be set")
+            return .fail(strings.couldNotBeSet(key))
         }
         // Journaled only once the value is bound, with the value itself: replay never reads files.
         state.record(.loaded(":load " + arg, name: key, loaded.tensor, digits: state.digits))
@@ -53,31 +53,32 @@ enum FileCommands {
             return .lines([summary] + output.labelled(key, loaded.tensor) + notes)
         case .lessonInput:
             guard let lesson = state.lesson else { return .lines([summary]) }
-            return CommandResult(output: [lesson.recomputedMessage(key), summary] + notes + LessonStepText.lines(lesson), showLesson: true)
+            return CommandResult(output: [lesson.recomputedMessage([key]), summary] + notes + LessonStepText.lines(lesson), showLesson: true)
         }
     }
 
     static func save(_ arg: String, state: ReplState) -> CommandResult {
+        let strings = state.strings
         let nameText = String(arg.prefix { !$0.isWhitespace })
         var path = unquoted(String(arg.dropFirst(nameText.count)).trimmingSpaces)
         guard let name = parseName(nameText), !path.isEmpty else {
-            return .fail("usage: :save NAME FILE (e.g. :save A weights.npy; end FILE with ! to replace an existing file)")
+            return .fail(strings.saveUsage)
         }
         let overwrite = path.hasSuffix("!")
         if overwrite { path = unquoted(String(path.dropLast()).trimmingSpaces) }
         let key = name.canonical
         let value: Tensor
         if let lesson = state.lesson {
-            if lesson.isHidden(key, inStep: lesson.step) { return .fail("\(key) is the exercise of this step: answer it first") }
-            guard let v = lesson.value(named: key) else { return .fail("no variable \(key) in this lesson") }
+            if lesson.isHidden(key, inStep: lesson.step) { return .fail(strings.answerExerciseFirst(key)) }
+            guard let v = lesson.value(named: key) else { return .fail(strings.noVariableInLesson(key)) }
             value = v
         } else {
-            guard let v = state.interpreter.environment[variable: key] else { return .fail("no variable \(key)") }
+            guard let v = state.interpreter.environment[variable: key] else { return .fail(strings.noVariable(key)) }
             value = v
         }
         do {
             let notes = try TensorFile.write(value, to: path, overwrite: overwrite, digits: state.digits)
-            return .lines(["saved \(key) (\(value.shape)) to \(path)"] + notes.map { "note: " + $0 })
+            return .lines([strings.saved(key, value.shape, to: path)] + notes.map(strings.note))
         } catch {
             return .fail("\(error)")
         }

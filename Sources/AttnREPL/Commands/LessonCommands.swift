@@ -19,38 +19,38 @@ enum LessonCommands {
             move(state) { $0.previous() }
         },
         ReplCommand(name: "step", arguments: "N", summary: "go to step N of the lesson") { state, arg in
-            guard let n = Int(arg) else { return .fail(":step takes a step number") }
+            guard let n = Int(arg) else { return .fail(state.strings.stepNeedsNumber) }
             return move(state) { $0.go(to: n - 1) }
         },
         ReplCommand(name: "hint", arguments: "", summary: "a hint for the current exercise") { state, _ in
-            guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
-            return .lines([lesson.currentStep.hint ?? "this step has no hint"])
+            guard let lesson = state.lesson else { return .fail(state.strings.noLessonOpen) }
+            return .lines(lesson.currentStep.hint.map { TextWrap.lines(state.strings.hint($0), width: 76) } ?? [state.strings.noHint])
         },
         ReplCommand(name: "reveal", arguments: "[name]", summary: "show an exercise's answer without solving it", replayed: true) { state, arg in
-            guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
+            guard let lesson = state.lesson else { return .fail(state.strings.noLessonOpen) }
             let names = arg.isEmpty ? lesson.pendingExercises : [arg]
-            guard !names.isEmpty else { return .fail("nothing to reveal on this step") }
+            guard !names.isEmpty else { return .fail(state.strings.nothingToReveal) }
             names.forEach(lesson.reveal)
             return CommandResult(output: LessonStepText.lines(lesson), showLesson: true)
         },
         ReplCommand(name: "reset", arguments: "[ID|all]", summary: "forget your progress in one lesson (default: the open one) or all") { state, arg in
             var progress = Progress.load()
             let target = arg.isEmpty ? state.lesson?.lesson.id : (arg == "all" ? nil : arg)
-            if arg.isEmpty && target == nil { return .fail(":reset takes a lesson id or all") }
-            if let target, state.library.ids.contains(target) == false { return .fail("no lesson \(target)") }
+            if arg.isEmpty && target == nil { return .fail(state.strings.resetNeedsTarget) }
+            if let target, state.library.ids.contains(target) == false { return .fail(state.strings.noSuchLesson(target)) }
             progress.reset(target)
             progress.save()
             if state.lesson?.lesson.id == target || target == nil { state.lesson?.resetProgress() }
-            return .lines(["progress reset: \(target ?? "all lessons")"])
+            return .lines([state.strings.progressReset(target)])
         },
         ReplCommand(name: "leave", arguments: "", summary: "close the lesson (formulas then run in your own scope)", replayed: true) { state, _ in
             state.lesson = nil
-            return .lines(["lesson closed"])
+            return .lines([state.strings.lessonClosed])
         },
     ]
 
     private static func move(_ state: ReplState, _ action: (LessonSession) -> Void) -> CommandResult {
-        guard let lesson = state.lesson else { return .fail("no lesson is open (:lesson ID)") }
+        guard let lesson = state.lesson else { return .fail(state.strings.noLessonOpen) }
         action(lesson)
         return CommandResult(output: LessonStepText.lines(lesson), showLesson: true)
     }
@@ -59,6 +59,6 @@ enum LessonCommands {
         let progress = Progress.load()
         let lessons = state.lessonList
         let width = lessons.map { $0.id.count }.max() ?? 0
-        return .lines(lessons.map { "\(DisplayWidth.padRight($0.id, width))  \($0.title)  [\(progress.summary(for: $0))]" })
+        return .lines(lessons.map { "\(DisplayWidth.padRight($0.id, width))  \($0.title)  [\(progress.summary(for: $0, in: state.language))]" })
     }
 }

@@ -5,21 +5,20 @@ enum SettingCommands {
     static let table: [ReplCommand] = [
         ReplCommand(name: "digits", arguments: "N", summary: "show N significant digits (1 to \(Limits.maximumDigits))", replayed: true) { state, arg in
             guard let n = Int(arg), (1...Limits.maximumDigits).contains(n) else {
-                return arg.isEmpty ? .lines(["digits: \(state.digits)"]) : .fail(":digits takes a whole number from 1 to \(Limits.maximumDigits)")
+                return arg.isEmpty ? .lines([state.strings.digitsShown(state.digits)]) : .fail(state.strings.digitsUsage)
             }
-            state.digits = n
-            state.lesson?.digits = n
-            return .lines(["digits: \(n)"])
+            state.digits = n       // the open lesson shares the setting
+            return .lines([state.strings.digitsShown(n)])
         },
         ReplCommand(name: "float", arguments: "on|off", summary: "compute in IEEE double (approximate, for large inputs) or exactly", replayed: true) { state, arg in
-            guard let on = flag(arg, current: state.float) else { return .fail(":float takes on or off") }
+            guard let on = flag(arg, current: state.float) else { return .fail(state.strings.floatUsage) }
             state.float = on
-            return .lines([on ? "float mode: results are IEEE double approximations" : "exact mode"])
+            return .lines([on ? state.strings.floatOn : state.strings.exactMode])
         },
         ReplCommand(name: "trace", arguments: "on|off", summary: "also print every intermediate value", replayed: true) { state, arg in
-            guard let on = flag(arg, current: state.trace) else { return .fail(":trace takes on or off") }
+            guard let on = flag(arg, current: state.trace) else { return .fail(state.strings.traceUsage) }
             state.trace = on
-            return .lines(["trace: \(on ? "on" : "off")"])
+            return .lines([state.strings.traceShown(on)])
         },
         ReplCommand(name: "vars", arguments: "", summary: "list variables and functions") { state, _ in
             let env = state.interpreter.environment
@@ -29,18 +28,18 @@ enum SettingCommands {
             lines += env.functions.values.sorted { $0.name.canonical < $1.name.canonical }.map { f in
                 "\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) = \(f.source[f.body.range])"
             }
-            return .lines(lines.isEmpty ? ["no variables yet"] : lines)
+            return .lines(lines.isEmpty ? [state.strings.noVariables] : lines)
         },
         ReplCommand(name: "clear", arguments: "[name]", summary: "forget one variable or function, or all of them", replayed: true) { state, arg in
             if arg.isEmpty {
                 state.interpreter.environment.removeAll()
                 state.fileOrigins.removeAll()
-                return .lines(["cleared"])
+                return .lines([state.strings.cleared])
             }
             guard case let .complete(s) = Parser.parseExpression(arg), case let .expression(e) = s[0].kind,
-                  case let .name(n) = e.kind else { return .fail(":clear takes a name") }
+                  case let .name(n) = e.kind else { return .fail(state.strings.clearUsage) }
             state.fileOrigins[n.canonical] = nil
-            return state.interpreter.environment.remove(n.canonical) ? .lines(["cleared \(n)"]) : .fail("no variable \(n)")
+            return state.interpreter.environment.remove(n.canonical) ? .lines([state.strings.clearedName("\(n)")]) : .fail(state.strings.noVariable("\(n)"))
         },
     ]
 

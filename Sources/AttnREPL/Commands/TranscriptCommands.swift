@@ -8,7 +8,7 @@ enum TranscriptCommands {
             let words = arg.split(separator: " ").map(String.init)
             if words.isEmpty { return list(state) }
             guard words.count == 2, words[0] == "resume", let n = Int(words[1]) else {
-                return .fail(":sessions takes nothing, or resume N (N from the :sessions list)")
+                return .fail(state.strings.sessionsUsage)
             }
             return resume(n, state)
         },
@@ -27,39 +27,37 @@ enum TranscriptCommands {
     }
 
     private static func list(_ state: ReplState) -> CommandResult {
-        let journals = recentJournals().prefix(listed)
-        guard !journals.isEmpty else { return .lines(["no sessions yet in \(StatePaths.sessions.path)"]) }
+        let journals = recentJournals().prefix(listed), strings = state.strings
+        guard !journals.isEmpty else { return .lines([strings.noSessions(in: StatePaths.sessions.path)]) }
         var lines: [String] = []
         for (k, url) in journals.enumerated() {
-            let current = url == state.transcript?.journal?.url ? "  (this session)" : ""
+            let current = url == state.transcript?.journal?.url
             guard let doc = try? TranscriptDocument.read(url) else {
-                lines.append("\(k + 1). (unreadable)  \(url.path)")
+                lines.append("\(k + 1). \(strings.unreadable)  \(url.path)")
                 continue
             }
             let date = (doc.start.date ?? doc.name).replacingAll("T", with: " ").replacingAll("Z", with: " UTC")
             let n = doc.events.filter(\.isEvaluated).count
             var lessons: [String] = []
             for id in doc.events.compactMap(\.lesson) where !lessons.contains(id) { lessons.append(id) }
-            let lesson = lessons.isEmpty ? "" : "  lesson \(lessons.joined(separator: ", "))"
-            lines.append(Sanitize.text("\(k + 1). \(date)  \(n) statement\(n == 1 ? "" : "s")\(lesson)  \(url.path)\(current)"))
+            lines.append(Sanitize.text(strings.sessionLine(k + 1, date: date, statements: n, lessons: lessons, path: url.path, current: current)))
         }
-        lines.append(":sessions resume N re-runs session N's statements here; attn-repl replay FILE checks one")
+        lines.append(strings.sessionsFooter)
         return .lines(lines)
     }
 
     private static func resume(_ n: Int, _ state: ReplState) -> CommandResult {
         let journals = recentJournals()
-        guard n >= 1, n <= min(listed, journals.count) else { return .fail("no session \(n) (:sessions lists them)") }
+        guard n >= 1, n <= min(listed, journals.count) else { return .fail(state.strings.noSession(n)) }
         let url = journals[n - 1]
-        if url == state.transcript?.journal?.url { return .fail("session \(n) is this session") }
+        if url == state.transcript?.journal?.url { return .fail(state.strings.sessionIsThisOne(n)) }
         let document: TranscriptDocument
         do { document = try TranscriptDocument.read(url) } catch { return .fail("\(error)") }
         let summary = TranscriptPlayer(state: state).play(document, startSettings: true)
         let runs = summary.evaluations.count
         let failed = summary.evaluations.filter { $0.now?.error != nil }.count
-        var line = "resumed \(document.name): re-ran \(runs) statement\(runs == 1 ? "" : "s")"
-        if failed > 0 { line += ", \(failed) with errors" }
-        if let lesson = state.lesson { line += "; lesson \(lesson.lesson.id) at step \(lesson.step + 1)/\(lesson.stepCount)" }
+        let line = state.strings.resumed(document.name, statements: runs, failed: failed, lesson: state.lesson?.lesson.id,
+                                         step: (state.lesson?.step ?? 0) + 1, of: state.lesson?.stepCount ?? 0)
         let problems = summary.problems.map { "  could not restore: \($0)" }
         return CommandResult(output: [Sanitize.text(line)] + problems.map(Sanitize.text)
                                 + (state.lesson.map { LessonStepText.lines($0) } ?? []),
@@ -73,9 +71,9 @@ enum TranscriptCommands {
         words.removeAll { $0 == "--force" }
         if words.count == 2, words[1].hasSuffix("!") { words[1].removeLast(); force = true }
         guard let first = words.first, let format = ExportFormat(rawValue: first.lowercased()), words.count <= 2 else {
-            return .fail(":export takes \(ExportFormat.names) [FILE] (FILE! replaces an existing file)")
+            return .fail(state.strings.exportUsage(ExportFormat.names))
         }
-        guard let transcript = state.transcript else { return .fail("this session is not recorded") }
+        guard let transcript = state.transcript else { return .fail(state.strings.notRecorded) }
         let document = TranscriptDocument(name: transcript.name, events: transcript.events)
         let path = words.count == 2 ? FileSystem.expandingTilde(words[1]) : "\(transcript.name).\(format.rawValue)"
         let url = URL(fileURLWithPath: path)
@@ -84,6 +82,6 @@ enum TranscriptCommands {
         } catch {
             return .fail("\(error)")
         }
-        return .lines(["wrote \(url.path)"])
+        return .lines([state.strings.wrote(url.path)])
     }
 }

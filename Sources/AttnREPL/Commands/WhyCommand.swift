@@ -4,15 +4,15 @@ import Engine
 enum WhyCommand {
     static let command = ReplCommand(name: "why", arguments: "NAME[i, j]",
                                      summary: "explain how one value was computed (e.g. :why alpha_{2,3}, :why A[2, 3])") { state, arg in
-        switch parse(arg) {
+        switch parse(arg, strings: state.strings) {
         case let .failure(error): return .fail(error.message)
         case let .success((name, index)): return explain(name, index, state: state)
         }
     }
 
     /// `alpha_{2,3}` or `A[2, 3]` / `x_1[2]`: a name and 1-based indices.
-    static func parse(_ text: String) -> Result<(String, [Int]), WhyError> {
-        let usage = WhyError(":why takes a name and, for a vector or matrix, an element: :why A[2, 3]")
+    static func parse(_ text: String, strings: any Strings = Language.en.strings) -> Result<(String, [Int]), WhyError> {
+        let usage = WhyError(strings.whyUsage)
         guard case let .complete(statements) = Parser.parseExpression(text), statements.count == 1,
               case let .expression(e) = statements[0].kind else { return .failure(usage) }
         switch e.kind {
@@ -22,7 +22,7 @@ enum WhyCommand {
             var numbers: [Int] = []
             for i in indices {
                 guard case let .number(t) = i.kind, let k = Int(t), k >= 1 else {
-                    return .failure(WhyError(":why needs whole-number positions from 1, as in \(n)[2, 3]"))
+                    return .failure(WhyError(strings.whyPositions("\(n)[2, 3]")))
                 }
                 numbers.append(k)
             }
@@ -33,32 +33,31 @@ enum WhyCommand {
     }
 
     static func explain(_ name: String, _ index: [Int], state: ReplState) -> CommandResult {
-        let lesson = state.lesson
+        let lesson = state.lesson, strings = state.strings
         if let lesson, lesson.pendingExercises.contains(name) {
-            return .fail("\(name) is an exercise on this step: predict it first (:reveal shows it)")
+            return .fail(strings.whyExercise(name))
         }
         guard let record = lesson?.record(for: name) ?? state.assignments[name],
               let value = record.outcome.tensor else {
             if let input = lesson?.run.inputs.first(where: { $0.name == name }) {
-                return .lines(["\(name) is an input of this lesson: \(TensorText.inline(input.value, digits: state.digits))",
-                               "change it by typing \(name) = …, and every step is recomputed"])
+                return .lines(strings.whyInput(name, TensorText.inline(input.value, digits: state.digits)))
             }
             if let f = state.interpreter.environment.functions[name] {
-                return .fail("\(name) is a function (\(name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) = \(f.source[f.body.range])): :why explains values; call it and ask about the result")
+                return .fail(strings.whyFunction(name, "\(name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) = \(f.source[f.body.range])"))
             }
             let known = state.interpreter.environment.variables[name] != nil || lesson?.run.value(of: name) != nil
-            return .fail(known ? "\(name) was set directly (an input or a loaded file), not computed by a formula"
-                               : "unknown name \(name)")
+            return .fail(known ? strings.whySetDirectly(name) : strings.unknownName(name))
         }
         guard let (row, col) = position(index, in: value.shape, name: name) else {
-            return .fail(indexError(name, index, value.shape))
+            return .fail(indexError(name, index, value.shape, strings: strings))
         }
-        guard let explanation = CellExplainer(record: record, name: name, row: row, col: col, digits: state.digits).explain() else {
-            return .fail("\(name) has no formula to explain")
+        guard let explanation = CellExplainer(record: record, name: name, row: row, col: col, digits: state.digits,
+                                                      language: state.language).explain() else {
+            return .fail(strings.whyNoFormula(name))
         }
         var lines = explanation.lines
         let next = explanation.dependencies.filter { $0 != name }
-        if !next.isEmpty { lines.append("it uses \(next.joined(separator: ", ")); ask :why about any of them to go one level further") }
+        if !next.isEmpty { lines.append(strings.whyUses(next)) }
         return .lines(lines)
     }
 
@@ -73,11 +72,11 @@ enum WhyCommand {
         }
     }
 
-    static func indexError(_ name: String, _ index: [Int], _ shape: Shape) -> String {
+    static func indexError(_ name: String, _ index: [Int], _ shape: Shape, strings: any Strings = Language.en.strings) -> String {
         switch shape {
-        case .scalar: return "\(name) is a scalar: ask :why \(name)"
-        case let .vector(n): return "\(name) is a \(n)-vector: ask :why \(name)[i] with i from 1 to \(n)"
-        case let .matrix(r, c): return "\(name) is \(r)×\(c): ask :why \(name)[i, j] with i from 1 to \(r) and j from 1 to \(c)"
+        case .scalar: return strings.whyScalar(name)
+        case let .vector(n): return strings.whyVector(name, n)
+        case let .matrix(r, c): return strings.whyMatrix(name, r, c)
         }
     }
 }

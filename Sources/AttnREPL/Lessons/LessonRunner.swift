@@ -51,16 +51,18 @@ enum LessonRunner {
                     float: Bool = false) throws -> LessonRun {
         var run = LessonRun(lesson: lesson)
         run.interpreter.float = float
+        let strings = lesson.language.strings
         var given: [String: String] = [:]
         for o in overrides {
             guard lesson.inputs.contains(where: { $0.name == o.name }) else {
                 throw LessonError(file: lesson.file, line: nil,
-                                  message: "\(o.name) is not an input of \(lesson.id) (its inputs: \(lesson.inputs.map(\.name).joined(separator: ", ")))")
+                                  message: strings.notAnInput(o.name, lesson: lesson.id, inputs: lesson.inputs.map(\.name)))
             }
             given[o.name] = o.expression
         }
         for name in values.keys where !lesson.inputs.contains(where: { $0.name == name }) {
-            throw LessonError(file: lesson.file, line: nil, message: "\(name) is not an input of \(lesson.id)")
+            throw LessonError(file: lesson.file, line: nil,
+                              message: strings.notAnInput(name, lesson: lesson.id, inputs: lesson.inputs.map(\.name)))
         }
         for input in lesson.inputs {
             if let value = values[input.name] {
@@ -74,9 +76,8 @@ enum LessonRunner {
                 run.interpreter.bind(Name(input.name), value)
                 run.inputs.append((input.name, value))
             } catch let e as ProgramError {
-                let origin = given[input.name] != nil ? "--set \(input.name)=\(text)" : "input \(input.name)"
                 throw LessonError(file: lesson.file, line: given[input.name] == nil ? input.line : nil,
-                                  message: "\(origin): \(e.diagnostic.message)")
+                                  message: strings.inputFailed(input.name, e.diagnostic.message(in: lesson.language)))
             }
         }
         for step in lesson.steps {
@@ -136,7 +137,7 @@ enum LessonRunner {
             let offset = error.diagnostic.range.map { r in
                 error.source.text.unicodeScalars.prefix(r.start).filter { $0 == "\n" }.count
             } ?? 0
-            throw LessonError(file: lesson.file, line: line + offset, message: error.diagnostic.message)
+            throw LessonError(file: lesson.file, line: line + offset, message: error.diagnostic.message(in: lesson.language))
         }
     }
 }

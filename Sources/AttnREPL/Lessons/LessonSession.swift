@@ -7,10 +7,12 @@ final class LessonSession {
     enum Outcome {
         /// A value to show (a typed expression, or a learner's own assignment).
         case value(StatementRecord)
-        /// An input changed and the lesson was recomputed.
-        case recomputed(name: String)
+        /// Inputs changed (together, by one statement) and the lesson was recomputed.
+        case recomputed(names: [String])
         case correct(name: String, value: Tensor)
-        case wrong(name: String, hint: String?)
+        /// A wrong answer; `exactNeeded`: its digits were right but the value is rational
+        /// and must be given exactly.
+        case wrong(name: String, hint: String?, exactNeeded: Bool)
         case failed(ProgramError)
         case message(String)
     }
@@ -30,18 +32,24 @@ final class LessonSession {
     private var scratchRecords: [String: StatementRecord] = [:]
     private var progress: Progress
     private let saveProgress: Bool
+    /// Whether the lesson computes in IEEE double: fixed when it is opened.
     let float: Bool
-    var digits: Int
+    /// Digits and language, shared with the session that opened the lesson.
+    let display: DisplaySettings
+    var digits: Int { display.digits }
+    private var strings: any Strings { display.strings }
     /// Called after the current step changed (the session's transcript records it).
     var stepChanged: ((LessonSession) -> Void)?
 
-    init(lesson: Lesson, digits: Int = 6, float: Bool = false, progress: Progress = .load(), saveProgress: Bool = true) throws {
+    /// `display` is the opening session's (by default, settings of the lesson's own language).
+    init(lesson: Lesson, display: DisplaySettings? = nil, progress: Progress = .load(), saveProgress: Bool = true) throws {
+        let display = display ?? DisplaySettings(language: lesson.language)
         self.lesson = lesson
-        self.digits = digits
-        self.float = float
+        self.display = display
+        self.float = display.float
         self.progress = progress
         self.saveProgress = saveProgress
-        run = try LessonRunner.run(lesson, float: float)
+        run = try LessonRunner.run(lesson, float: display.float)
         revealed = progress.lessons[lesson.id]?.solved ?? []
         step = max(0, min(lesson.steps.count - 1, (progress.lessons[lesson.id]?.lastStep ?? 1) - 1))
         noteStep()
@@ -49,7 +57,7 @@ final class LessonSession {
 
     var stepCount: Int { lesson.steps.count }
     var currentStep: Lesson.Step { lesson.steps[step] }
-    var progressSummary: String { progress.summary(for: lesson) }
+    var progressSummary: String { progress.summary(for: lesson, in: display.language) }
 
     /// Exercises of the current step not yet answered: their values stay hidden.
     var pendingExercises: [String] { currentStep.exercises.filter { !revealed.contains($0) } }
@@ -89,31 +97,47 @@ final class LessonSession {
 
     // MARK: Input
 
-    /// Runs one line typed by the learner.
+    /// Runs one line typed by the learner. Assignments to the lesson's inputs that follow one
+    /// another (`X = …; W_xh = …`) are applied together: shapes are checked once, after all of
+    /// them, and if the lesson then fails nothing changes.
     func submit(_ text: String) -> Outcome {
         guard case let .complete(statements) = Parser.parse(text) else {
             var probe = Interpreter()
             if let e = probe.run(text).error { return .failed(e) }
-            return .message("the input is not complete")
+            return .message(strings.incompleteInput)
         }
-        guard statements.count == 1 else {
-            var last: Outcome = .message("")
-            for s in statements {
-                last = submit(SourceText(text)[s.range])
-                if case .failed = last { return last }
+        let source = SourceText(text)
+        var last: Outcome = .message("")
+        var k = 0
+        while k < statements.count {
+            var inputs: [(name: String, expression: String)] = []
+            while k < statements.count, let input = inputAssignment(statements[k], in: source) {
+                inputs.append(input)
+                k += 1
             }
-            return last
+            if !inputs.isEmpty {
+                last = setInputs(inputs)
+            } else {
+                last = submit(statements[k], in: source, alone: statements.count == 1 ? text : source[statements[k].range])
+                k += 1
+            }
+            if case .failed = last { return last }
         }
-        let statement = statements[0]
-        if case let .assignment(name, e) = statement.kind {
-            let key = name.canonical
-            let source = SourceText(text)
-            if pendingExercises.contains(key) {
-                return answer(key, expressionText: source[e.range])
-            }
-            if lesson.inputs.contains(where: { $0.name == key }) {
-                return setInput(key, source[e.range])
-            }
+        return last
+    }
+
+    /// `NAME = EXPR` when NAME is an input of the lesson (and not the exercise being answered).
+    private func inputAssignment(_ statement: Statement, in source: SourceText) -> (name: String, expression: String)? {
+        guard case let .assignment(name, e) = statement.kind else { return nil }
+        let key = name.canonical
+        guard !pendingExercises.contains(key), lesson.inputs.contains(where: { $0.name == key }) else { return nil }
+        return (key, source[e.range])
+    }
+
+    /// One statement that is not an input assignment: an answer, or a formula in the lesson's scope.
+    private func submit(_ statement: Statement, in source: SourceText, alone text: String) -> Outcome {
+        if case let .assignment(name, e) = statement.kind, pendingExercises.contains(name.canonical) {
+            return answer(name.canonical, expressionText: source[e.range])
         }
         var scope = scopeInterpreter()
         let (records, error) = scope.run(text)
@@ -127,46 +151,51 @@ final class LessonSession {
 
     /// Sets an input and recomputes every step; on failure nothing changes.
     func setInput(_ name: String, _ expression: String) -> Outcome {
-        var changed = overrides.filter { $0.name != name }
-        changed.append((name, expression))
-        var loaded = loadedInputs
-        loaded[name] = nil
-        return recompute(name, overrides: changed, loaded: loaded, source: expression)
+        setInputs([(name, expression)])
     }
+
+    /// Sets several inputs at once and recomputes every step once; on failure nothing changes.
+    func setInputs(_ given: [(name: String, expression: String)]) -> Outcome {
+        var changed = overrides.filter { o in !given.contains { $0.name == o.name } }
+        var loaded = loadedInputs
+        for (name, expression) in given {
+            changed.removeAll { $0.name == name }    // `X = …; X = …`: the last one counts
+            changed.append((name, expression))
+            loaded[name] = nil
+        }
+        var names: [String] = []
+        for g in given where !names.contains(g.name) { names.append(g.name) }
+        return recompute(names, overrides: changed, loaded: loaded, source: given.map { "\($0.name) = \($0.expression)" }.joined(separator: "; "))
+    }
+
+    /// What the learner is told when changing inputs recomputed the lesson.
+    func recomputedMessage(_ names: [String]) -> String { strings.recomputed(names) }
 
     /// Sets an input to a tensor read from a file and recomputes every step; on failure nothing changes.
-    /// What the learner is told when changing an input recomputed the lesson.
-    func recomputedMessage(_ name: String) -> String {
-        lesson.language == .zh ? "\(name) 已更改，所有步骤已重新计算。" : "\(name) changed: every step recomputed."
-    }
-
     func setInput(_ name: String, value: Tensor) -> Outcome {
         var loaded = loadedInputs
         loaded[name] = value
-        return recompute(name, overrides: overrides.filter { $0.name != name }, loaded: loaded, source: name)
+        return recompute([name], overrides: overrides.filter { $0.name != name }, loaded: loaded, source: name)
     }
 
-    private func recompute(_ name: String, overrides changed: [(name: String, expression: String)], loaded: [String: Tensor],
+    /// Runs the lesson with new inputs; the failure message names them and says they kept
+    /// their previous values.
+    private func recompute(_ names: [String], overrides changed: [(name: String, expression: String)], loaded: [String: Tensor],
                            source expression: String) -> Outcome {
         do {
             run = try LessonRunner.run(lesson, overrides: changed, values: loaded, float: float)
             overrides = changed
             loadedInputs = loaded
-            return .recomputed(name: name)
-        } catch let e as LessonError {
-            return .failed(ProgramError(diagnostic: Diagnostic(notChanged(name) + e.message), source: SourceText(expression)))
+            return .recomputed(names: names)
         } catch {
-            return .failed(ProgramError(diagnostic: Diagnostic(notChanged(name) + "\(error)"), source: SourceText(expression)))
+            let reason = (error as? LessonError)?.message ?? "\(error)"
+            let message = strings.inputsKept(names, after: reason)
+            return .failed(ProgramError(diagnostic: Diagnostic(message), source: SourceText(expression)))
         }
     }
 
-    /// A rejected input is named, and the learner told that its previous value is kept.
-    private func notChanged(_ name: String) -> String {
-        lesson.language == .zh ? "\(name) 未更改（保留原来的值）：" : "\(name) not changed (it keeps its previous value): "
-    }
-
     private func answer(_ name: String, expressionText: String) -> Outcome {
-        guard let expected = run.value(of: name) else { return .message("\(name) has no value yet") }
+        guard let expected = run.value(of: name) else { return .message(strings.noValueYet(name)) }
         let scope = beforeCurrentStep()
         let value: Tensor
         do {
@@ -176,16 +205,18 @@ final class LessonSession {
         } catch {
             return .message("\(error)")
         }
-        switch Exercise.check(answer: value, expected: expected, digits: digits, typedDigits: Exercise.typedDigits(expressionText)) {
+        switch AnswerCheck.verdict(answer: value, expected: expected, typed: expressionText) {
         case .correct:
             revealed.insert(name)
             progress.solved(lesson.id, exercise: name)
             persist()
             return .correct(name: name, value: expected)
         case .wrong:
-            return .wrong(name: name, hint: currentStep.hint)
-        case let .invalid(message):
-            return .message(message)
+            return .wrong(name: name, hint: currentStep.hint, exactNeeded: false)
+        case .notExact:
+            return .wrong(name: name, hint: nil, exactNeeded: true)
+        case let .wrongShape(expected, got):
+            return .message(strings.wrongShape(name, expected: expected, got: got))
         }
     }
 

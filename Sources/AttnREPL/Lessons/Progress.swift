@@ -1,5 +1,6 @@
 // What a learner has done, per lesson: steps seen, exercises solved. Kept in
 // $XDG_STATE_HOME/attn-repl/progress.json and written atomically after each change.
+import Engine
 import FoundationEssentials
 
 struct LessonProgress: Codable, Equatable {
@@ -39,19 +40,12 @@ struct Progress: Codable, Equatable {
         if let lesson { lessons[lesson] = nil } else { lessons.removeAll() }
     }
 
-    /// `3/5 steps, 1/2 exercises` for the lesson list.
-    func summary(for lesson: Lesson) -> String {
+    /// `3/5 steps, 1/2 exercises` for the lesson list, in the lesson's language unless told.
+    func summary(for lesson: Lesson, in language: Language? = nil) -> String {
         let p = lessons[lesson.id] ?? LessonProgress()
         let exercises = lesson.steps.flatMap(\.exercises)
         let seen = p.stepsSeen.filter { $0 >= 1 && $0 <= lesson.steps.count }.count
         let solved = exercises.filter(p.solved.contains).count
-        if lesson.language == .zh {
-            var text = seen == lesson.steps.count ? "已完成" : "已看 \(seen)/\(lesson.steps.count) 步"
-            if !exercises.isEmpty { text += "，练习 \(solved)/\(exercises.count)" }
-            return text
-        }
-        var text = seen == lesson.steps.count ? "done" : "\(seen)/\(lesson.steps.count) steps"
-        if !exercises.isEmpty { text += ", \(solved)/\(exercises.count) exercises" }
-        return text
+        return (language ?? lesson.language).strings.progress(seen: seen, steps: lesson.steps.count, solved: solved, exercises: exercises.count)
     }
 }

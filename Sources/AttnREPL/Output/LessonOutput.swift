@@ -10,13 +10,13 @@ struct LessonOutput {
     // MARK: Text
 
     func text(_ run: LessonRun) -> [String] {
-        let lesson = run.lesson
+        let lesson = run.lesson, strings = lesson.language.strings
         var out = ["\(lesson.title) (\(lesson.id))", String(repeating: "=", count: min(width, DisplayWidth.of(lesson.title) + lesson.id.count + 3))]
         if !lesson.introduction.isEmpty { out += [""] + TextWrap.lines(lesson.introduction, width: width) }
-        out += ["", heading("Inputs")]
+        out += ["", strings.inputsHeading]
         for (name, value) in run.inputs { out += indented(ResultOutput(digits: digits, float: float).labelled(name, value)) }
         for (k, step) in lesson.steps.enumerated() {
-            out += ["", heading("Step \(k + 1)/\(lesson.steps.count) · \(step.title)")]
+            out += ["", strings.stepHeading(k + 1, of: lesson.steps.count, step.title)]
             if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
             for record in run.steps[k].shownRecords {
                 out.append("")
@@ -25,14 +25,12 @@ struct LessonOutput {
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }
             for name in step.exercises {
-                out += ["", "  " + (lesson.language == .zh ? "练习：先预测 \(name)，答案见上。" : "Exercise: predict \(name) before you look; its value is shown above.")]
+                out += ["", "  " + strings.exerciseShownAbove(name)]
             }
         }
-        if float { out += ["", "(float mode: values are IEEE double approximations)"] }
+        if float { out += ["", strings.floatNote] }
         return out
     }
-
-    private func heading(_ s: String) -> String { s }
 
     private func indented(_ lines: [String]) -> [String] { lines.map { "  " + $0 } }
 
@@ -61,11 +59,10 @@ struct LessonOutput {
     // MARK: Markdown
 
     func markdown(_ run: LessonRun) -> [String] {
-        let lesson = run.lesson
-        let zh = lesson.language == .zh
+        let lesson = run.lesson, strings = lesson.language.strings
         var out = ["# \(lesson.title)", ""]
         if !lesson.introduction.isEmpty { out += [lesson.introduction, ""] }
-        out += [zh ? "**输入**" : "**Inputs**", ""]
+        out += ["**\(strings.inputsHeading)**", ""]
         for (name, value) in run.inputs {
             out.append("- $`\(LaTeX.name(name))\(equals(LaTeX.tensor(value, digits: digits)))`$")
         }
@@ -80,12 +77,11 @@ struct LessonOutput {
             if !math.isEmpty { out += ["```math", "\\begin{aligned}"] + math.map { $0 + " \\\\" } + ["\\end{aligned}", "```"] }
             for name in step.exercises {
                 let answer = run.steps[k].tensors.first { $0.name == name }.map { LaTeX.tensor($0.value, digits: digits) } ?? "?"
-                out += ["", zh ? "> **练习。** 先自己算出 $`\(LaTeX.name(name))`$，再看答案：$`\(answer)`$。"
-                               : "> **Exercise.** Work out $`\(LaTeX.name(name))`$ before reading the answer: $`\(answer)`$."]
-                if let hint = step.hint { out.append("> " + (zh ? "提示：" : "Hint: ") + hint.replacingAll("\n", with: " ")) }
+                out += ["", strings.markdownExercise(LaTeX.name(name), answer: answer)]
+                if let hint = step.hint { out.append("> " + strings.markdownHintPrefix + hint.replacingAll("\n", with: " ")) }
             }
         }
-        if float { out += ["", "_Float mode: values are IEEE double approximations._"] }
+        if float { out += ["", strings.markdownFloatNote] }
         return out
     }
 

@@ -5,8 +5,8 @@ import Engine
 enum LessonStepText {
     static func lines(_ session: LessonSession, width: Int = 78) -> [String] {
         let lesson = session.lesson, k = session.step, step = session.currentStep
-        let zh = lesson.language == .zh
-        var out = ["", "\(lesson.title) — \(zh ? "第 \(k + 1)/\(session.stepCount) 步" : "step \(k + 1)/\(session.stepCount)"): \(step.title)"]
+        let strings = session.display.strings
+        var out = ["", strings.stepLine(lesson.title, k + 1, of: session.stepCount, step.title)]
         if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
         if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
         for record in session.run.steps[k].shownRecords {
@@ -18,10 +18,9 @@ enum LessonStepText {
             }
         }
         for name in session.pendingExercises {
-            out.append(zh ? "练习：预测 \(name) 的值，输入 \(name) = 你的答案（:hint 提示，:reveal 显示答案）。"
-                          : "Exercise: predict \(name). Type \(name) = your answer (:hint for a hint, :reveal to see it).")
+            out.append(strings.exercisePrompt(name))
         }
-        out.append(zh ? "(:next 下一步, :prev 上一步)" : "(:next, :prev to move; type formulas to explore)")
+        out.append(strings.stepFooter)
         return out
     }
 }

@@ -4,20 +4,22 @@ import Engine
 struct ResultOutput {
     let digits: Int
     let float: Bool
+    /// The words around values (`trace:`, the float-mode note).
+    var strings: any Strings = Language.en.strings
 
     /// The last statement's value, preceded by the trace when asked.
     func text(_ records: [StatementRecord], trace: Bool) -> [String] {
         var lines: [String] = []
         if trace {
-            lines.append("trace:")
+            lines.append(strings.traceHeading)
             for record in records {
                 for step in record.trace { lines.append(contentsOf: traceLines(step)) }
             }
-            lines.append("value:")
+            lines.append(strings.valueHeading)
         }
         guard let last = records.last else { return lines }
         lines.append(contentsOf: value(last))
-        if float { lines.append("(float mode: values are IEEE double approximations)") }
+        if float { lines.append(strings.floatNote) }
         return lines
     }
 
@@ -26,15 +28,15 @@ struct ResultOutput {
         switch record.outcome {
         case let .value(t): return TensorText.lines(t, digits: digits) + exactFormNote(t)
         case let .assigned(name, t): return labelled(name.canonical, t) + exactFormNote(t)
-        case let .defined(f): return ["\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", "))) defined"]
+        case let .defined(f): return [strings.defined("\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", ")))")]
         }
     }
 
     /// Says where the exact forms the text leaves out can be seen, if anywhere.
     private func exactFormNote(_ t: Tensor) -> [String] {
         switch TensorText.hiddenExactForms(t) {
-        case .tooLongForTheTable: return ["(exact forms too long for the table: see --format json, or the cell cursor on the screen)"]
-        case .tooLongToKeep: return ["(an exact form longer than 160 characters is not kept: the decimals are proved digits)"]
+        case .tooLongForTheTable: return [strings.exactFormsTooLongForTable]
+        case .tooLongToKeep: return [strings.exactFormNotKept]
         case nil: return []
         }
     }

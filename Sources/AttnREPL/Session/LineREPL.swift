@@ -35,8 +35,6 @@ enum LineREPL {
     }
 
     private static func greeting(_ state: ReplState) -> String {
-        state.language == .zh
-            ? "attn-repl \(AttnREPLVersion.current) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。"
-            : "attn-repl \(AttnREPLVersion.current) — formulas and :commands; :help lists them, Ctrl-D leaves."
+        state.strings.greeting(version: AttnREPLVersion.current)
     }
 }

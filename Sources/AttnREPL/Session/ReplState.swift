@@ -8,9 +8,8 @@ import Glibc
 
 final class ReplState {
     var interpreter = Interpreter()
-    var digits: Int
-    var trace = false
-    var language: Language
+    /// Digits, float, trace and language, shared with the open lesson.
+    let display: DisplaySettings
     let library: LessonLibrary
     var lesson: LessonSession?
     /// The statement that last assigned each variable of the learner's scope (for `:why`).
@@ -24,21 +23,38 @@ final class ReplState {
     var fileOrigins: [String: String] = [:]
 
     init(digits: Int, float: Bool, language: Language, library: LessonLibrary) {
-        self.digits = digits
-        self.language = language
+        display = DisplaySettings(digits: digits, float: float, language: language)
         self.library = library
         interpreter.float = float
     }
 
-    var float: Bool {
-        get { interpreter.float }
-        set { interpreter.float = newValue }
+    var digits: Int {
+        get { display.digits }
+        set { display.digits = newValue }
     }
+
+    var trace: Bool {
+        get { display.trace }
+        set { display.trace = newValue }
+    }
+
+    var language: Language {
+        get { display.language }
+        set { display.language = newValue }
+    }
+
+    var float: Bool {
+        get { display.float }
+        set { display.float = newValue; interpreter.float = newValue }
+    }
+
+    /// The program's own words in the session's language.
+    var strings: any Strings { display.strings }
 
     /// Opens a lesson by id (in the session's language), replacing any open one.
     func open(lesson id: String) throws -> LessonSession {
         let l = try library.lesson(id, language: language)
-        let session = try LessonSession(lesson: l, digits: digits, float: float,
+        let session = try LessonSession(lesson: l, display: display,
                                         progress: keepsProgress ? .load() : Progress(), saveProgress: keepsProgress)
         lesson = session
         record(.lesson(session))

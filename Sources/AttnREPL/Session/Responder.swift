@@ -38,7 +38,7 @@ struct Responder {
         if trimmed.hasPrefix(":") {
             let result = CommandTable.execute(trimmed, state: state)
             return Response(lines: printsLessonSteps || !result.showLesson ? result.output : [],
-                            errors: result.error.map { ["error: \($0)"] } ?? [], quit: result.quit,
+                            errors: result.error.map { [state.strings.errorPrefix + $0] } ?? [], quit: result.quit,
                             lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
         }
         if let lesson = state.lesson {
@@ -56,7 +56,7 @@ struct Responder {
         state.interpreter.certifiesTrace = state.trace
         let before = state.interpreter
         let (records, error) = state.interpreter.run(text)
-        let output = ResultOutput(digits: state.digits, float: state.float)
+        let output = ResultOutput(digits: state.digits, float: state.float, strings: state.strings)
         var response = Response()
         for record in records where !record.statement.silent {
             response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
@@ -79,8 +79,25 @@ struct Responder {
             case .value: break
             }
         }
-        if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source) }
+        if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source, language: state.language) }
         return response
+    }
+
+    /// A solved exercise's value on one line: a rational vector or matrix in exact fractions
+    /// (`[1/2, 3/4]`), anything else as values are listed (`≈ [0.268941, 0.731059]`).
+    static func answerText(_ t: Tensor, digits: Int) -> String {
+        let inline = TensorText.inline(t, digits: digits)
+        guard t.shape != .scalar, !t.isFloat, inline.count <= 72, !inline.hasSuffix(" tensor") else { return inline }
+        let exact = (0..<t.count).compactMap { t.scalar(at: $0).rational?.description }
+        guard exact.count == t.count, exact.contains(where: { $0.contains("/") }) else { return inline }
+        let text: String
+        if case .vector = t.shape {
+            text = "[" + exact.joined(separator: ", ") + "]"
+        } else {
+            let c = t.shape.cols
+            text = "[" + stride(from: 0, to: exact.count, by: c).map { exact[$0..<($0 + c)].joined(separator: " ") }.joined(separator: "; ") + "]"
+        }
+        return text.count <= 72 ? text : inline
     }
 
     /// A name assigned again no longer holds what `:load` read.
@@ -95,22 +112,28 @@ struct Responder {
     }
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
-        let zh = lesson.lesson.language == .zh
-        let output = ResultOutput(digits: state.digits, float: state.float)
+        let strings = state.strings
+        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
         switch outcome {
         case let .value(record):
             return Response(lines: record.statement.silent ? [] : output.value(record))
-        case let .recomputed(name):
-            let line = lesson.recomputedMessage(name)
+        case let .recomputed(names):
+            let line = lesson.recomputedMessage(names)
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
         case let .correct(name, value):
-            let line = (zh ? "✓ 正确：" : "✓ correct: ") + output.labelled(name, value).joined(separator: "\n")
-            return Response(lines: [line], lessonChanged: true, status: line.split(separator: "\n").first.map(String.init))
-        case let .wrong(name, hint):
-            let line = (zh ? "✗ 不对，再试一次 \(name)。" : "✗ not quite; try \(name) again.") + (hint.map { (zh ? " 提示：" : " Hint: ") + $0 } ?? "")
-            return Response(lines: [line], status: line)
+            // The value on one line when it fits (`a_1 = [1/2, 3/4]`), else as a block below.
+            let inline = Self.answerText(value, digits: state.digits)
+            let fits = value.shape == .scalar || !inline.hasSuffix(" tensor")
+            let line = strings.correct(fits ? "\(name) = \(inline)" : name)
+            let block = fits ? [] : output.labelled(name, value)
+            return Response(lines: [line] + block, lessonChanged: true, status: line)
+        case let .wrong(name, hint, exactNeeded):
+            let line = exactNeeded ? strings.notExact(name) : strings.wrong(name)
+            // The hint whole, on lines of its own: the screen shows it in the output pane.
+            let hintLines = hint.map { TextWrap.lines(strings.hint($0), width: 76) } ?? []
+            return Response(lines: [line] + hintLines, status: line)
         case let .failed(error):
-            return Response(errors: DiagnosticText.lines(error.diagnostic, source: error.source))
+            return Response(errors: DiagnosticText.lines(error.diagnostic, source: error.source, language: state.language))
         case let .message(m):
             return Response(lines: m.isEmpty ? [] : [m])
         }

@@ -68,14 +68,14 @@ extension TranscriptEvent {
         switch outcome {
         case let .value(record):
             e = .statement(input, [record], error: nil, digits: digits)
-        case let .recomputed(name):
+        case let .recomputed(names):
             e = TranscriptEvent(.input)
-            e.name = name
+            e.name = names.joined(separator: ", ")
         case let .correct(name, value):
             e = TranscriptEvent(.answer)
             (e.name, e.correct) = (name, true)
             e.results = [TranscriptValue(name: name, value, digits: digits)]
-        case let .wrong(name, _):
+        case let .wrong(name, _, _):
             e = TranscriptEvent(.answer)
             (e.name, e.correct) = (name, false)
         case let .failed(error):

@@ -81,7 +81,6 @@ struct TranscriptPlayer {
         state.float = s.float
         state.trace = s.trace
         state.language = Language(named: s.language)
-        state.lesson?.digits = s.digits
     }
 
     /// Opens the lesson at the recorded step, with the exercises that were solved then.

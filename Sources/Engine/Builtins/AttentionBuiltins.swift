@@ -13,7 +13,22 @@ enum AttentionBuiltins {
                 "h heads of attention over column blocks of X W_Q, X W_K, X W_V, joined and projected by W_O") { c in
             try multihead(c)
         },
+        Builtin("headwidth", 2...2, "headwidth(W, h)",
+                "cols(W) / h, the width of one of h heads; refused when the columns do not split into h equal heads") { c in
+            try headWidth(c)
+        },
     ]
+
+    /// The width of one head, with a message that says why when the columns do not split.
+    private static func headWidth(_ c: BuiltinCall) throws -> Tensor {
+        let h = try c.integer(1, "head count")
+        guard h >= 1 else { throw Diagnostic("multihead needs at least one head") }
+        let columns = c[0].shape.cols
+        guard columns % h == 0 else {
+            throw Diagnostic("\(columns) columns cannot be split into \(h) heads (\(columns) is not a multiple of \(h))")
+        }
+        return Tensor(Rational(columns / h))
+    }
 
     /// softmax(Q Kᵀ / √d_k) V, recording scores, scaled scores, weights and output.
     static func attention(_ q: Tensor, _ k: Tensor, _ v: Tensor, mask: Tensor?, call c: BuiltinCall, prefix: String) throws -> Tensor {

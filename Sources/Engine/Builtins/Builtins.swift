@@ -15,7 +15,7 @@ public struct BuiltinCall {
         recorder.record("\(name): \(label)", value)
     }
 
-    func integer(_ i: Int, _ what: String) throws -> Int {
+    func integer(_ i: Int, _ what: Message) throws -> Int {
         try Evaluator.integer(arguments[i], "\(name)'s \(what)")
     }
 }

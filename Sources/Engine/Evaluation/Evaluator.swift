@@ -83,13 +83,13 @@ struct Evaluator {
     }
 
     /// An expression that must be an integer scalar (an index, a size, a count).
-    func integer(_ e: Expr, _ what: String) throws -> Int {
+    func integer(_ e: Expr, _ what: Message) throws -> Int {
         try Evaluator.integer(try evaluate(e), what, at: e.range)
     }
 
-    static func integer(_ t: Tensor, _ what: String, at range: SourceRange? = nil) throws -> Int {
+    static func integer(_ t: Tensor, _ what: Message, at range: SourceRange? = nil) throws -> Int {
         guard let s = t.scalarValue, let q = s.rational, q.isInteger, let n = q.intValue else {
-            throw Diagnostic("\(what) must be a whole number, got \(t.shape == .scalar ? "a non-integer" : "a \(t.shape) tensor")", at: range)
+            throw Diagnostic("\(what) must be a whole number, got \(t.shape == .scalar ? "a non-integer" : "a \(t.shape) tensor" as Message)", at: range)
         }
         return n
     }
@@ -189,7 +189,7 @@ struct Evaluator {
             // The range points into the function's own text; say so instead of misplacing a caret.
             // A recursion names each function once, not once per level.
             let prefix = "in \(f.name): "
-            throw Diagnostic(d.message.contains(prefix) ? d.message : prefix + d.message)
+            throw Diagnostic(d.text.contains(prefix) ? d.text : "in \(f.name): \(d.text)")
         }
     }
 }

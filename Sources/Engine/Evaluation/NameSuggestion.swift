@@ -2,14 +2,14 @@
 
 enum NameSuggestion {
     /// ` (did you mean X?)` for the closest known name, or "" when nothing is close.
-    static func didYouMean(_ name: String, among candidates: [String]) -> String {
+    static func didYouMean(_ name: String, among candidates: [String]) -> Message {
         let lowered = name.lowercased()
         var best: (String, Int)? = nil
         for c in Set(candidates) where c != name {
             let d = c.lowercased() == lowered ? 0 : distance(name, c)
             if d <= max(1, name.count / 3), d < (best?.1 ?? .max) || (d == best?.1 && c < best!.0) { best = (c, d) }
         }
-        return best.map { " (did you mean \($0.0)?)" } ?? ""
+        return best.map { " (did you mean \($0.0)?)" } ?? Message(verbatim: "")
     }
 
     /// Levenshtein distance, case differences counting half so W_k → W_K wins.

@@ -1,13 +1,26 @@
 // Errors the Engine reports: a message and, where known, the source range it is about.
+// The message is a `Message`, written in English at the place that throws and shown in the
+// learner's language by whoever prints it.
 
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+    public var text: Message
     public var range: SourceRange?
 
-    public init(_ message: String, at range: SourceRange? = nil) {
-        self.message = message
+    public init(_ text: Message, at range: SourceRange? = nil) {
+        self.text = text
         self.range = range
     }
+
+    /// A message composed elsewhere, shown as it is in every language.
+    @_disfavoredOverload
+    public init(_ message: String, at range: SourceRange? = nil) {
+        self.init(Message(verbatim: message), at: range)
+    }
+
+    /// The message in English.
+    public var message: String { text.english }
+
+    public func message(in language: Language) -> String { text.text(in: language) }
 
     public var description: String { message }
 }

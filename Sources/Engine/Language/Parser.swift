@@ -73,7 +73,7 @@ struct ParserState {
     private var next: Token { tokens[min(p + 1, tokens.count - 1)] }
     private mutating func advance() -> Token { let t = tokens[p]; if p < tokens.count - 1 { p += 1 }; return t }
 
-    private func fail(_ message: String, _ token: Token? = nil) -> Failure {
+    private func fail(_ message: Message, _ token: Token? = nil) -> Failure {
         let t = token ?? current
         return Failure(diagnostic: Diagnostic(message, at: t.range), atEnd: t.kind == .end)
     }
@@ -88,7 +88,7 @@ struct ParserState {
         _ = advance()
     }
 
-    private var describeCurrent: String {
+    private var describeCurrent: Message {
         switch current.kind {
         case .end: return " but the input ended"
         case .newline: return " before the end of the line"
@@ -380,7 +380,7 @@ struct ParserState {
 
     // MARK: Bracket literals
 
-    static let mixedSeparators = "',' and spaces both separate elements in this bracket: write [1, 2, 3] for a column vector or [1 2 3] for a row"
+    static let mixedSeparators: Message = "',' and spaces both separate elements in this bracket: write [1, 2, 3] for a column vector or [1 2 3] for a row"
 
     /// '[' elements ']': commas, whitespace and ';'/newlines separate elements and rows.
     private mutating func bracket() throws -> (Expr, Int) {
@@ -494,7 +494,7 @@ struct ParserState {
     private func commandName(_ t: Token) -> String { if case let .command(c) = t.kind { return c } else { return "" } }
     private func symbolText(_ t: Token) -> String { if case let .symbol(s) = t.kind { return s } else { return "" } }
 
-    private func tokenText(_ t: Token) -> String {
+    private func tokenText(_ t: Token) -> Message {
         switch t.kind {
         case let .symbol(s): return "'\(s)'"
         case let .number(n): return "number \(n)"

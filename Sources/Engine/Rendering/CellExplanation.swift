@@ -19,13 +19,18 @@ public struct CellExplainer {
     let digits: Int
     /// The element asked about: 0-based row and column (a vector's column is 0).
     let row: Int, col: Int
+    /// The language of the words among the formulas (`picked by`, `terms`).
+    let language: Language
 
     /// At most this many terms of a sum are written out.
     static let shownTerms = 10
 
-    public init(record: StatementRecord, name: String, row: Int, col: Int, digits: Int) {
+    public init(record: StatementRecord, name: String, row: Int, col: Int, digits: Int, language: Language = .en) {
         self.record = record; self.name = name; self.row = row; self.col = col; self.digits = min(digits, 12)
+        self.language = language
     }
+
+    private func words(_ m: Message) -> String { m.text(in: language) }
 
     public func explain() -> CellExplanation? {
         guard let value = record.outcome.tensor, let e = record.expression else { return nil }
@@ -101,7 +106,7 @@ public struct CellExplainer {
         case .number, .pi:
             return [Step(formula: text(e))]
         case let .index(base, _):
-            return [Step(formula: "an element of \(text(base)) picked by \(text(e))")]
+            return [Step(formula: words("an element of \(text(base)) picked by \(text(e))"))]
         default:
             break
         }
@@ -150,7 +155,7 @@ public struct CellExplainer {
         }
         if let output = builtinOutputStep(f) { return output }
         let shown = zip(args, values).map { a, v in v.map { "\(text(a)) = \(TensorText.inline($0, digits: digits, limit: 40))" } ?? text(a) }
-        return [Step(formula: "\(f)(…) with \(shown.joined(separator: ", ")) (:trace on shows its inner steps)")]
+        return [Step(formula: words("\(f)(…) with \(shown.joined(separator: ", ")) (:trace on shows its inner steps)"))]
     }
 
     static let elementwiseFunctions: Set<String> = ["exp", "log", "sqrt", "tanh", "sigmoid", "sin", "cos", "relu", "abs"]
@@ -163,19 +168,19 @@ public struct CellExplainer {
               let args = record.expression.flatMap({ e -> [Expr]? in if case let .call(_, a) = e.ungrouped.kind { return a }; return nil }),
               args.count >= 3, let V = record.value(of: args[2]) else { return nil }
         let k = weights.shape.cols
-        return [Step(formula: "Σₖ weights[\(row + 1), k]·\(operand(args[2], V, (nil, col)))   (weights = softmax(Q K^T / √d_k), :trace on shows them)"),
+        return [Step(formula: words("Σₖ weights[\(row + 1), k]·\(operand(args[2], V, (nil, col)))   (weights = softmax(Q K^T / √d_k), :trace on shows them)")),
                 numeric { sum((0..<k).map { t in "\(number(weights, at: (row, t), wrap: true))·\(number(V, at: (t, col), wrap: true))" }) }]
     }
 
     private func bracket(_ literal: BracketLiteral) -> [Step] {
         switch literal {
         case let .commaList(items) where items.indices.contains(row) && record.value(of: items[row])?.shape == .scalar:
-            return [Step(formula: text(items[row]), note: "(typed as item \(row + 1) of the list)")]
+            return [Step(formula: text(items[row]), note: words("(typed as item \(row + 1) of the list)"))]
         case let .rows(rows) where rows.indices.contains(row) && rows[row].indices.contains(col)
                 && record.value(of: rows[row][col])?.shape == .scalar:
-            return [Step(formula: text(rows[row][col]), note: "(typed in row \(row + 1), item \(col + 1) of the literal)")]
+            return [Step(formula: text(rows[row][col]), note: words("(typed in row \(row + 1), item \(col + 1) of the literal)"))]
         default:
-            return [Step(formula: "", note: "(one entry of the bracket literal, stacked from its parts)")]
+            return [Step(formula: "", note: words("(one entry of the bracket literal, stacked from its parts)"))]
         }
     }
 
@@ -226,7 +231,7 @@ public struct CellExplainer {
     private func sum(_ terms: [String]) -> String {
         let n = Self.shownTerms
         guard terms.count > n else { return terms.joined(separator: " + ") }
-        return (terms.prefix(n - 2) + ["…"] + terms.suffix(1)).joined(separator: " + ") + "   (\(terms.count) terms)"
+        return (terms.prefix(n - 2) + ["…"] + terms.suffix(1)).joined(separator: " + ") + words("   (\(terms.count) terms)")
     }
 
     /// The source text of a sub-expression of the statement.

@@ -1,9 +1,10 @@
 // Error messages as shown to a person: `error: …` with the line and a caret under the place.
 
 public enum DiagnosticText {
-    /// `error: unexpected ')' (column 14)` then the source line and `^` under the range.
-    public static func lines(_ d: Diagnostic, source: SourceText) -> [String] {
-        guard let range = d.range, !source.scalars.isEmpty else { return ["error: \(d.message)"] }
+    /// `error: unexpected ')' (column 14)` then the source line and `^` under the range,
+    /// in `language`.
+    public static func lines(_ d: Diagnostic, source: SourceText, language: Language = .en) -> [String] {
+        guard let range = d.range, !source.scalars.isEmpty else { return [Message("error: \(d.text)").text(in: language)] }
         let scalars = source.scalars
         let start = max(0, min(range.start, scalars.count))
         let end = max(start + 1, min(range.end, scalars.count))
@@ -14,7 +15,7 @@ public enum DiagnosticText {
         let lineNumber = scalars[0..<lineStart].filter { $0 == "\n" }.count + 1
         let multiLine = scalars.contains("\n")
         let column = start - lineStart + 1
-        let place = multiLine ? "line \(lineNumber), column \(column)" : "column \(column)"
+        let place: Message = multiLine ? "line \(lineNumber), column \(column)" : "column \(column)"
         // Long lines are shown as a window around the place.
         let windowStart = max(lineStart, start - 60), windowEnd = min(lineEnd, max(end, start + 1) + 60)
         let visible = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map(Sanitize.visible)))
@@ -23,7 +24,7 @@ public enum DiagnosticText {
         let lead = windowStart > lineStart ? "…" : ""
         let caret = String(repeating: " ", count: DisplayWidth.of(lead + before))
             + "^" + String(repeating: "~", count: max(0, DisplayWidth.of(marked) - 1))
-        return ["error: \(d.message) (\(place))", "  " + lead + visible + (windowEnd < lineEnd ? "…" : ""), "  " + caret]
+        return [Message("error: \(d.text) (\(place))").text(in: language), "  " + lead + visible + (windowEnd < lineEnd ? "…" : ""), "  " + caret]
     }
 }
 

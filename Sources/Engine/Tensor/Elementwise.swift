@@ -4,10 +4,10 @@
 extension Tensor {
     /// An element-wise operation on exact values and its float counterpart.
     public struct Operation: Sendable {
-        public var verb: String                          // "add", "subtract", "multiply element-wise" …
+        public var verb: Message                         // "add", "subtract", "multiply element-wise" …
         public var exact: @Sendable (Scalar, Scalar) throws -> Scalar
         public var float: @Sendable (Double, Double) -> Double
-        public init(verb: String, exact: @escaping @Sendable (Scalar, Scalar) throws -> Scalar, float: @escaping @Sendable (Double, Double) -> Double) {
+        public init(verb: Message, exact: @escaping @Sendable (Scalar, Scalar) throws -> Scalar, float: @escaping @Sendable (Double, Double) -> Double) {
             self.verb = verb; self.exact = exact; self.float = float
         }
     }
@@ -46,7 +46,7 @@ extension Tensor {
         return Tensor(shape: shape, exact: out)
     }
 
-    static func broadcastShape(_ a: Shape, _ b: Shape, verb: String) throws -> Shape {
+    static func broadcastShape(_ a: Shape, _ b: Shape, verb: Message) throws -> Shape {
         if a == b { return a }
         switch (a, b) {
         case (.scalar, _): return b

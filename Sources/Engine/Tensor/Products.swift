@@ -9,7 +9,7 @@ extension Tensor {
         let (m, k) = (a.shape.rows, a.shape.cols)
         let (k2, n) = (b.shape.rows, b.shape.cols)
         guard k == k2 else {
-            var hint = ""
+            var hint: Message = ""
             if case .vector = a.shape, case .vector = b.shape { hint = "; for a dot product write a^T b" }
             throw Diagnostic("cannot multiply \(a.shape) by \(b.shape) (inner dimensions \(k) and \(k2)\(hint))")
         }
@@ -24,8 +24,8 @@ extension Tensor {
         let work = Double(m) * Double(k) * Double(n)
         let limit = Double(float ? Limits.maximumFloatProductWork : Limits.maximumExactProductWork)
         guard work <= limit else {
-            throw Diagnostic("multiplying \(a.shape) by \(b.shape) is too much work for the \(float ? "float" : "exact") path"
-                             + (float ? "" : "; try :float or --float"))
+            throw Diagnostic(float ? "multiplying \(a.shape) by \(b.shape) is too much work for the float path"
+                                   : "multiplying \(a.shape) by \(b.shape) is too much work for the exact path; try :float or --float")
         }
         if float {
             return Tensor(shape: shape, float: try BLAS.product(a.floatElements, b.floatElements, m, k, n))

@@ -1,0 +1,139 @@
+// Every word the program shows outside the full screen (the screen's own are in
+// ScreenStrings.swift), one table per language: `run`'s text, lesson text in the line REPL,
+// prompts and messages, `:help`, exercise feedback, `:why`, progress lines and errors.
+// Each language is one type that must say every string: a new string added here fails to
+// build until every language has it. The Engine's messages are translated in the Engine
+// (Sources/Engine/Localization).
+import Engine
+
+protocol Strings: Sendable {
+    // MARK: Errors
+    /// The word before an error message (`error: …`).
+    var errorPrefix: String { get }
+    func warning(_ text: String) -> String
+
+    // MARK: run and lesson text
+    var inputsHeading: String { get }
+    func stepHeading(_ k: Int, of n: Int, _ title: String) -> String
+    func exerciseShownAbove(_ name: String) -> String
+    var floatNote: String { get }
+    func markdownExercise(_ name: String, answer: String) -> String
+    var markdownHintPrefix: String { get }
+    var markdownFloatNote: String { get }
+    /// `Dot-product attention — step 2/6: From scores to weights` in the line REPL.
+    func stepLine(_ title: String, _ k: Int, of n: Int, _ stepTitle: String) -> String
+    func exercisePrompt(_ name: String) -> String
+    var stepFooter: String { get }
+    func progress(seen: Int, steps: Int, solved: Int, exercises: Int) -> String
+
+    // MARK: Lesson input and exercises
+    func recomputed(_ names: [String]) -> String
+    func correct(_ assignment: String) -> String
+    func wrong(_ name: String) -> String
+    func hint(_ text: String) -> String
+    func notExact(_ name: String) -> String
+    func wrongShape(_ name: String, expected: Shape, got: Shape) -> String
+    var incompleteInput: String { get }
+    func noValueYet(_ name: String) -> String
+    func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String
+    func inputFailed(_ name: String, _ reason: String) -> String
+    /// Setting inputs failed for `reason`: they keep their previous values.
+    func inputsKept(_ names: [String], after reason: String) -> String
+    func noLesson(_ id: String, known: String) -> String
+
+    // MARK: The line REPL
+    func greeting(version: String) -> String
+    func defined(_ signature: String) -> String
+    /// Under a value whose exact forms the text table leaves out.
+    var exactFormsTooLongForTable: String { get }
+    /// Under a value with an exact form too long to keep.
+    var exactFormNotKept: String { get }
+    var traceHeading: String { get }
+    var valueHeading: String { get }
+
+    // MARK: Commands
+    /// `:help`'s line for a command, by its name; nil: the command's own (English) summary.
+    func summary(ofCommand name: String) -> String?
+    /// `:help NAME`'s line for a built-in function; nil: the Engine's own (English) summary.
+    func summary(ofBuiltin name: String) -> String?
+    /// `:help`'s placeholder for a command's arguments; nil: the command's own.
+    func arguments(ofCommand name: String) -> String?
+    var helpIntro: String { get }
+    func helpBuiltins(_ names: String) -> String
+    var helpKeys: String { get }
+    func noHelp(_ topic: String) -> String
+    func ambiguousCommand(_ word: String, _ candidates: String) -> String
+    func unknownCommand(_ word: String) -> String
+    var noLessonOpen: String { get }
+    var stepNeedsNumber: String { get }
+    var noHint: String { get }
+    var nothingToReveal: String { get }
+    var resetNeedsTarget: String { get }
+    func noSuchLesson(_ id: String) -> String
+    func progressReset(_ target: String?) -> String
+    var lessonClosed: String { get }
+    func digitsShown(_ n: Int) -> String
+    var digitsUsage: String { get }
+    var floatOn: String { get }
+    var exactMode: String { get }
+    var floatUsage: String { get }
+    func traceShown(_ on: Bool) -> String
+    var traceUsage: String { get }
+    var noVariables: String { get }
+    var cleared: String { get }
+    func clearedName(_ name: String) -> String
+    var clearUsage: String { get }
+    func noVariable(_ name: String) -> String
+
+    // MARK: Files and sessions
+    var loadUsage: String { get }
+    func loadNeedsName(_ got: String) -> String
+    func loadNeedsFile(_ name: String) -> String
+    func exerciseNotLoadable(_ name: String) -> String
+    func loaded(_ name: String, _ shape: Shape, from path: String) -> String
+    /// Where a loaded variable came from, for `:vars`.
+    func origin(_ path: String, storedType: String?, fromFloats: Bool) -> String
+    func note(_ text: String) -> String
+    func loadFailed(_ name: String, from path: String, _ reason: String) -> String
+    func couldNotBeSet(_ name: String) -> String
+    var saveUsage: String { get }
+    func answerExerciseFirst(_ name: String) -> String
+    func noVariableInLesson(_ name: String) -> String
+    func saved(_ name: String, _ shape: Shape, to path: String) -> String
+    var sessionsUsage: String { get }
+    func noSessions(in path: String) -> String
+    var thisSession: String { get }
+    var unreadable: String { get }
+    func sessionLine(_ k: Int, date: String, statements: Int, lessons: [String], path: String, current: Bool) -> String
+    var sessionsFooter: String { get }
+    func noSession(_ n: Int) -> String
+    func sessionIsThisOne(_ n: Int) -> String
+    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String
+    func exportUsage(_ formats: String) -> String
+    var notRecorded: String { get }
+    func wrote(_ path: String) -> String
+
+    // MARK: :why
+    var whyUsage: String { get }
+    func whyPositions(_ example: String) -> String
+    func whyExercise(_ name: String) -> String
+    func whyInput(_ name: String, _ value: String) -> [String]
+    func whyFunction(_ name: String, _ definition: String) -> String
+    func whySetDirectly(_ name: String) -> String
+    func unknownName(_ name: String) -> String
+    func whyNoFormula(_ name: String) -> String
+    func whyUses(_ names: [String]) -> String
+    func whyScalar(_ name: String) -> String
+    func whyVector(_ name: String, _ n: Int) -> String
+    func whyMatrix(_ name: String, _ r: Int, _ c: Int) -> String
+}
+
+extension Language {
+    /// The program's own words in this language.
+    var strings: any Strings {
+        switch self {
+        case .en: return EnglishStrings()
+        case .zh: return ChineseStrings()
+        }
+    }
+}

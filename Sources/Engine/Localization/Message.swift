@@ -1,0 +1,79 @@
+// A message written once in English, at the place that reports it, and shown in any Language.
+// `Diagnostic("cannot multiply \(a.shape) by \(b.shape)")` keeps the literal text as a
+// template (`cannot multiply %@ by %@`) and the interpolated values as arguments; a language's
+// table maps the template to its own wording (`无法把 %1 乘以 %2`). A template without a
+// translation is shown in English, so new messages work before anyone translates them.
+
+public struct Message: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    /// Two messages are equal when they read the same (in English).
+    public static func == (a: Message, b: Message) -> Bool { a.english == b.english }
+
+    enum Part: Sendable, Equatable {
+        case literal(String)
+        /// A value shown as it is in every language: a name, a number, typed text.
+        case value(String)
+        /// A shape, which has words in it (`3-vector`).
+        case shape(Shape)
+        /// A message inside a message (`in f: …`), translated on its own.
+        case message(Message)
+    }
+
+    var parts: [Part]
+
+    /// Text that is not translated (a message from outside the Engine, or already composed).
+    public init(verbatim text: String) { parts = [.value(text)] }
+
+    public init(stringLiteral value: String) { parts = [.literal(value)] }
+
+    public init(stringInterpolation: Interpolation) { parts = stringInterpolation.parts }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var parts: [Part] = []
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        public mutating func appendLiteral(_ literal: String) {
+            if !literal.isEmpty { parts.append(.literal(literal)) }
+        }
+        public mutating func appendInterpolation(_ shape: Shape) { parts.append(.shape(shape)) }
+        public mutating func appendInterpolation(_ message: Message) { parts.append(.message(message)) }
+        public mutating func appendInterpolation<T>(_ value: T) { parts.append(.value(String(describing: value))) }
+    }
+
+    /// The English template: the literal text with `%@` where each argument goes. The key of
+    /// the translation tables.
+    public var key: String {
+        parts.map { if case let .literal(s) = $0 { return s } else { return "%@" } }.joined()
+    }
+
+    /// The arguments in order, each rendered in `language`.
+    private func arguments(in language: Language) -> [String] {
+        parts.compactMap { part in
+            switch part {
+            case .literal: return nil
+            case let .value(s): return s
+            case let .shape(s): return MessageTranslations.shape(s, in: language)
+            case let .message(m): return m.text(in: language)
+            }
+        }
+    }
+
+    /// The message in `language`, in English where the language has no wording for it.
+    public func text(in language: Language) -> String {
+        if language != .en, let template = MessageTranslations.table(for: language)[key] {
+            return MessageTranslations.fill(template, with: arguments(in: language))
+        }
+        return parts.map { part in
+            switch part {
+            case let .literal(s), let .value(s): return s
+            case let .shape(s): return s.description
+            case let .message(m): return m.text(in: language)
+            }
+        }.joined()
+    }
+
+    public var english: String { text(in: .en) }
+    public var description: String { english }
+
+    /// Whether the English text contains `s` (for messages that must not repeat a prefix).
+    public func contains(_ s: String) -> Bool { english.contains(s) }
+
+}
