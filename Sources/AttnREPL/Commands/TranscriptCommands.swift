@@ -60,7 +60,8 @@ enum TranscriptCommands {
         var line = "resumed \(document.name): re-ran \(runs) statement\(runs == 1 ? "" : "s")"
         if failed > 0 { line += ", \(failed) with errors" }
         if let lesson = state.lesson { line += "; lesson \(lesson.lesson.id) at step \(lesson.step + 1)/\(lesson.stepCount)" }
-        let problems = summary.problems.map { "  could not restore: \($0)" } + summary.skippedReport.map { "  " + $0 }
+        let problems = document.warnings.map { "  warning: " + $0 } + summary.problems.map { "  could not restore: \($0)" }
+            + summary.skippedReport.map { "  " + $0 }
         return CommandResult(output: [Sanitize.text(line)] + problems.map(Sanitize.text)
                                 + (state.lesson.map { LessonStepText.lines($0) } ?? []),
                              showLesson: state.lesson != nil)

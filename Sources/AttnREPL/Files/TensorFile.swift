@@ -2,6 +2,9 @@
 // extension and keeps what every format shares (shapes, limits, atomic writes, messages).
 import Engine
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A tensor read from a file, with notes the user should see (e.g. that values are binary fractions).
 struct LoadedTensor {
@@ -55,26 +58,17 @@ enum TensorFile {
     static func read(_ path: String) throws -> LoadedTensor {
         let format = try format(of: path)
         let url = url(path)
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw TensorFileError("\(path): no such file")
-        }
-        if isDirectory { throw TensorFileError("\(path) is a directory, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let limit = format == .npy ? 1024 * 1024 + Limits.maximumElements * 8 : maximumTextBytes
-        guard size <= limit else {
-            throw TensorFileError("\(path) is too large (\(size) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
-        }
-        // Read at most one byte past the limit: the file may have grown since, or be a special
-        // file whose size says nothing.
         let data: Data
+        Interrupt.clear()
         do {
-            data = try FileSystem.read(url, upTo: limit + 1)
-        } catch {
-            throw TensorFileError("\(path): cannot read it (\(FileSystem.describe(error)))")
-        }
-        guard data.count <= limit else {
-            throw TensorFileError("\(path) is too large (over \(limit) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+            data = try FileSystem.readRegularFile(url.path, limit: limit)
+        } catch let e as FileReadError {
+            switch e {
+            case .system(ENOENT): throw TensorFileError("\(path): no such file")
+            case .tooLarge: throw TensorFileError("\(path) is too large (\(e); attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+            default: throw TensorFileError("\(path): cannot read it (\(e))")
+            }
         }
         // Reading millions of numbers takes a while; Ctrl-C stops it like a long evaluation.
         Interrupt.clear()

@@ -17,6 +17,8 @@ struct TranscriptDocument {
     var name: String
     /// The start record first, then everything else in order.
     var events: [TranscriptEvent]
+    /// What was wrong with the file but did not stop it being read (a torn last line).
+    var warnings: [String] = []
 
     var start: TranscriptEvent { events.first { $0.type == .start } ?? TranscriptEvent(.start) }
     var settings: TranscriptSettings {
@@ -43,18 +45,28 @@ struct TranscriptDocument {
         return try export(data, path: url.path)
     }
 
-    /// JSON Lines, one record per line; the start record comes first.
+    /// JSON Lines, one record per line; the start record comes first. A last line that is
+    /// not a whole record was torn by a crash or a full disk (SPEC §7): every line before it
+    /// is used and the torn one reported in `warnings`. A bad line elsewhere is an error.
     static func journal(_ text: String, name: String, path: String) throws -> TranscriptDocument {
         var events: [TranscriptEvent] = []
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+        var warnings: [String] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let last = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) }
+        for (k, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
                 events.append(try JSONDecoder().decode(TranscriptEvent.self, from: Data(line.utf8)))
             } catch {
-                throw TranscriptError("\(path):\(k + 1): not a transcript record (\(reason(error)))")
+                guard k == last, k > 0 else {
+                    throw TranscriptError("\(path):\(k + 1): not a transcript record (\(reason(error)))")
+                }
+                warnings.append("\(path):\(k + 1): the last line is not a whole record (the journal was cut short); it is skipped")
             }
         }
         guard events.first?.type == .start else { throw TranscriptError("\(path):1: a journal starts with a start record") }
-        return TranscriptDocument(name: name, events: events)
+        var document = TranscriptDocument(name: name, events: events)
+        document.warnings = warnings
+        return document
     }
 
     private struct Export: Decodable {
