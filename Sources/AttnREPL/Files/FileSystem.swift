@@ -89,12 +89,13 @@ enum FileSystem {
     }
 
     /// `a FIFO`, `a device`: what a file that is not regular is, for a message.
-    private static func kindName(_ kind: mode_t) -> String {
+    static func kindName(_ kind: mode_t) -> String {
         switch kind {
         case S_IFDIR: return "a directory"
         case S_IFIFO: return "a FIFO (named pipe)"
         case S_IFCHR, S_IFBLK: return "a device"
         case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
         default: return "not a regular file"
         }
     }

@@ -89,17 +89,14 @@ enum TensorFile {
     static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [String] {
         let format = try format(of: path)
         let url = url(path)
-        var isDirectory = false
-        let directory = url.deletingLastPathComponent()
-        // AtomicFile would create missing directories; a mistyped path should fail instead.
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
-            throw TensorFileError("cannot write \(path): there is no directory \(directory.path)")
-        }
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory {
-            throw TensorFileError("cannot write \(path): it is a directory")
-        }
-        if !overwrite, FileManager.default.fileExists(atPath: url.path) {
-            throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
+        // Refused before encoding (which can take a while): the same checks run again when writing.
+        var status = stat()
+        if lstat(url.path, &status) == 0 {
+            let regular = status.st_mode & S_IFMT == S_IFREG
+                || (status.st_mode & S_IFMT == S_IFLNK && stat(url.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
+            if regular, !overwrite {
+                throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
+            }
         }
         let encoded: EncodedTensor
         Interrupt.clear()
@@ -119,9 +116,11 @@ enum TensorFile {
             throw TensorFileError("\(path) not written: \(d.message)")
         }
         do {
-            try AtomicFile.write(encoded.data, to: url)
+            try SafeFileWriter.write(encoded.data, to: url.path, replace: overwrite)
+        } catch SafeFileWriter.Problem.exists {
+            throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
         } catch {
-            throw TensorFileError("cannot write \(path) (\(FileSystem.describe(error)))")
+            throw TensorFileError("cannot write \(path): \(error)")
         }
         let limit = format == .npy ? Int.max : maximumTextBytes
         return encoded.notes + (encoded.data.count > limit
