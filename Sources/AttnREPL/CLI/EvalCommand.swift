@@ -46,6 +46,13 @@ struct EvalCommand: ParsableCommand {
         }
         try Signals.exitOnInterrupt()
         let output = ResultOutput(digits: numbers.digits, float: numbers.float)
+        do {
+            let shown = (records.last?.outcome.tensor.map { [$0] } ?? []) + (trace ? records.flatMap { $0.trace.map(\.value) } : [])
+            try output.checkBudget(shown, all: format == .json)
+        } catch let d as Diagnostic {
+            StandardError.write(["error: \(d.message)"])
+            throw ExitCode(1)
+        }
         switch format {
         case .text: StandardOutput.write(output.text(records, trace: trace))
         case .json: StandardOutput.write([output.json(input: text, records, trace: trace).serialized()])

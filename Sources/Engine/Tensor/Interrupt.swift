@@ -27,5 +27,6 @@ public enum Interrupt {
             throw Diagnostic("the result depends on more than \(Limits.maximumRealDepth) nested operations; "
                              + "try --float (or :float) for long recurrences")
         }
+        try MemoryBudget.poll()
     }
 }
