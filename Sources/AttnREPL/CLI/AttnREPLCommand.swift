@@ -40,10 +40,10 @@ struct AttnREPLCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-            StandardOutput.exit(0)
+            StandardOutput.exit(InteractiveSignals.exitStatus ?? 0)
         } catch {
             let code = exitCode(for: error).rawValue
-            if error is ExitCode { StandardOutput.exit(code) }
+            if error is ExitCode { StandardOutput.exit(InteractiveSignals.exitStatus ?? code) }
             // Help, version and usage errors, worded as ArgumentParser words them.
             let message = fullMessage(for: error)
             if !message.isEmpty {
