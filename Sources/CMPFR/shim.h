@@ -27,6 +27,7 @@ static inline void attn_mpz_pow_ui(mpz_ptr r, mpz_srcptr b, unsigned long e) { m
 static inline void attn_mpz_tdiv_qr(mpz_ptr q, mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_tdiv_qr(q, r, n, d); }
 static inline void attn_mpz_fdiv_qr(mpz_ptr q, mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_fdiv_qr(q, r, n, d); }
 static inline void attn_mpz_abs(mpz_ptr r, mpz_srcptr a) { mpz_abs(r, a); }
+static inline void attn_mpz_neg(mpz_ptr r, mpz_srcptr a) { mpz_neg(r, a); }
 static inline int attn_mpz_cmp(mpz_srcptr a, mpz_srcptr b) { return mpz_cmp(a, b); }
 static inline int attn_mpz_cmpabs(mpz_srcptr a, mpz_srcptr b) { return mpz_cmpabs(a, b); }
 static inline int attn_mpz_sgn(mpz_srcptr a) { return mpz_sgn(a); }

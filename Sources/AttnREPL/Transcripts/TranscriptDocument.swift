@@ -46,7 +46,7 @@ struct TranscriptDocument {
     }
 
     /// JSON Lines, one record per line; the start record comes first. A last line that is
-    /// not a whole record was torn by a crash or a full disk (SPEC §7): every line before it
+    /// not whole JSON was torn by a crash or a full disk (SPEC §7): every line before it
     /// is used and the torn one reported in `warnings`. A bad line elsewhere is an error.
     static func journal(_ text: String, name: String, path: String) throws -> TranscriptDocument {
         var events: [TranscriptEvent] = []
@@ -57,7 +57,11 @@ struct TranscriptDocument {
             do {
                 events.append(try JSONDecoder().decode(TranscriptEvent.self, from: Data(line.utf8)))
             } catch {
-                guard k == last, k > 0 else {
+                // Torn: the last line, cut off inside its JSON. A whole record of the wrong
+                // form (a missing field, a wrong type) is an error wherever it is.
+                var cutOff = false
+                if case DecodingError.dataCorrupted = error { cutOff = true }
+                guard k == last, k > 0, cutOff else {
                     throw TranscriptError("\(path):\(k + 1): not a transcript record (\(reason(error)))")
                 }
                 warnings.append("\(path):\(k + 1): the last line is not a whole record (the journal was cut short); it is skipped")

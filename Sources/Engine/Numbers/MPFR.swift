@@ -21,6 +21,12 @@ final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t> {
     /// or mpfr_set_prec (the digits are not MPFR's to free or resize).
     var x: UnsafeMutablePointer<__mpfr_struct> { withUnsafeMutablePointerToHeader { $0 } }
 
+    /// The float for an MPFR call, with this object kept alive until `body` returns: for
+    /// a float that is a temporary of the calling expression.
+    func withPointer<R>(_ body: (UnsafeMutablePointer<__mpfr_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try withUnsafeMutablePointerToHeader { try body($0) } }
+    }
+
     var precision: Int { Int(mpfr_get_prec(x)) }
     var sign: Int { Int(attn_mpfr_sgn(x)) }
     var isNaN: Bool { mpfr_nan_p(x) != 0 }
@@ -84,7 +90,7 @@ struct Interval: @unchecked Sendable {
             })
         }
         let big = q.big
-        return both(p, { attn_mpfr_set_q($0, big.q, MPFR_RNDD) }, { attn_mpfr_set_q($0, big.q, MPFR_RNDU) })
+        return big.withPointer { q in both(p, { attn_mpfr_set_q($0, q, MPFR_RNDD) }, { attn_mpfr_set_q($0, q, MPFR_RNDU) }) }
     }
 
     static func pi(precision p: Int) -> Interval {
