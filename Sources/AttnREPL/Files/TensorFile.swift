@@ -147,7 +147,7 @@ enum TensorFile {
 
     /// Text from a file, for a message: quoted, shortened, control characters neutralised.
     static func quoted(_ text: String) -> String {
-        let clean = String(text.trimmingWhitespace.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        let clean = ControlCharacters.neutralised(text.trimmingWhitespace, keepingLineBreaks: false)
         return "\"" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "\""
     }
 

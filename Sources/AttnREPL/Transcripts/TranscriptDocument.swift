@@ -12,6 +12,7 @@ import Engine
 
 struct TranscriptDocument {
     static let format = "attn-repl-transcript"
+    static var maximumBytes: Int { MemoryBudget.limit / 4 }
     static let version = 1
 
     var name: String
@@ -34,8 +35,10 @@ struct TranscriptDocument {
 
     static func read(_ url: URL) throws -> TranscriptDocument {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TranscriptError("cannot read \(url.path): \(FileSystem.describe(error))")
+        // A regular file only (a FIFO would block replay forever), and no larger than a
+        // quarter of the memory budget: reading it takes a few times its size.
+        do { data = try FileSystem.readRegularFile(url.path, limit: maximumBytes) } catch {
+            throw TranscriptError("cannot read \(url.path): \(error)")
         }
         let text = String(decoding: data, as: UTF8.self)
         let name = url.deletingPathExtension().lastPathComponent
