@@ -89,14 +89,22 @@ public enum MemoryBudget {
         let milliseconds = now.tv_sec * 1000 + now.tv_nsec / 1_000_000
         let last = lastReading.load(ordering: .relaxed)
         if milliseconds - last >= 20, lastReading.compareExchange(expected: last, desired: milliseconds, ordering: .relaxed).exchanged,
-           let (virtual, resident) = usage() {
-            let ceiling = capped(Int.max)
-            if resident > limit || (ceiling != Int.max && virtual > ceiling) { over.store(true, ordering: .relaxed) }
+           isOver() {
+            // Memory an earlier statement freed may still be counted (malloc keeps it):
+            // give it back to the system, then look again.
+            _ = returnFreedMemory(0)
+            if isOver() { over.store(true, ordering: .relaxed) }
         }
         if over.exchange(false, ordering: .relaxed) {
             throw Diagnostic("this computation passed the memory budget of \(describe(Double(limit))) (ATTN_MEMORY_LIMIT) "
                              + "and was stopped; try --float (or :float), fewer digits or smaller inputs")
         }
+    }
+
+    private static func isOver() -> Bool {
+        guard let (virtual, resident) = usage() else { return false }
+        let ceiling = capped(Int.max)
+        return resident > limit || (ceiling != Int.max && virtual > ceiling)
     }
 
     /// The process's address space and resident memory in bytes, from /proc/self/statm.
@@ -113,6 +121,11 @@ public enum MemoryBudget {
         return (fields[0] * page, fields[1] * page)
     }
 }
+
+/// glibc's malloc_trim(3) (in <malloc.h>, which the Glibc module does not import): one
+/// integer argument and an int result, so the Swift and C calling conventions agree.
+@_silgen_name("malloc_trim")
+private func returnFreedMemory(_ pad: Int) -> Int32
 
 private extension String {
     /// `"15"` → `"1.5"`: a point before the last `count` characters.

@@ -251,6 +251,32 @@ struct HostileInputTests {
         #expect(loaded.stderr.contains("memory budget"))
     }
 
+    @Test func aHeavyStatementInATranscriptStopsAndReplayGoesOn() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let journal = dir.appendingPathComponent("heavy.jsonl")
+        try """
+            {"type": "start", "version": "0.1.0", "settings": {"digits": 6, "float": false, "trace": false, "language": "en"}}
+            {"type": "statement", "input": "X = rand(200, 64, 1); sum(sum(attention(X, X, X)))", "error": "recorded otherwise"}
+            {"type": "statement", "input": "1 + 1", "results": [{"shape": [], "exact": ["2"], "values": ["2"]}]}
+
+            """.write(to: journal, atomically: true, encoding: .utf8)
+        let r = try runLimited(["replay", journal.path], memory: "100M")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("now:      X = [-0.53, "))
+        #expect(r.stdout.contains("passed the memory budget of 100 MB"))
+        #expect(r.stdout.hasSuffix("replayed 2 statements, 1 difference\n"))
+    }
+
+    @Test func theSessionGoesOnAfterAStatementPastTheBudget() throws {
+        let quoted = "'\(BinaryRunner.executable.path)'"
+        let input = "X = rand(200, 64, 1); sum(sum(attention(X, X, X)))\\nY = rand(100, 100, 1) * rand(100, 100, 2); sum(sum(Y))\\n"
+        let r = try BinaryRunner.run(["-c", "ulimit -v 3000000; printf '\(input)' | ATTN_MEMORY_LIMIT=100M \(quoted)"], executable: "/bin/bash")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("passed the memory budget"))
+        #expect(r.stdout.contains("-320404/625"))
+    }
+
     @Test func aBadMemoryLimitIsAUsageError() throws {
         let r = try BinaryRunner.run(["eval", "1"], environment: ["ATTN_MEMORY_LIMIT": "lots"])
         #expect(r.status == 64)
