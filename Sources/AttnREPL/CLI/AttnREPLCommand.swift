@@ -30,6 +30,8 @@ struct AttnREPLCommand: ParsableCommand {
     static func main() {
         // A closed pipe is a write error like any other (status 1), not a signal that kills the process.
         signal(SIGPIPE, SIG_IGN)
+        // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing us.
+        signal(SIGXFSZ, SIG_IGN)
         if let text = getenv("ATTN_MEMORY_LIMIT").map({ String(cString: $0) }) {
             guard let bytes = MemoryBudget.parse(text) else {
                 StandardError.write(["error: ATTN_MEMORY_LIMIT=\(text) is not a size (bytes, or with K, M, G or T: 4G, 512M)"])
