@@ -96,6 +96,23 @@ struct HostileInputTests {
         }
     }
 
+    @Test func aLessonBlockOrASetValueCannotRunACommand() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("written-by-lesson.npy")
+        let lessons = dir.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        let template = try String(contentsOf: Self.fixtures.appendingPathComponent("commands.md"), encoding: .utf8)
+        try template.replacingOccurrences(of: "@TARGET@", with: target.path)
+            .write(to: lessons.appendingPathComponent("commands.md"), atomically: true, encoding: .utf8)
+        let run = try BinaryRunner.run(["run", "commands", "--lessons", lessons.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: "))
+        let set = try BinaryRunner.run(["run", "dot-attention", "--set", "x_1=:save x_1 \(target.path)!"])
+        #expect(set.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
     @Test func echoedInputIsNeutralisedInErrors() throws {
         let r = try BinaryRunner.run([], stdin: ":\u{1B}]0;x\u{07}\n:lesson \u{1B}[2J\n:load A = \u{1B}[2J.csv\n\u{1B}[2J1\n")
         #expect(r.stderr.contains("␛"))
