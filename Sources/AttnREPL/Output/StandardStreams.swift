@@ -7,7 +7,7 @@ import Glibc
 
 /// Standard output. Every write is checked: output that cannot be written (a full disk,
 /// `/dev/full`, a closed pipe) is remembered, and the process then ends with status 1
-/// (`finish`). Control characters from lessons, transcripts and files are neutralised here,
+/// (`exit`). Control characters from lessons, transcripts and files are neutralised here,
 /// the one place text reaches standard output.
 enum StandardOutput {
     /// The first write error, as the system words it (`No space left on device`).
