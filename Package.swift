@@ -14,11 +14,13 @@ let package = Package(
         .systemLibrary(name: "CMPFR", path: "Sources/CMPFR"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // Exact fixed-point sums of MPFR intervals: C that sizes and checks its own scratch space.
+        .target(name: "CFixedPoint", path: "Sources/CFixedPoint"),
 
         // All math and the formula language. Never prints, never touches a terminal.
         .target(
             name: "Engine",
-            dependencies: ["CMPFR", "CBLAS"],
+            dependencies: ["CMPFR", "CBLAS", "CFixedPoint"],
             // Release builds skip the run-time exclusivity checks on class properties (node
             // caches, interval sums): 6% of the exact benchmark. Debug builds, and so the tests,
             // keep them.

@@ -22,9 +22,11 @@ enum BinaryRunner {
 
     static let isolatedHome: URL = FileManager.default.temporaryDirectory.appendingPathComponent("attn-repl-tests-\(getpid())")
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
+    /// `executable`: another program to run instead (a shell or `timeout` wrapping attn-repl).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    executable other: String? = nil) throws -> RunResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = other.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "interactive=no"

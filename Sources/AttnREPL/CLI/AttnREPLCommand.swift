@@ -1,6 +1,9 @@
 // The `attn-repl` command line: subcommands of SPEC §2, and the interactive default.
 import ArgumentParser
 import Engine
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct AttnREPLCommand: ParsableCommand {
@@ -21,6 +24,36 @@ struct AttnREPLCommand: ParsableCommand {
 
     @OptionGroup var numbers: NumberOptions
     @OptionGroup var lessonOptions: LessonOptions
+
+    /// ArgumentParser's entry point, with every exit going through `StandardOutput.exit`, so
+    /// that output which could not be written makes the status 1 (SPEC §2).
+    static func main() {
+        // A closed pipe is a write error like any other (status 1), not a signal that kills the process.
+        signal(SIGPIPE, SIG_IGN)
+        // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing us.
+        signal(SIGXFSZ, SIG_IGN)
+        if let text = getenv("ATTN_MEMORY_LIMIT").map({ String(cString: $0) }) {
+            guard let bytes = MemoryBudget.parse(text) else {
+                StandardError.write(["error: ATTN_MEMORY_LIMIT=\(text) is not a size (bytes, or with K, M, G or T: 4G, 512M)"])
+                StandardOutput.exit(64)
+            }
+            MemoryBudget.limit = MemoryBudget.capped(bytes)
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            StandardOutput.exit(InteractiveSignals.exitStatus ?? 0)
+        } catch {
+            let code = exitCode(for: error).rawValue
+            if error is ExitCode { StandardOutput.exit(InteractiveSignals.exitStatus ?? code) }
+            // Help, version and usage errors, worded as ArgumentParser words them.
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == 0 { StandardOutput.write([message]) } else { StandardError.write([message]) }
+            }
+            StandardOutput.exit(code)
+        }
+    }
 
     mutating func run() throws {
         Signals.installInterruptHandler()

@@ -48,12 +48,19 @@ struct EvalCommand: ParsableCommand {
         }
         try Signals.exitOnInterrupt()
         let output = ResultOutput(digits: numbers.digits, float: numbers.float)
+        do {
+            let shown = (records.last?.outcome.tensor.map { [$0] } ?? []) + (trace ? records.flatMap { $0.trace.map(\.value) } : [])
+            try output.checkBudget(shown, all: format == .json)
+        } catch let d as Diagnostic {
+            StandardError.write(["error: \(d.message)"])
+            throw ExitCode(1)
+        }
         switch format {
         case .text: StandardOutput.write(output.text(records, trace: trace))
         case .json: StandardOutput.write([output.json(input: text, records, trace: trace).serialized()])
         }
         // The values may be graphs of tens of thousands of nodes and intervals; freeing them one by
         // one took half the time of a large exact eval. The output is flushed: let the OS reclaim them.
-        Glibc.exit(0)
+        StandardOutput.exit(0)
     }
 }

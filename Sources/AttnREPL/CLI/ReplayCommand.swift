@@ -28,6 +28,7 @@ struct ReplayCommand: ParsableCommand {
             StandardError.write(["error: \(error)"])
             throw ExitCode(1)
         }
+        StandardError.write(document.warnings.map { "warning: " + $0 })
         let summary = TranscriptReplay.run(document, library: LessonOptions.library(extraDirectory: lessons))
         StandardOutput.write(summary.report)
         if !summary.problems.isEmpty { StandardError.write(summary.problems.map { "error: \($0)" }) }

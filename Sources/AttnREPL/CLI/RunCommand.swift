@@ -36,6 +36,13 @@ struct RunCommand: ParsableCommand {
             let lesson = try library.lesson(id, language: lessonOptions.lang)
             let run = try LessonRunner.run(lesson, overrides: overrides, float: numbers.float)
             try Signals.exitOnInterrupt()
+            let tensors = run.steps.flatMap { $0.tensors.map(\.value) }
+            do {
+                try ResultOutput(digits: numbers.digits, float: numbers.float).checkBudget(tensors, all: format != .text)
+            } catch let d as Diagnostic {
+                StandardError.write(["error: \(d.message)"])
+                throw ExitCode(1)
+            }
             let writer = LessonOutput(digits: numbers.digits, float: numbers.float)
             switch format {
             case .text: StandardOutput.write(writer.text(run))

@@ -58,7 +58,8 @@ enum TranscriptCommands {
         let failed = summary.evaluations.filter { $0.now?.error != nil }.count
         let line = state.strings.resumed(document.name, statements: runs, failed: failed, lesson: state.lesson?.lesson.id,
                                          step: (state.lesson?.step ?? 0) + 1, of: state.lesson?.stepCount ?? 0)
-        let problems = summary.problems.map { "  could not restore: \($0)" }
+        let problems = document.warnings.map { "  warning: " + $0 } + summary.problems.map { "  could not restore: \($0)" }
+            + summary.skippedReport.map { "  " + $0 }
         return CommandResult(output: [Sanitize.text(line)] + problems.map(Sanitize.text)
                                 + (state.lesson.map { LessonStepText.lines($0) } ?? []),
                              showLesson: state.lesson != nil)

@@ -37,6 +37,10 @@ enum CSVFile {
                 let quote = UInt8(ascii: "\"")
                 let cell = quotedCell.count >= 2 && quotedCell.first == quote && quotedCell.last == quote ? quotedCell.dropFirst().dropLast() : quotedCell
                 guard !cell.isEmpty else { throw FormatProblem("line \(lineNumber), field \(j + 1) is empty") }
+                // Measured before it becomes text: a 250 MB cell is refused at once.
+                guard cell.count <= NumberText.maximumCellBytes else {
+                    throw FormatProblem("line \(lineNumber), field \(j + 1) has \(cell.count) characters; a number in a file has at most \(NumberText.maximumCellBytes)")
+                }
                 let text = String(decoding: cell, as: UTF8.self)
                 guard let q = NumberText.decimal(text) else {
                     throw FormatProblem("line \(lineNumber), field \(j + 1): \(NumberText.problem(text))"

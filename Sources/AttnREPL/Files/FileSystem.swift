@@ -2,6 +2,7 @@
 // program imports only FoundationEssentials: libFoundation and ICU then never load, which
 // roughly halves the start-up time of `attn-repl eval`.
 import FoundationEssentials
+import Engine
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,6 +39,37 @@ enum FileSystem {
         return found
     }
 
+    /// The whole of a regular file of at most `limit` bytes (SPEC §8). The file is opened
+    /// without blocking and checked with fstat before anything is read, so a FIFO, a device
+    /// or a directory is refused at once instead of hanging or reading forever, and a file
+    /// over the limit is refused before its bytes are read. Ctrl-C stops a long read.
+    static func readRegularFile(_ path: String, limit: Int) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw FileReadError.system(errno) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw FileReadError.system(errno) }
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG else { throw FileReadError.notRegular(kindName(kind)) }
+        guard Int(status.st_size) <= limit else { throw FileReadError.tooLarge(size: Int(status.st_size), limit: limit) }
+        // A regular file never blocks; back to ordinary reads.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        var data = Data(capacity: Int(status.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // One byte past the limit at most: the file may have grown since fstat.
+        while data.count <= limit {
+            do { try Engine.Interrupt.check() } catch { throw FileReadError.interrupted }
+            let wanted = min(chunk.count, limit + 1 - data.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw FileReadError.system(errno) }
+            if n == 0 { break }
+            data.append(contentsOf: chunk[..<n])
+        }
+        guard data.count <= limit else { throw FileReadError.tooLarge(size: data.count, limit: limit) }
+        return data
+    }
+
     /// At most `count` bytes from the start of a file (fewer at its end). Throws a POSIXError.
     static func read(_ url: URL, upTo count: Int) throws -> Data {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
@@ -56,6 +88,18 @@ enum FileSystem {
         return data
     }
 
+    /// `a FIFO`, `a device`: what a file that is not regular is, for a message.
+    static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
     /// What went wrong with a file, as the system words it (`No such file or directory`).
     static func describe(_ error: Error) -> String {
         let cocoa = error as? CocoaError
@@ -63,6 +107,23 @@ enum FileSystem {
         if let code = cocoa?.code, code == .fileReadNoPermission || code == .fileWriteNoPermission { return "permission denied" }
         if let code = cocoa?.code { return "file error \(code.rawValue)" }
         return "\(error)"
+    }
+}
+
+/// Why `readRegularFile` read nothing; `description` is the part of a message after the file name.
+enum FileReadError: Error, CustomStringConvertible {
+    case system(Int32)
+    case notRegular(String)
+    case tooLarge(size: Int, limit: Int)
+    case interrupted
+
+    var description: String {
+        switch self {
+        case let .system(number): return String(cString: strerror(number))
+        case let .notRegular(kind): return "it is \(kind), not a regular file; attn-repl reads regular files only"
+        case let .tooLarge(size, limit): return "it is too large (\(size) bytes; at most \(limit) are read)"
+        case .interrupted: return "interrupted"
+        }
     }
 }
 

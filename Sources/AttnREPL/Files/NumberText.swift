@@ -6,6 +6,8 @@ enum NumberText {
     /// room for every double's exact decimal (the smallest subnormal has 1075 after the point),
     /// but not for `1e99999`, six characters that would cost 40 KB each.
     static let digitsPerDecimal = 2200
+    /// Characters one decimal cell may have: its digits, a sign, a point, an exponent, padding.
+    static let maximumCellBytes = digitsPerDecimal + 64
     /// For exact fractions (`p/q`) in the program's own JSON, as large as any rational it holds.
     static let digitsPerFraction = Limits.maximumRationalBits * 3 / 10
 

@@ -2,6 +2,9 @@
 // extension and keeps what every format shares (shapes, limits, atomic writes, messages).
 import Engine
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A tensor read from a file, with notes the user should see (e.g. that values are binary fractions).
 struct LoadedTensor {
@@ -55,26 +58,17 @@ enum TensorFile {
     static func read(_ path: String) throws -> LoadedTensor {
         let format = try format(of: path)
         let url = url(path)
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw TensorFileError("\(path): no such file")
-        }
-        if isDirectory { throw TensorFileError("\(path) is a directory, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let limit = format == .npy ? 1024 * 1024 + Limits.maximumElements * 8 : maximumTextBytes
-        guard size <= limit else {
-            throw TensorFileError("\(path) is too large (\(size) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
-        }
-        // Read at most one byte past the limit: the file may have grown since, or be a special
-        // file whose size says nothing.
         let data: Data
+        Interrupt.clear()
         do {
-            data = try FileSystem.read(url, upTo: limit + 1)
-        } catch {
-            throw TensorFileError("\(path): cannot read it (\(FileSystem.describe(error)))")
-        }
-        guard data.count <= limit else {
-            throw TensorFileError("\(path) is too large (over \(limit) bytes; attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+            data = try FileSystem.readRegularFile(url.path, limit: limit)
+        } catch let e as FileReadError {
+            switch e {
+            case .system(ENOENT): throw TensorFileError("\(path): no such file")
+            case .tooLarge: throw TensorFileError("\(path) is too large (\(e); attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+            default: throw TensorFileError("\(path): cannot read it (\(e))")
+            }
         }
         // Reading millions of numbers takes a while; Ctrl-C stops it like a long evaluation.
         Interrupt.clear()
@@ -95,17 +89,14 @@ enum TensorFile {
     static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [String] {
         let format = try format(of: path)
         let url = url(path)
-        var isDirectory = false
-        let directory = url.deletingLastPathComponent()
-        // AtomicFile would create missing directories; a mistyped path should fail instead.
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
-            throw TensorFileError("cannot write \(path): there is no directory \(directory.path)")
-        }
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory {
-            throw TensorFileError("cannot write \(path): it is a directory")
-        }
-        if !overwrite, FileManager.default.fileExists(atPath: url.path) {
-            throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
+        // Refused before encoding (which can take a while): the same checks run again when writing.
+        var status = stat()
+        if lstat(url.path, &status) == 0 {
+            let regular = status.st_mode & S_IFMT == S_IFREG
+                || (status.st_mode & S_IFMT == S_IFLNK && stat(url.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
+            if regular, !overwrite {
+                throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
+            }
         }
         let encoded: EncodedTensor
         Interrupt.clear()
@@ -125,9 +116,11 @@ enum TensorFile {
             throw TensorFileError("\(path) not written: \(d.message)")
         }
         do {
-            try AtomicFile.write(encoded.data, to: url)
+            try SafeFileWriter.write(encoded.data, to: url.path, replace: overwrite)
+        } catch SafeFileWriter.Problem.exists {
+            throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
         } catch {
-            throw TensorFileError("cannot write \(path) (\(FileSystem.describe(error)))")
+            throw TensorFileError("cannot write \(path): \(error)")
         }
         let limit = format == .npy ? Int.max : maximumTextBytes
         return encoded.notes + (encoded.data.count > limit
@@ -154,7 +147,7 @@ enum TensorFile {
 
     /// Text from a file, for a message: quoted, shortened, control characters neutralised.
     static func quoted(_ text: String) -> String {
-        let clean = String(text.trimmingWhitespace.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        let clean = ControlCharacters.neutralised(text.trimmingWhitespace, keepingLineBreaks: false)
         return "\"" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "\""
     }
 

@@ -39,8 +39,10 @@ struct LessonLibrary {
         for relative in FileSystem.subpaths(of: directory.path) {
             let url = directory.appendingPathComponent(relative)
             guard url.pathExtension == "md" else { continue }
-            guard let data = try? Data(contentsOf: url), data.count <= 1 << 20 else {
-                problems.append(LessonError(file: url.path, line: nil, message: "unreadable, or larger than 1 MiB"))
+            // Regular files only (a FIFO named *.md must not hang the program), at most 1 MiB.
+            let data: Data
+            do { data = try FileSystem.readRegularFile(url.path, limit: 1 << 20) } catch {
+                problems.append(LessonError(file: url.path, line: nil, message: "not read: \(error)"))
                 continue
             }
             files.append((url.path, relative, String(decoding: data, as: UTF8.self)))

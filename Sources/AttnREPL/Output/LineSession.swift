@@ -14,12 +14,13 @@ final class LineSession {
     func run(input: AnySequence<String>, prompt: ((_ continuing: Bool) -> Void)? = nil) -> Bool {
         var assembler = InputAssembler()
         let lines = input.makeIterator()
-        while !quitRequested {
+        // Output that cannot be written ends the session: nobody sees the rest.
+        while !quitRequested, StandardOutput.failure == nil {
             prompt?(assembler.isContinuing)
             guard let line = lines.next() else { break }
-            if let complete = assembler.add(line) { handle(complete) }
+            for complete in assembler.add(line) where !quitRequested { handle(complete) }
         }
-        if !quitRequested, let rest = assembler.flush() { handle(rest) }
+        if !quitRequested, StandardOutput.failure == nil, let rest = assembler.flush() { handle(rest) }
         return failures == 0
     }
 

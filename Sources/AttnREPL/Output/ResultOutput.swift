@@ -7,6 +7,15 @@ struct ResultOutput {
     /// The words around values (`trace:`, the float-mode note).
     var strings: any Strings = Language.en.strings
 
+    /// Refuses output whose digits would not fit in the memory budget (SPEC §4), before any
+    /// is computed: `all` when every value is printed (JSON), otherwise as many as a text
+    /// block shows (the middle of a large tensor is elided).
+    func checkBudget(_ tensors: [Tensor], all: Bool) throws {
+        guard !float else { return }
+        let count = tensors.reduce(0) { $0 + (all ? $1.shape.count : min($1.shape.count, 24 * 10)) }
+        try MemoryBudget.requireForPrinting(values: count, digits: digits)
+    }
+
     /// The last statement's value, preceded by the trace when asked.
     func text(_ records: [StatementRecord], trace: Bool) -> [String] {
         var lines: [String] = []

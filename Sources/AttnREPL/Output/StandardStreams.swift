@@ -5,26 +5,63 @@ import Engine
 import Glibc
 #endif
 
+/// Standard output. Every write is checked: output that cannot be written (a full disk,
+/// `/dev/full`, a closed pipe) is remembered, and the process then ends with status 1
+/// (`exit`). Control characters from lessons, transcripts and files are neutralised here,
+/// the one place text reaches standard output.
 enum StandardOutput {
+    /// The first write error, as the system words it (`No space left on device`).
+    nonisolated(unsafe) private(set) static var failure: String?
+
     static func write(_ lines: [String]) {
-        for line in lines { fputs(line + "\n", stdout) }
-        fflush(stdout)
+        for line in lines { put(ControlCharacters.neutralised(line) + "\n") }
+        flush()
     }
 
     /// Text with no line end (a prompt), shown at once.
     static func prompt(_ text: String) { write(text: text) }
 
-    /// Text as it is (every byte, no line end added), shown at once.
+    /// Text as it is (no line end added; control characters other than line feeds and tabs
+    /// neutralised), shown at once.
     static func write(text: String) {
+        put(ControlCharacters.neutralised(text))
+        flush()
+    }
+
+    private static func put(_ text: String) {
+        guard failure == nil else { return }
         var text = text
-        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
-        fflush(stdout)
+        let count = text.utf8.count
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stdout) }
+        if written != count { noteFailure() }
+    }
+
+    private static func flush() {
+        guard failure == nil else { return }
+        if fflush(stdout) != 0 { noteFailure() }
+    }
+
+    private static func noteFailure() {
+        failure = String(cString: strerror(errno))
+        clearerr(stdout)
+    }
+
+    /// Ends the process with `status`, or with 1 and a message if any output was lost.
+    static func exit(_ status: Int32) -> Never {
+        flush()
+        if let failure {
+            StandardError.write(["error: cannot write the output (\(failure))"])
+            Glibc.exit(1)
+        }
+        Glibc.exit(status)
     }
 }
 
+/// Standard error, with control characters neutralised. Its own errors go nowhere: there is
+/// no channel left to report them on, and the exit status already says what failed.
 enum StandardError {
     static func write(_ lines: [String]) {
-        for line in lines { fputs(line + "\n", stderr) }
+        for line in lines { fputs(ControlCharacters.neutralised(line) + "\n", stderr) }
     }
 }
 

@@ -10,7 +10,8 @@ import Glibc
 
 enum InteractiveSignals {
     private static let interrupts = Atomic<Int>(0)
-    private static let terminate = Atomic<Bool>(false)
+    /// The signal that asked the session to end (0: none).
+    private static let terminate = Atomic<Int32>(0)
     private static let resized = Atomic<Bool>(false)
 
     static func install() {
@@ -19,9 +20,9 @@ enum InteractiveSignals {
             InteractiveSignals.interrupts.add(1, ordering: .relaxed)
         }
         for s in [SIGTERM, SIGHUP, SIGQUIT] {
-            signal(s) { _ in
+            signal(s) { number in
                 Engine.Interrupt.request()        // stop a long evaluation so the session can end
-                InteractiveSignals.terminate.store(true, ordering: .relaxed)
+                InteractiveSignals.terminate.store(number, ordering: .relaxed)
             }
         }
         var set = sigset_t()
@@ -37,7 +38,12 @@ enum InteractiveSignals {
 
     /// Ctrl-C presses since the last call.
     static func takeInterrupts() -> Int { interrupts.exchange(0, ordering: .relaxed) }
-    static var terminationRequested: Bool { terminate.load(ordering: .relaxed) }
+    static var terminationRequested: Bool { terminate.load(ordering: .relaxed) != 0 }
+    /// 128 + the signal that ended the session (SPEC §2), once the terminal is restored.
+    static var exitStatus: Int32? {
+        let number = terminate.load(ordering: .relaxed)
+        return number == 0 ? nil : 128 + number
+    }
     /// Whether the terminal changed size since the last call.
     static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
 }

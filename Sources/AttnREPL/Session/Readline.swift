@@ -177,7 +177,7 @@ final class InputLine {
         let text = String(cString: line)
         free(line)
         // Brackets still open: keep reading with the continuation prompt.
-        if let complete = assembler.add(text), !complete.trimmingSpaces.isEmpty {
+        for complete in assembler.add(text) where !complete.trimmingSpaces.isEmpty {
             Readline.remember(complete, in: historyFile)
             submitted.append(complete)
         }
@@ -258,6 +258,8 @@ final class TerminalLineReader {
 
     private let historyFile: URL?
     private var assembler = InputAssembler()
+    /// Complete inputs not yet returned (a command that ended an unfinished statement).
+    private var queued: [String] = []
     private var line: String?
     private var ended = false
     private var installed = false
@@ -282,6 +284,7 @@ final class TerminalLineReader {
         Readline.candidates = names
         Readline.argumentCandidates = arguments
         _ = InteractiveSignals.takeInterrupts()     // a Ctrl-C that stopped the last evaluation is spent
+        if !queued.isEmpty { return queued.removeFirst() }
         ended = false
         install()
         while true {
@@ -311,13 +314,10 @@ final class TerminalLineReader {
             }
             guard let text = line else { continue }
             line = nil
-            if let complete = assembler.add(text) {
-                if complete.trimmingSpaces.isEmpty {
-                    install()
-                    continue
-                }
-                Readline.remember(complete, in: historyFile)
-                return complete
+            queued = assembler.add(text).filter { !$0.trimmingSpaces.isEmpty }
+            if !queued.isEmpty {
+                for complete in queued { Readline.remember(complete, in: historyFile) }
+                return queued.removeFirst()
             }
             install()                                 // brackets still open: continuation prompt
         }

@@ -30,7 +30,8 @@ final class Journal {
         let bytes = Array((line + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw JournalError(path: url.path, errno: written < 0 ? errno : ENOSPC) }
-        fsync(descriptor)
+        // A full disk may only show at the sync (delayed allocation): that is a lost record too.
+        guard fsync(descriptor) == 0 else { throw JournalError(path: url.path, errno: errno) }
     }
 
     /// A session's name: its start time and the process, `2026-11-26T08-15-03-4242`.

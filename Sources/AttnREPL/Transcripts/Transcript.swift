@@ -12,6 +12,8 @@ final class Transcript {
     /// The session's name: its journal's file name without `.jsonl`.
     let name: String
     private var warning: String?
+    /// The journal stopped (a full disk): later statements are named as not journaled.
+    private var stopped = false
 
     /// `journal`: keep a journal file in `directory` (interactive sessions only).
     init(journal: Bool, directory: URL = StatePaths.sessions, date: Date = Date()) {
@@ -32,12 +34,20 @@ final class Transcript {
                 return
             }
         }
-        guard let journal else { return }
+        guard let journal else {
+            if stopped, event.isEvaluated, let input = event.input {
+                warning = "warning: not journaled: \(input) (the journal stopped; :export saves the whole session)"
+            }
+            return
+        }
         do {
             try journal.append(event.json.serialized())
         } catch {
             self.journal = nil
-            warning = "warning: the session journal stopped (\(error)); the session goes on unrecorded"
+            stopped = true
+            let what = event.input.map { "\"\($0)\" and every statement after it are" } ?? "nothing after this point is"
+            warning = "warning: the session journal stopped (\(error)): \(what) not journaled; "
+                + "the session goes on, and :export saves it whole"
         }
     }
 

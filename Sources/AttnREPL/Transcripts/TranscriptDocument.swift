@@ -12,11 +12,14 @@ import Engine
 
 struct TranscriptDocument {
     static let format = "attn-repl-transcript"
+    static var maximumBytes: Int { MemoryBudget.limit / 4 }
     static let version = 1
 
     var name: String
     /// The start record first, then everything else in order.
     var events: [TranscriptEvent]
+    /// What was wrong with the file but did not stop it being read (a torn last line).
+    var warnings: [String] = []
 
     var start: TranscriptEvent { events.first { $0.type == .start } ?? TranscriptEvent(.start) }
     var settings: TranscriptSettings {
@@ -32,8 +35,10 @@ struct TranscriptDocument {
 
     static func read(_ url: URL) throws -> TranscriptDocument {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TranscriptError("cannot read \(url.path): \(FileSystem.describe(error))")
+        // A regular file only (a FIFO would block replay forever), and no larger than a
+        // quarter of the memory budget: reading it takes a few times its size.
+        do { data = try FileSystem.readRegularFile(url.path, limit: maximumBytes) } catch {
+            throw TranscriptError("cannot read \(url.path): \(error)")
         }
         let text = String(decoding: data, as: UTF8.self)
         let name = url.deletingPathExtension().lastPathComponent
@@ -43,18 +48,32 @@ struct TranscriptDocument {
         return try export(data, path: url.path)
     }
 
-    /// JSON Lines, one record per line; the start record comes first.
+    /// JSON Lines, one record per line; the start record comes first. A last line that is
+    /// not whole JSON was torn by a crash or a full disk (SPEC §7): every line before it
+    /// is used and the torn one reported in `warnings`. A bad line elsewhere is an error.
     static func journal(_ text: String, name: String, path: String) throws -> TranscriptDocument {
         var events: [TranscriptEvent] = []
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+        var warnings: [String] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let last = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) }
+        for (k, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
                 events.append(try JSONDecoder().decode(TranscriptEvent.self, from: Data(line.utf8)))
             } catch {
-                throw TranscriptError("\(path):\(k + 1): not a transcript record (\(reason(error)))")
+                // Torn: the last line, cut off inside its JSON. A whole record of the wrong
+                // form (a missing field, a wrong type) is an error wherever it is.
+                var cutOff = false
+                if case DecodingError.dataCorrupted = error { cutOff = true }
+                guard k == last, k > 0, cutOff else {
+                    throw TranscriptError("\(path):\(k + 1): not a transcript record (\(reason(error)))")
+                }
+                warnings.append("\(path):\(k + 1): the last line is not a whole record (the journal was cut short); it is skipped")
             }
         }
         guard events.first?.type == .start else { throw TranscriptError("\(path):1: a journal starts with a start record") }
-        return TranscriptDocument(name: name, events: events)
+        var document = TranscriptDocument(name: name, events: events)
+        document.warnings = warnings
+        return document
     }
 
     private struct Export: Decodable {

@@ -2,6 +2,10 @@
 // (with the exercises then solved) and steps moved to, and every statement evaluated again
 // through the same Responder a learner's input goes through. Replay compares what each
 // statement gives now with what was recorded; resuming a session just keeps the state.
+//
+// A transcript is data (SPEC §8): it may come from anyone. Only the `:` commands that change
+// how later statements compute are played again; any other `:` text, in any record, is
+// reported as skipped and never run, so a transcript cannot read, write or export a file.
 import Engine
 
 struct TranscriptPlayer {
@@ -19,18 +23,24 @@ struct TranscriptPlayer {
         var evaluations: [Evaluation] = []
         /// Records that could not be played (a lesson that no longer exists, …).
         var problems: [String] = []
+        /// `:` texts that were not run, as `record N: TEXT`, control characters neutralised.
+        var skipped: [String] = []
         var differences: [Evaluation] { evaluations.filter(\.differs) }
     }
 
     /// Plays every record; `startSettings` also applies the settings the session began with.
     func play(_ document: TranscriptDocument, startSettings: Bool) -> Summary {
         var summary = Summary()
-        for event in document.events {
+        for (k, event) in document.events.enumerated() {
             switch event.type {
             case .start:
                 if startSettings, let s = event.settings { apply(s) }
             case .command:
                 guard let input = event.input else { continue }
+                guard Self.isReplayable(command: input) else {
+                    summary.skipped.append("record \(k + 1): \(ControlCharacters.neutralised(input))")
+                    continue
+                }
                 if let error = CommandTable.execute(input, state: state).error { summary.problems.append("\(input): \(error)") }
             case .lesson:
                 if let problem = open(event) { summary.problems.append(problem) }
@@ -40,6 +50,12 @@ struct TranscriptPlayer {
                 if let problem = restore(event) { summary.problems.append(problem) }
             case .statement, .input, .answer:
                 guard let input = event.input else { continue }
+                // Typed at the prompt, a `:` line is a command and is never recorded as a
+                // statement; here it can only have been put in by hand.
+                if input.trimmingSpaces.hasPrefix(":") {
+                    summary.skipped.append("record \(k + 1): \(ControlCharacters.neutralised(input))")
+                    continue
+                }
                 let recordedBefore = state.transcript?.events.count ?? 0
                 _ = Responder(state: state, printsLessonSteps: false).respond(to: input)
                 let now = (state.transcript?.events.count ?? 0) > recordedBefore ? state.transcript?.events.last : nil
@@ -47,6 +63,19 @@ struct TranscriptPlayer {
             }
         }
         return summary
+    }
+
+    /// The commands a transcript may run again: settings, forgetting names, revealing an
+    /// exercise, leaving and moving through the lesson. None of them touches a file.
+    static let replayableCommands: Set<String> = ["digits", "float", "trace", "clear", "reveal", "leave", "next", "prev", "step"]
+
+    /// Whether `line` (`:name arguments`) is one of `replayableCommands`, after the same
+    /// prefix lookup the prompt does (`:dig 10`); anything else is skipped.
+    static func isReplayable(command line: String) -> Bool {
+        let body = line.trimmingSpaces.drop { $0 == ":" || $0 == " " }
+        let word = String(body.prefix { !$0.isWhitespace })
+        guard !word.isEmpty, case let .found(command) = CommandTable.find(word) else { return false }
+        return replayableCommands.contains(command.name)
     }
 
     /// Binds what `:load` read, from the record: the file itself is never read again.

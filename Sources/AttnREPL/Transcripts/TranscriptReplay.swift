@@ -15,7 +15,7 @@ enum TranscriptReplay {
 extension TranscriptPlayer.Summary {
     /// Each difference (the statement, recorded, now), then a one-line summary.
     var report: [String] {
-        var lines: [String] = []
+        var lines = skippedReport
         for d in differences {
             let input = Sanitize.text(d.recorded.input ?? "")
             // Same decimals but different exact forms: show the exact forms.
@@ -30,5 +30,10 @@ extension TranscriptPlayer.Summary {
         lines.append(diffs == 0 ? "replayed \(count), no differences"
                                 : "replayed \(count), \(diffs) difference\(diffs == 1 ? "" : "s")")
         return lines
+    }
+
+    /// One line per `:` text a transcript held that was not run (SPEC §8).
+    var skippedReport: [String] {
+        skipped.map { "skipped \($0) (a transcript only replays :digits, :float, :trace, :clear, :reveal, :leave and lesson steps)" }
     }
 }

@@ -16,12 +16,18 @@ final class BigRational: @unchecked Sendable {
         q.deallocate()
     }
 
+    /// The rational for a GMP call that outlives this expression: the object (and so the
+    /// pointer) stays alive until `body` returns, whatever the optimizer does with `self`.
+    func withPointer<R>(_ body: (UnsafeMutablePointer<__mpq_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try body(q) }
+    }
+
     convenience init(numerator: Int64, denominator: Int64) {
         self.init()
         if denominator < 0 {
             // mpq_set_si takes an unsigned denominator.
             let n = BigInteger(numerator).negated(), d = BigInteger(denominator).negated()
-            attn_mpq_set_num_den(q, n.z, d.z)
+            n.withPointer { n in d.withPointer { d in attn_mpq_set_num_den(q, n, d) } }
         } else {
             attn_mpq_set_si(q, Int(numerator), UInt(denominator))
         }
@@ -30,7 +36,7 @@ final class BigRational: @unchecked Sendable {
     /// `numerator / denominator`, reduced; the denominator must not be zero.
     convenience init(numerator: BigInteger, denominator: BigInteger) {
         self.init()
-        attn_mpq_set_num_den(q, numerator.z, denominator.z)
+        numerator.withPointer { n in denominator.withPointer { d in attn_mpq_set_num_den(q, n, d) } }
     }
 
     convenience init(exactly d: Double) {
@@ -86,6 +92,11 @@ final class BigInteger: @unchecked Sendable {
         z.deallocate()
     }
 
+    /// The integer for a GMP call that outlives this expression (see BigRational.withPointer).
+    func withPointer<R>(_ body: (UnsafeMutablePointer<__mpz_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try body(z) }
+    }
+
     convenience init(_ v: Int64) {
         self.init()
         attn_mpz_set_si(z, Int(v))
@@ -116,7 +127,7 @@ final class BigInteger: @unchecked Sendable {
     func subtracting(_ o: BigInteger) -> BigInteger { .make { attn_mpz_sub($0, z, o.z) } }
     func multiplying(_ o: BigInteger) -> BigInteger { .make { attn_mpz_mul($0, z, o.z) } }
     func multiplying(_ o: Int) -> BigInteger { .make { attn_mpz_mul_si($0, z, o) } }
-    func negated() -> BigInteger { .make { attn_mpz_sub($0, BigInteger(0).z, z) } }
+    func negated() -> BigInteger { .make { attn_mpz_neg($0, z) } }
     func magnitude() -> BigInteger { .make { attn_mpz_abs($0, z) } }
     func raised(to e: UInt) -> BigInteger { .make { attn_mpz_pow_ui($0, z, e) } }
 

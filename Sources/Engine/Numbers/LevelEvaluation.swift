@@ -14,7 +14,7 @@ extension RealNode {
         _ = MPFRSetup.done
         var levels: [[RealNode]] = []
         var stack: [RealNode] = []
-        var seenRows = Set<UnsafeRawPointer?>()
+        var seenRows = Set<ObjectIdentifier>()
         let mark = nextVisitMark()
         func visit(_ n: RealNode) {
             if n.visitMark != mark, n.isUncached(precision) {
@@ -84,8 +84,8 @@ extension RealNode {
         }
     }
 
-    /// The rows and columns that a level's product entries share (SumTerms(nodes:
-    /// coefficients:)), each gathered or converted once, the rows in parallel.
+    /// The rows and columns that a level's product entries share (SumTerms(row:
+    /// column:)), each gathered or converted once, the rows in parallel.
     private struct SharedTerms: @unchecked Sendable {
         var plan: [(row: Int, column: Int)?] = []
         var rows: [FixedPointRow?] = []
@@ -93,14 +93,14 @@ extension RealNode {
 
         init(_ level: [RealNode], precision: Int) {
             var rowNodes: [[RealNode]] = []
-            var rowIndex: [UnsafeRawPointer: Int] = [:], columnIndex: [UnsafeRawPointer: Int] = [:]
+            var rowIndex: [ObjectIdentifier: Int] = [:], columnIndex: [ObjectIdentifier: Int] = [:]
             for n in level {
                 guard n.kind == .sum, case let .sum(terms) = n.operation,
-                      let row = terms.sharedNodes, let rowID = row.identity,
-                      let column = terms.sharedCoefficients, let columnID = column.identity else {
+                      let row = terms.sharedNodes, let column = terms.sharedCoefficients else {
                     plan.append(nil)
                     continue
                 }
+                let rowID = row.identity, columnID = column.identity
                 if rowIndex[rowID] == nil {
                     rowIndex[rowID] = rowNodes.count
                     rowNodes.append(row.nodes)

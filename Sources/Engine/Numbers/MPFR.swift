@@ -2,6 +2,7 @@
 // arithmetic built on them (every operation rounds its lower end down and its upper end up,
 // so the true value always lies inside).
 import CMPFR
+import CFixedPoint
 
 /// An MPFR float whose struct and digits live in one Swift object (MPFR's custom interface):
 /// one allocation instead of three; attention makes tens of thousands of these.
@@ -18,8 +19,18 @@ final class BigFloat: ManagedBuffer<__mpfr_struct, mp_limb_t> {
     }
 
     /// The float, for MPFR calls: stable for the object's lifetime. Never passed to mpfr_clear
-    /// or mpfr_set_prec (the digits are not MPFR's to free or resize).
+    /// or mpfr_set_prec (the digits are not MPFR's to free or resize). Swift may end an
+    /// object's lifetime right after its last use, which can be this getter, before the C
+    /// call runs: use `x` only on a float something else keeps alive across the call (a
+    /// parameter, a stored property, a local used again afterwards), and `withPointer`, or
+    /// `defer { withExtendedLifetime(f) {} }` for a local, everywhere else.
     var x: UnsafeMutablePointer<__mpfr_struct> { withUnsafeMutablePointerToHeader { $0 } }
+
+    /// The float for an MPFR call, with this object kept alive until `body` returns: for
+    /// a float that is a temporary of the calling expression.
+    func withPointer<R>(_ body: (UnsafeMutablePointer<__mpfr_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try withUnsafeMutablePointerToHeader { try body($0) } }
+    }
 
     var precision: Int { Int(mpfr_get_prec(x)) }
     var sign: Int { Int(attn_mpfr_sgn(x)) }
@@ -104,7 +115,7 @@ struct Interval: @unchecked Sendable {
             })
         }
         let big = q.big
-        return both(p, { attn_mpfr_set_q($0, big.q, MPFR_RNDD) }, { attn_mpfr_set_q($0, big.q, MPFR_RNDU) })
+        return big.withPointer { q in both(p, { attn_mpfr_set_q($0, q, MPFR_RNDD) }, { attn_mpfr_set_q($0, q, MPFR_RNDU) }) }
     }
 
     static func pi(precision p: Int) -> Interval {
@@ -198,6 +209,7 @@ struct Interval: @unchecked Sendable {
         let p = precision
         guard isFinite else { return increasing(mpfr_exp) }
         let delta = BigFloat.make(precision: p)
+        defer { withExtendedLifetime(delta) {} }     // its last use is a C call
         mpfr_sub(delta.x, hi.x, lo.x, MPFR_RNDU)
         guard mpfr_cmp_ui(delta.x, 1) <= 0 else { return increasing(mpfr_exp) }
         let down = BigFloat.make(precision: p), up = BigFloat.make(precision: p)
@@ -245,6 +257,7 @@ struct Interval: @unchecked Sendable {
     private func lipschitz(_ f: Unary) -> Interval {
         let p = precision
         let mid = BigFloat.make(precision: p), radius = BigFloat.make(precision: p), t = BigFloat.make(precision: p)
+        defer { withExtendedLifetime(t) {} }         // its last use is a C call
         mpfr_add(mid.x, lo.x, hi.x, MPFR_RNDN)
         mpfr_div_2ui(mid.x, mid.x, 1, MPFR_RNDN)
         mpfr_sub(radius.x, hi.x, mid.x, MPFR_RNDU)
@@ -310,7 +323,7 @@ final class FixedPointRow: @unchecked Sendable {
 extension Interval {
     /// Σ nᵢ·rowᵢ / d for machine integers nᵢ (none Int.min) and d > 0, added exactly as GMP
     /// integers on one binary scale 32 bits below the largest end's leading bit, every end
-    /// rounded outward onto it (shim.h: attn_fixed_point_sum). Two integer multiply-adds per
+    /// rounded outward onto it (Sources/CFixedPoint: attn_fixed_point_sum). Two integer multiply-adds per
     /// term instead of four MPFR operations; nil if an end is not finite.
     static func fixedPointSum(_ row: FixedPointRow, _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
         guard row.values.count == multipliers.count else { return nil }

@@ -14,49 +14,62 @@ public struct SumTerm: Sendable {
     }
 }
 
+/// A row of nodes shared by the entries of one row of a product; its identity is the
+/// object's, so a walk can tell shared rows apart without holding pointers into arrays.
+final class SharedRow: Sendable {
+    let nodes: [RealNode]
+    init(_ nodes: [RealNode]) { self.nodes = nodes }
+}
+
+/// A column of coefficients shared by the entries of one column of a product.
+final class SharedColumn: Sendable {
+    let coefficients: [Rational]
+    init(_ coefficients: [Rational]) { self.coefficients = coefficients }
+}
+
 public struct SumTerms: RandomAccessCollection, Sendable {
     private enum Storage: Sendable {
         case owned([SumTerm])
         /// cᵢ·xᵢ for a shared row of nodes xᵢ and a shared column of coefficients cᵢ.
-        case product(nodes: [RealNode], coefficients: [Rational])
+        case product(SharedRow, SharedColumn)
     }
 
     private let storage: Storage
 
     init(_ terms: [SumTerm]) { storage = .owned(terms) }
 
-    /// Σ coefficientsᵢ·nodesᵢ over two lists of one length, kept as they are (no copy).
-    init(nodes: [RealNode], coefficients: [Rational]) {
-        precondition(nodes.count == coefficients.count, "a row and a column of different lengths")
-        storage = .product(nodes: nodes, coefficients: coefficients)
+    /// Σ coefficientsᵢ·nodesᵢ over a shared row and column of one length, kept as they are.
+    init(row: SharedRow, column: SharedColumn) {
+        precondition(row.nodes.count == column.coefficients.count, "a row and a column of different lengths")
+        storage = .product(row, column)
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int {
         switch storage {
         case let .owned(terms): return terms.count
-        case let .product(nodes, _): return nodes.count
+        case let .product(row, _): return row.nodes.count
         }
     }
 
     public subscript(i: Int) -> SumTerm {
         switch storage {
         case let .owned(terms): return terms[i]
-        case let .product(nodes, coefficients): return SumTerm(coefficients[i], nodes[i])
+        case let .product(row, column): return SumTerm(column.coefficients[i], row.nodes[i])
         }
     }
 
     /// The shared row of a product's entry, and an identity for it: a walk over many entries
     /// of one row visits its nodes once.
-    var sharedNodes: (nodes: [RealNode], identity: UnsafeRawPointer?)? {
-        guard case let .product(nodes, _) = storage else { return nil }
-        return (nodes, nodes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
+    var sharedNodes: (nodes: [RealNode], identity: ObjectIdentifier)? {
+        guard case let .product(row, _) = storage else { return nil }
+        return (row.nodes, ObjectIdentifier(row))
     }
 
     /// The shared column of a product's entry, and an identity for it.
-    var sharedCoefficients: (coefficients: [Rational], identity: UnsafeRawPointer?)? {
-        guard case let .product(_, coefficients) = storage else { return nil }
-        return (coefficients, coefficients.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
+    var sharedCoefficients: (coefficients: [Rational], identity: ObjectIdentifier)? {
+        guard case let .product(_, column) = storage else { return nil }
+        return (column.coefficients, ObjectIdentifier(column))
     }
 
     var coefficients: [Rational] { map(\.coefficient) }

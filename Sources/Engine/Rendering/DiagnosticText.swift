@@ -28,14 +28,11 @@ public enum DiagnosticText {
     }
 }
 
-/// Text from outside (files, pasted input) drawn safely: control characters made visible.
+/// Text from outside (files, pasted input) drawn on one line: control characters made
+/// visible as ControlCharacters shows them, line ends included, and a tab as a space.
 public enum Sanitize {
     public static func visible(_ u: Unicode.Scalar) -> Unicode.Scalar {
-        if u == "\t" { return " " }
-        if u.value < 0x20 { return Unicode.Scalar(0x2400 + u.value)! }      // ␀ ␁ … control pictures
-        if u.value == 0x7F { return "␡" }
-        if (0x80..<0xA0).contains(u.value) || u.value == 0x1B { return "�" }
-        return u
+        u == "\t" ? " " : ControlCharacters.visible(u, keepingLineBreaks: false)
     }
 
     public static func text(_ s: String) -> String {

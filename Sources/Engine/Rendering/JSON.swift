@@ -57,7 +57,8 @@ public indirect enum JSON: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x7F || (0x2028...0x2029).contains(u.value):
+            case _ where u.value < 0x20 || (0x7F..<0xA0).contains(u.value) || (0x2028...0x2029).contains(u.value):
+                // C1 controls too: JSON allows them raw, but a terminal showing the file acts on them.
                 let hex = String(u.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(u)

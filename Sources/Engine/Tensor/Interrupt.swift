@@ -33,6 +33,7 @@ public enum Interrupt {
             throw Diagnostic("the result depends on more than \(Limits.maximumRealDepth) nested operations; "
                              + "try --float (or :float) for long recurrences")
         }
+        try MemoryBudget.poll()
     }
 
     static func noteTooDeep() { tooDeep.store(true, ordering: .relaxed) }

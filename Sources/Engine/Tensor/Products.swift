@@ -54,7 +54,7 @@ extension Tensor {
                         continue
                     }
                     if let row = sharedRows[i], let column = sharedColumns[j] {
-                        out.append(.real(RealNode(.sum(SumTerms(nodes: row, coefficients: column)))))
+                        out.append(.real(RealNode(.sum(SumTerms(row: row, column: column)))))
                         continue
                     }
                     // Rational products add up exactly; every term with a real is one term of one sum node.
@@ -75,26 +75,26 @@ extension Tensor {
         }
     }
 
-    /// Rows of reals and columns of rationals whose entries can share them (SumTerms(nodes:
-    /// coefficients:)) because that is exactly the sum Scalar.combination would build: long
+    /// Rows of reals and columns of rationals whose entries can share them (SumTerms(row:
+    /// column:)) because that is exactly the sum Scalar.combination would build: long
     /// enough that like terms are not looked for, every row entry a plain real, every column
     /// entry a nonzero rational and at most one of them 1 (two fractions a/S + b/S would be
     /// combined). Weights times values in attention: 65,536 terms become 64 rows and 16 columns.
     private static func sharedTerms(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int)
-        -> (rows: [[RealNode]?], columns: [[Rational]?]) {
+        -> (rows: [SharedRow?], columns: [SharedColumn?]) {
         guard k > Scalar.likeTermSearchLimit else {
             return (Array(repeating: nil, count: m), Array(repeating: nil, count: n))
         }
-        let rows = (0..<m).map { i -> [RealNode]? in
+        let rows = (0..<m).map { i -> SharedRow? in
             var nodes: [RealNode] = []
             nodes.reserveCapacity(k)
             for t in 0..<k {
                 guard case let .real(a) = x[i * k + t], a.isPlainTerm else { return nil }
                 nodes.append(a)
             }
-            return nodes
+            return SharedRow(nodes)
         }
-        let columns = (0..<n).map { j -> [Rational]? in
+        let columns = (0..<n).map { j -> SharedColumn? in
             var coefficients: [Rational] = []
             coefficients.reserveCapacity(k)
             var ones = 0
@@ -103,7 +103,7 @@ extension Tensor {
                 if c.isOne { ones += 1 }
                 coefficients.append(c)
             }
-            return ones <= 1 ? coefficients : nil
+            return ones <= 1 ? SharedColumn(coefficients) : nil
         }
         return (rows, columns)
     }

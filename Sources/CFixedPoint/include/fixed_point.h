@@ -1,0 +1,20 @@
+// Exact fixed-point sums of MPFR intervals: Σ n[i]·[lo[i], hi[i]] added as GMP integers on
+// one binary scale, each end rounded outward onto it. Reached from Swift only through
+// Sources/Engine/Numbers/MPFR.swift. The algorithm lives in fixed_point.c; it sizes its own
+// scratch space and checks every write against that space's capacity.
+#ifndef ATTN_FIXED_POINT_H
+#define ATTN_FIXED_POINT_H
+
+#include <stddef.h>
+#include <gmp.h>
+#include <mpfr.h>
+
+// [*rlo, *rhi] ⊇ Σ n[i]·[lo[i], hi[i]] (n[i] > LONG_MIN). The terms are added exactly as
+// fixed-size integers on one binary scale, `extra` bits below the largest end's leading bit;
+// the totals are rounded outward once, to the precision of rlo/rhi. Returns 0, leaving rlo
+// and rhi alone, if an end is NaN or infinite, a term does not fit the scratch space, or
+// memory runs out: the caller then adds the terms another way.
+int attn_fixed_point_sum(mpfr_ptr rlo, mpfr_ptr rhi, mpfr_srcptr const *lo, mpfr_srcptr const *hi,
+                         const long *n, size_t count, long extra);
+
+#endif
