@@ -14,7 +14,9 @@ If PyTorch is installed, every case whose Python forward is also written for tor
 against torch.autograd in float64 (to 1e-10 relative); without PyTorch that part is skipped.
 
 Usage:
-  gradient_reference.py            write Tests/EngineTests/Fixtures/gradients/gradients.json
+  gradient_reference.py            write Tests/EngineTests/Fixtures/gradients/gradients.json and
+                                   Tests/AttnREPLTests/Fixtures/training-reference.json (the
+                                   training lesson's tensors, default and random inputs)
   gradient_reference.py --check    also run attn-repl on every case and compare 30 digits
 Fixture schema (as Fixtures/vectors/*.json): a list of
   {"category", "program", "shape", "values" (40 significant digits, row-major),
@@ -275,6 +277,62 @@ def check(entries, binary):
     print(f"{len(entries) - bad} passed, {bad} failed")
     return bad == 0
 
+# ---------------------------------------------------------------------------
+# The training lesson (lessons/training.md): its named tensors for the default inputs and for
+# random inputs of the default shapes, in the format of Fixtures/lesson-vectors.json.
+# ---------------------------------------------------------------------------
+
+TRAINING_OUT = os.path.join(ROOT, "Tests", "AttnREPLTests", "Fixtures", "training-reference.json")
+TRAINING_DEFAULTS = {
+    "X": [[1, 0, 1, 0], [0, 2, 0, 1], [1, 1, 0, 0]],
+    "W_Q": [[1, 0, 1, 0], [0, 1, 0, 1], [1, 0, 0, 1], [0, 1, 1, 0]],
+    "W_K": [[0, 1, 0, 1], [1, 0, 1, 0], [0, 0, 1, 1], [1, 1, 0, 0]],
+    "W_V": [[1, 0, 0, 1], [0, 1, 0, 0], [0, 1, 1, 0], [0, 0, Fraction(1, 2), 0]],
+    "T": [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]],
+}
+
+def training_case(inputs, eta, given):
+    env = {n: to_mp([[Fraction(x) for x in r] for r in v]) for n, v in inputs.items()}
+    def loss(e):
+        Z = attention(mm(e["X"], e["W_Q"]), mm(e["X"], e["W_K"]), mm(e["X"], e["W_V"]))
+        return total(ew(lambda t: t * t, sub(Z, e["T"]))) / 2
+    def gradient(name):
+        W = env[name]
+        out = []
+        for i in range(len(W)):
+            row = []
+            for j in range(len(W[0])):
+                saved = W[i][j]
+                W[i][j] = saved + H; up = loss(env)
+                W[i][j] = saved - H; down = loss(env)
+                W[i][j] = saved
+                row.append((up - down) / (2 * H))
+            out.append(row)
+        return out
+    Z = attention(mm(env["X"], env["W_Q"]), mm(env["X"], env["W_K"]), mm(env["X"], env["W_V"]))
+    G = {n: gradient(n) for n in ["W_Q", "W_K", "W_V"]}
+    eta_mp = mpf(eta.numerator) / eta.denominator
+    W_new = sub(env["W_Q"], scale(eta_mp, G["W_Q"]))
+    L_new = loss(dict(env, W_Q=W_new))
+    def tensor(A, scalar=False):
+        values = flat(A)
+        return {"shape": [] if scalar else [len(A), len(A[0])], "values": [fmt(v) for v in values],
+                "exact": [None] * len(values), "exact_required": False}
+    expect = {"Z": tensor(Z), "L": tensor([[loss(env)]], True), "G_Q": tensor(G["W_Q"]), "G_K": tensor(G["W_K"]),
+              "G_V": tensor(G["W_V"]), "W_Q_new": tensor(W_new), "L_new": tensor([[L_new]], True)}
+    return {"lesson": "training", "set": given, "expect": expect}
+
+def training_cases(seed):
+    g = Gen(seed)
+    cases = [training_case(TRAINING_DEFAULTS, Fraction(1, 2), {})]
+    for _ in range(3):
+        inputs = {"X": g.mat(3, 4), "W_Q": g.mat(4, 4), "W_K": g.mat(4, 4), "W_V": g.mat(4, 4), "T": g.mat(3, 4)}
+        eta = Fraction(1, 1000)
+        given = {n: mat_lit(v) for n, v in inputs.items()}
+        given["eta"] = "1/1000"
+        cases.append(training_case(inputs, eta, given))
+    return cases
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=DEFAULT_OUT)
@@ -287,6 +345,11 @@ def main():
         json.dump(entries, f, indent=1, ensure_ascii=False)
         f.write("\n")
     print(f"wrote {len(entries)} cases to {a.out}")
+    training = training_cases(a.seed)
+    with open(TRAINING_OUT, "w") as f:
+        json.dump(training, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {len(training)} training lesson cases to {TRAINING_OUT}")
     if a.check and not check(entries, a.binary): sys.exit(1)
 
 if __name__ == "__main__":
