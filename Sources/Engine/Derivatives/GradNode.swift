@@ -57,3 +57,10 @@ public enum CellRule: Sendable {
     /// Same shape, element by element: ∂L/∂X[i, j] = factor[i, j]·G[i, j].
     case elementwise(factor: Tensor, factorText: String)
 }
+
+/// A long label cut in the middle for rules (`sum((attention(X … - T).^2)`), so each level of
+/// the chain fits on a line.
+func short(_ label: String) -> String {
+    guard label.count > 40 else { return label }
+    return String(label.prefix(19)) + "…" + String(label.suffix(20))
+}

@@ -66,7 +66,7 @@ struct GraphBuiltins {
     func reshape(_ a: GradNode, _ shape: Shape) throws -> GradNode {
         if a.value.shape == shape { return a }
         return GradNode(value: a.value.reshaped(shape), label: a.label, parents: [a],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(a.label)) reshaped"]) { g in [g.reshaped(a.value.shape)] }
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(a.label))) reshaped"]) { g in [g.reshaped(a.value.shape)] }
     }
 
     private func sequence(_ a: GradNode) throws -> GradNode {

@@ -8,7 +8,7 @@ enum GraphOperations {
     static func add(_ a: GradNode, _ b: GradNode, _ label: String) throws -> GradNode {
         let value = try a.value + b.value
         return GradNode(value: value, label: label, parents: [a, b],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label))", "∂L/∂(\(b.label)) = ∂L/∂(\(label))"],
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label)))", "∂L/∂(\(short(b.label))) = ∂L/∂(\(short(label)))"],
                         cellRules: [.elementwise(factor: one(a.value), factorText: "1"), .elementwise(factor: one(b.value), factorText: "1")]) { g in
             [try g.unbroadcast(to: a.value.shape), try g.unbroadcast(to: b.value.shape)]
         }
@@ -17,14 +17,14 @@ enum GraphOperations {
     static func subtract(_ a: GradNode, _ b: GradNode, _ label: String) throws -> GradNode {
         let value = try a.value - b.value
         return GradNode(value: value, label: label, parents: [a, b],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label))", "∂L/∂(\(b.label)) = -∂L/∂(\(label))"],
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label)))", "∂L/∂(\(short(b.label))) = -∂L/∂(\(short(label)))"],
                         cellRules: [.elementwise(factor: one(a.value), factorText: "1"), .elementwise(factor: try one(b.value).negated(), factorText: "-1")]) { g in
             [try g.unbroadcast(to: a.value.shape), try g.negated().unbroadcast(to: b.value.shape)]
         }
     }
 
     static func negate(_ a: GradNode, _ label: String) throws -> GradNode {
-        GradNode(value: try a.value.negated(), label: label, parents: [a], rules: ["∂L/∂(\(a.label)) = -∂L/∂(\(label))"],
+        GradNode(value: try a.value.negated(), label: label, parents: [a], rules: ["∂L/∂(\(short(a.label))) = -∂L/∂(\(short(label)))"],
                  cellRules: [.elementwise(factor: try one(a.value).negated(), factorText: "-1")]) { g in [try g.negated()] }
     }
 
@@ -36,7 +36,7 @@ enum GraphOperations {
         if a.value.shape == .scalar || b.value.shape == .scalar { return try multiply(a, b, label, value: value) }
         let (A, B) = (a.value.asMatrix, b.value.asMatrix)
         return GradNode(value: value, label: label, parents: [a, b],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label)) (\(b.label))ᵀ", "∂L/∂(\(b.label)) = (\(a.label))ᵀ ∂L/∂(\(label))"],
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label))) (\(short(b.label)))ᵀ", "∂L/∂(\(short(b.label))) = (\(short(a.label)))ᵀ ∂L/∂(\(short(label)))"],
                         cellRules: [.productLeft(b: B, bLabel: b.label), .productRight(a: A, aLabel: a.label)]) { g in
             let G = g.reshaped(.matrix(A.shape.rows, B.shape.cols))
             return [a.needsGradient ? try Tensor.product(G, B.matrixTransposed()).reshaped(a.value.shape) : nil,
@@ -48,7 +48,7 @@ enum GraphOperations {
     static func multiply(_ a: GradNode, _ b: GradNode, _ label: String, value: Tensor? = nil) throws -> GradNode {
         let value = try value ?? (a.value .* b.value)
         return GradNode(value: value, label: label, parents: [a, b],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label)) ⊙ (\(b.label))", "∂L/∂(\(b.label)) = (\(a.label)) ⊙ ∂L/∂(\(label))"],
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label))) ⊙ (\(short(b.label)))", "∂L/∂(\(short(b.label))) = (\(short(a.label))) ⊙ ∂L/∂(\(short(label)))"],
                         cellRules: [a.value.shape == value.shape && b.value.shape == value.shape ? .elementwise(factor: b.value, factorText: b.label) : nil,
                                     a.value.shape == value.shape && b.value.shape == value.shape ? .elementwise(factor: a.value, factorText: a.label) : nil]) { g in
             [a.needsGradient ? try (g .* b.value).unbroadcast(to: a.value.shape) : nil,
@@ -60,8 +60,8 @@ enum GraphOperations {
     static func divide(_ a: GradNode, _ b: GradNode, _ label: String) throws -> GradNode {
         let value = try a.value ./ b.value
         return GradNode(value: value, label: label, parents: [a, b],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label)) ⊘ (\(b.label))",
-                                "∂L/∂(\(b.label)) = -∂L/∂(\(label)) ⊙ (\(label)) ⊘ (\(b.label))"]) { g in
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label))) ⊘ (\(short(b.label)))",
+                                "∂L/∂(\(short(b.label))) = -∂L/∂(\(short(label))) ⊙ (\(short(label))) ⊘ (\(short(b.label)))"]) { g in
             [a.needsGradient ? try (g ./ b.value).unbroadcast(to: a.value.shape) : nil,
              b.needsGradient ? try ((try g .* value).negated() ./ b.value).unbroadcast(to: b.value.shape) : nil]
         }
@@ -86,8 +86,8 @@ enum GraphOperations {
             }
         }
         return GradNode(value: value, label: label, parents: [a, b],
-                        rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label)) ⊙ p (\(a.label)).^(p - 1), p = \(b.label)",
-                                "∂L/∂(\(b.label)) = ∂L/∂(\(label)) ⊙ (\(label)) ⊙ log(\(a.label))"],
+                        rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label))) ⊙ p (\(short(a.label))).^(p - 1), p = \(short(b.label))",
+                                "∂L/∂(\(short(b.label))) = ∂L/∂(\(short(label))) ⊙ (\(short(label))) ⊙ log(\(short(a.label)))"],
                         cellRules: [slope.flatMap { $0.shape == value.shape ? .elementwise(factor: $0, factorText: "p (\(a.label))^(p - 1)") : nil }, nil]) { g in
             var da: Tensor? = nil, db: Tensor? = nil
             if let slope { da = try (g .* slope).unbroadcast(to: a.value.shape) }
@@ -146,14 +146,14 @@ enum GraphOperations {
     }
 
     private static func elementwiseFunction(_ a: GradNode, _ y: Tensor, _ label: String, slope: Tensor, slopeText: String) -> GradNode {
-        GradNode(value: y, label: label, parents: [a], rules: ["∂L/∂(\(a.label)) = ∂L/∂(\(label)) ⊙ \(slopeText)"],
+        GradNode(value: y, label: label, parents: [a], rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label))) ⊙ \(slopeText)"],
                  cellRules: [.elementwise(factor: slope, factorText: slopeText)]) { g in [try g .* slope] }
     }
 
     /// The sum of all elements: every element gets the sum's gradient.
     static func total(_ a: GradNode, _ label: String) throws -> GradNode {
         GradNode(value: try ReductionBuiltins.total(a.value), label: label, parents: [a],
-                 rules: ["∂L/∂(\(a.label))[i, j] = ∂L/∂(\(label))"]) { g in
+                 rules: ["∂L/∂(\(short(a.label)))[i, j] = ∂L/∂(\(short(label)))"]) { g in
             [try Tensor.filled(a.value.shape, .one, like: a.value) .* g]
         }
     }
@@ -164,7 +164,7 @@ enum GraphOperations {
         let alpha = try Softmax.apply(a.value, mask: mask)
         let width = alpha.shape.isVector ? alpha.count : alpha.shape.cols
         return GradNode(value: alpha, label: label, parents: [a],
-                        rules: ["∂L/∂(\(a.label)) = α ⊙ (∂L/∂α − (∂L/∂α · α) per row), α = \(label)  [(diag(α) − ααᵀ) ∂L/∂α]"]) { g in
+                        rules: ["∂L/∂(\(short(a.label))) = α ⊙ (∂L/∂α − (∂L/∂α · α) per row), α = \(short(label))  [(diag(α) − ααᵀ) ∂L/∂α]"]) { g in
             [try softmaxBackward(alpha: alpha, g, width: width)]
         }
     }
@@ -205,7 +205,7 @@ enum GraphOperations {
             sources.append((part, t - 1 - starts[part]))
         }
         return GradNode(value: value, label: label, parents: parts,
-                        rules: parts.map { "∂L/∂(\($0.label)) = ∂L/∂(\(label)) moved back to where each element came from" }) { g in
+                        rules: parts.map { "∂L/∂(\(short($0.label))) = ∂L/∂(\(short(label))) moved back to where each element came from" }) { g in
             var grads: [[Scalar]] = parts.map { Array(repeating: .zero, count: $0.value.count) }
             var floats: [[Double]] = parts.map { Array(repeating: 0, count: $0.value.count) }
             for (i, s) in sources.enumerated() {
