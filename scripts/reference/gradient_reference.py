@@ -10,8 +10,10 @@ h = 10^-45, computed with 150 significant digits, so it agrees with the true der
 rational number the case says so, and the fraction (found with limit_denominator and confirmed
 to 70 digits) is stored too.
 
-If PyTorch is installed, every case whose Python forward is also written for torch is checked
-against torch.autograd in float64 (to 1e-10 relative); without PyTorch that part is skipped.
+If PyTorch is installed, the cases whose forward is also written for torch below (products,
+elementwise functions, softmax, attention with and without a mask, multihead, rnn, layernorm)
+are checked against torch.autograd in float64, to 1e-10 relative: the finite differences and
+autograd must agree before anything is written. Without PyTorch that part is skipped.
 
 Usage:
   gradient_reference.py            write Tests/EngineTests/Fixtures/gradients/gradients.json and
@@ -333,6 +335,66 @@ def training_cases(seed):
         cases.append(training_case(inputs, eta, given))
     return cases
 
+# ---------------------------------------------------------------------------
+# PyTorch autograd in float64, where PyTorch is installed (skipped otherwise)
+# ---------------------------------------------------------------------------
+
+def torch_forwards(torch):
+    F = torch.nn.functional
+    def att(Q, K, V, M=None):
+        S = Q @ K.T / K.shape[1] ** 0.5
+        if M is not None: S = S.masked_fill(M == 0, float("-inf"))
+        return torch.softmax(S, dim=1) @ V
+    def mh(X, WQ, WK, WV, WO, h):
+        Q, K, V = X @ WQ, X @ WK, X @ WV
+        dq, dv = Q.shape[1] // h, V.shape[1] // h
+        return torch.cat([att(Q[:, i*dq:(i+1)*dq], K[:, i*dq:(i+1)*dq], V[:, i*dv:(i+1)*dv]) for i in range(h)], dim=1) @ WO
+    def rnn_t(X, Whh, Wxh, b):
+        h, states = torch.zeros_like(b), []
+        for x in X:
+            h = torch.tanh(Whh @ h + Wxh @ x.reshape(-1, 1) + b)
+            states.append(h.reshape(-1))
+        return torch.stack(states)
+    def ln(X):
+        mu = X.mean(dim=1, keepdim=True); var = ((X - mu) ** 2).mean(dim=1, keepdim=True)
+        return (X - mu) / torch.sqrt(var + 1e-5)
+    causal = lambda n: torch.tril(torch.ones(n, n, dtype=torch.float64))
+    loss = lambda Z, T: ((Z - T) ** 2).sum() / 2
+    return {
+        "product": lambda e: ((e["W"] @ e["x"]) ** 2).sum(),
+        "exp": lambda e: torch.exp(e["W"] @ e["x"]).sum(),
+        "tanh": lambda e: torch.tanh(e["W"] @ e["x"]).sum(),
+        "sigmoid": lambda e: (torch.sigmoid(e["W"] @ e["x"]) * (e["W"] @ e["y"])).sum(),
+        "softmax": lambda e: (torch.softmax(e["x"].reshape(-1), 0) * e["y"].reshape(-1)).sum(),
+        "softmax-rows": lambda e: (torch.softmax(e["A"], dim=1) * (e["W"].T @ e["W"])).sum(),
+        "attention": lambda e: loss(att(e["X"] @ e["W_Q"], e["X"] @ e["W_K"], e["X"] @ e["W_V"]), e["T"]),
+        "attention-masked": lambda e: loss(att(e["X"] @ e["W_Q"], e["X"] @ e["W_K"], e["X"] @ e["W_V"], causal(3)), e["T"]),
+        "multihead": lambda e: (mh(e["X"], e["W_Q"], e["W_K"], e["W_V"], e["W_O"], 2) * e["C"]).sum(),
+        "rnn": lambda e: (rnn_t(e["X"], e["W_hh"], e["W_xh"], e["b_h"]) * e["C"]).sum(),
+        "layernorm": lambda e: (ln(e["X"]) * e["C"]).sum(),
+    }
+
+def torch_check(seed, entries):
+    try:
+        import torch
+    except ImportError:
+        print("PyTorch is not installed: the float64 autograd comparison is skipped")
+        return True
+    forwards, bad, count = torch_forwards(torch), 0, 0
+    for c, e in zip(cases(seed), entries):
+        f = forwards.get(c["category"])
+        if f is None or c["kind"] != "grad": continue
+        env = {n: torch.tensor([[float(x) for x in r] for r in v], dtype=torch.float64, requires_grad=True)
+               for n, (_, v) in c["inputs"].items()}
+        f(env).backward()
+        got = env[c["target"]].grad.reshape(-1).tolist()
+        count += 1
+        for g, ref in zip(got, e["values"]):
+            if abs(g - float(ref)) > 1e-10 * max(1, abs(float(ref))):
+                print("TORCH MISMATCH", c["category"], c["target"], g, ref); bad += 1; break
+    print(f"PyTorch float64: {count - bad} passed, {bad} failed")
+    return bad == 0
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=DEFAULT_OUT)
@@ -350,6 +412,7 @@ def main():
         json.dump(training, f, indent=1, ensure_ascii=False)
         f.write("\n")
     print(f"wrote {len(training)} training lesson cases to {TRAINING_OUT}")
+    if not torch_check(a.seed, entries): sys.exit(1)
     if a.check and not check(entries, a.binary): sys.exit(1)
 
 if __name__ == "__main__":
