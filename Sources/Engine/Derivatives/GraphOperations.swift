@@ -85,6 +85,9 @@ enum GraphOperations {
                 slope = try p .* Tensor.elementwise(a.value, lowered, .power)
             }
         }
+        if b.needsGradient, try a.value.each({ Scalar($0.sign > 0 ? 1 : 0) }, { $0 > 0 ? 1 : 0 }).containsZero {
+            throw Diagnostic("grad: x.^p differentiated with respect to p needs every x > 0 (its derivative contains log x)")
+        }
         return GradNode(value: value, label: label, parents: [a, b],
                         rules: ["∂L/∂(\(short(a.label))) = ∂L/∂(\(short(label))) ⊙ p (\(short(a.label))).^(p - 1), p = \(short(b.label))",
                                 "∂L/∂(\(short(b.label))) = ∂L/∂(\(short(label))) ⊙ (\(short(label))) ⊙ log(\(short(a.label)))"],
