@@ -6,9 +6,9 @@ final class GradNode {
     let value: Tensor
     /// How the trace and `:why` name this value: the sub-expression as typed, or a built-in's step.
     let label: String
-    let parents: [GradNode]
+    private(set) var parents: [GradNode]
     /// ∂L/∂parent for each parent from ∂L/∂self (nil where a parent needs no gradient).
-    let backward: ((Tensor) throws -> [Tensor?])?
+    private(set) var backward: ((Tensor) throws -> [Tensor?])?
     /// The rule for each parent in symbols (`∂L/∂A = ∂L/∂(A B) Bᵀ`), for the trace and `:why`.
     let rules: [String]
     /// True for the differentiated tensor and for everything computed from it.
@@ -39,6 +39,22 @@ final class GradNode {
         self.cellRules = []
         self.needsGradient = true
         self.backward = nil
+    }
+
+    /// Frees the graph below this node without recursion: an rnn over thousands of steps is a
+    /// chain of tens of thousands of nodes, and releasing it node by node from the top would
+    /// overflow the stack. Each node that only this walk still holds is emptied before it goes.
+    /// (A backward closure captures only the node's parents, so emptying it drops nothing else.)
+    deinit {
+        backward = nil
+        var stack = parents
+        parents = []
+        while var node = stack.popLast() {
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            node.backward = nil
+            stack.append(contentsOf: node.parents)
+            node.parents = []
+        }
     }
 
     /// A value that does not depend on the differentiated tensor.

@@ -164,7 +164,22 @@ struct GraphBuiltins {
         guard case let .matrix(r, _) = t.value.shape else {
             throw Diagnostic("\(what) must be a matrix whose rows are the sequence's vectors, got \(t.value.shape)")
         }
-        return try (1...r).map { i in try GraphOperations.structural([t], "\(t.label)[\(i)]") { try Indexing.index($0[0], [.single(i)]) } }
+        // Halving, not one pick per row from the whole matrix: each pick's gradient is as large as
+        // its source, so picking T rows from T rows directly would cost T² (rnn over long X).
+        var out: [GradNode] = []
+        func split(_ block: GradNode, first: Int, count: Int) throws {
+            if count == 1 {
+                out.append(try GraphOperations.structural([block], "\(t.label)[\(first)]") { try Indexing.index($0[0], [.single(1)]) })
+                return
+            }
+            let half = count / 2
+            let top = try GraphOperations.structural([block], "\(t.label)[\(first):\(first + half - 1), :]") { try Indexing.index($0[0], [.range(1, half)]) }
+            let bottom = try GraphOperations.structural([block], "\(t.label)[\(first + half):\(first + count - 1), :]") { try Indexing.index($0[0], [.range(half + 1, count)]) }
+            try split(top, first: first, count: half)
+            try split(bottom, first: first + half, count: count - half)
+        }
+        try split(t, first: 1, count: r)
+        return out
     }
 
     /// hₜ = tanh(W_hh hₜ₋₁ + W_xh xₜ + b_h): the gradient flows back through every step.

@@ -78,7 +78,7 @@ enum GraphOperations {
                 slope = Tensor.zeros(a.value.shape, like: a.value)        // x⁰ = 1 is constant
             } else {
                 let exponentBelowOne = try p.each({ Scalar.compare($0, .one) < 0 ? .one : .zero }, { $0 < 1 ? 1 : 0 })
-                if try exponentBelowOne.containsNonzero && a.value.containsZero {
+                if exponentBelowOne.containsNonzero && a.value.containsZero {
                     throw Diagnostic("grad: x.^p with p < 1 has no derivative at x = 0 (its slope is infinite there)")
                 }
                 let lowered = try p - Tensor.filled(.scalar, .one, like: p)
@@ -116,7 +116,7 @@ enum GraphOperations {
         case .cos: float = Glibc.cos
         }
         let y = try x.each({ try $0.apply(f) }, float)
-        if a.needsGradient, f == .sqrt, try x.containsZero {
+        if a.needsGradient, f == .sqrt, x.containsZero {
             throw Diagnostic("grad: sqrt has no derivative at 0 (its slope is infinite there)")
         }
         let slope: Tensor, text: String
@@ -196,28 +196,33 @@ enum GraphOperations {
         var tags: [Tensor] = []
         for p in parts {
             let base = offset
-            tags.append(Tensor(shape: p.value.shape, exact: (0..<p.value.count).map { Scalar(base + $0 + 1) }))
+            // Doubles hold these whole numbers exactly and cost far less than exact scalars.
+            tags.append(Tensor(shape: p.value.shape, float: (0..<p.value.count).map { Double(base + $0 + 1) }))
             offset += p.value.count
         }
         let tagged = try build(tags)
+        // Placeholder t - 1 is element `index` of part `part` (tables, not a search: rnn stacks
+        // thousands of parts).
+        var owner: [(part: Int, index: Int)] = []
+        owner.reserveCapacity(offset)
+        for (k, p) in parts.enumerated() { for i in 0..<p.value.count { owner.append((k, i)) } }
         var sources: [(part: Int, index: Int)?] = []
-        let starts = parts.reduce(into: [0]) { $0.append($0.last! + $1.value.count) }
-        for i in 0..<tagged.count {
-            guard let t = tagged.scalar(at: i).rational?.intValue, t >= 1 else { sources.append(nil); continue }
-            let part = starts.lastIndex { $0 < t }!
-            sources.append((part, t - 1 - starts[part]))
+        sources.reserveCapacity(tagged.count)
+        for tag in tagged.floatElements {
+            guard tag >= 1, tag <= Double(owner.count) else { sources.append(nil); continue }
+            sources.append(owner[Int(tag) - 1])
         }
         return GradNode(value: value, label: label, parents: parts,
                         rules: parts.map { "∂L/∂(\(short($0.label))) = ∂L/∂(\(short(label))) moved back to where each element came from" }) { g in
+            if case let .float(d) = g.elements {
+                var floats: [[Double]] = parts.map { Array(repeating: 0, count: $0.value.count) }
+                for (i, s) in sources.enumerated() { if let s { floats[s.part][s.index] += d[i] } }
+                return parts.indices.map { k in Tensor(shape: parts[k].value.shape, float: floats[k]) }
+            }
+            let e = g.exactElements
             var grads: [[Scalar]] = parts.map { Array(repeating: .zero, count: $0.value.count) }
-            var floats: [[Double]] = parts.map { Array(repeating: 0, count: $0.value.count) }
-            for (i, s) in sources.enumerated() {
-                guard let s else { continue }
-                if g.isFloat { floats[s.part][s.index] += g.floatElements[i] } else { grads[s.part][s.index] = grads[s.part][s.index] + g.scalar(at: i) }
-            }
-            return parts.indices.map { k in
-                g.isFloat ? Tensor(shape: parts[k].value.shape, float: floats[k]) : Tensor(shape: parts[k].value.shape, exact: grads[k])
-            }
+            for (i, s) in sources.enumerated() { if let s { grads[s.part][s.index] = grads[s.part][s.index] + e[i] } }
+            return parts.indices.map { k in Tensor(shape: parts[k].value.shape, exact: grads[k]) }
         }
     }
 }

@@ -120,3 +120,22 @@ struct GradientRuleTests {
         #expect(exact == Run.exact(inputs + "2 W x"))
     }
 }
+
+@Suite("Gradient graphs of long sequences")
+struct LongGradientGraphTests {
+    /// An rnn over thousands of steps is a chain of tens of thousands of graph nodes: freeing it
+    /// must not recurse once per node (that overflowed the stack), and the gradient is still right.
+    @Test func aLongRecurrenceIsDifferentiatedAndFreed() {
+        // 20,000 steps overflowed the stack when a graph was freed recursively.
+        let long = "X = rand(20000, 2, 1); W = rand(2, 2, 2); U = rand(2, 2, 3); b = [0.1, 0.2]; "
+        guard let g = Run.value(long + "grad(sum(rnn(X, W, U, b)), b)", float: true) else { return }
+        #expect(g.floatElements.allSatisfy { $0.isFinite })
+        let program = "X = rand(6000, 2, 1); W = rand(2, 2, 2); U = rand(2, 2, 3); b = [0.1, 0.2]; "
+        guard let gx = Run.value(program + "grad(sum(rnn(X, W, U, b)), X)", float: true) else { return }
+        #expect(g.shape == .vector(2))
+        #expect(gx.shape == .matrix(6000, 2))
+        // The last input row only reaches the last state: ∂/∂x_T = W_xhᵀ (1 − h_T²).
+        guard let last = Run.value(program + "h = rnn(X, W, U, b)[6000]; U^T (1 - h .* h)", float: true) else { return }
+        for k in 0..<2 { #expect(abs(gx.floatElements[5999 * 2 + k] - last.floatElements[k]) < 1e-12) }
+    }
+}
