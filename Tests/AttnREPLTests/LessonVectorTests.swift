@@ -25,7 +25,7 @@ struct LessonVectorCase: Decodable, CustomTestStringConvertible, Sendable {
 
     /// The reference cases shipped with the specification (80-digit, independent).
     static let all = load("lesson-vectors")
-    /// Random inputs for all nine lessons, from scripts/reference/lesson_random_reference.py
+    /// Random inputs for every built-in lesson, from scripts/reference/lesson_random_reference.py
     /// (mpmath at 80 digits, written from the formulas, not from attn-repl).
     static let random = load("lesson-random")
 }
@@ -62,7 +62,7 @@ struct LessonRunJSON: Decodable {
 @Suite("Lessons against reference vectors")
 struct LessonVectorTests {
     static let builtInLessons = ["rnn", "dot-attention", "rnn-attention", "concat-attention", "attention-output",
-                                 "self-attention", "multi-head", "positional-encoding", "transformer"]
+                                 "self-attention", "multi-head", "cross-attention", "positional-encoding", "transformer"]
 
     @Test(arguments: LessonVectorCase.all)
     func matchesTheReference(_ c: LessonVectorCase) throws {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference values for the nine built-in lessons on random inputs.
+"""Independent reference values for the built-in lessons on random inputs.
 
 This program re-implements, in plain Python from the formulas of the lessons
 (lessons/*.md) and of the built-ins (SPEC section 3), the most important named
@@ -380,7 +380,7 @@ def Tmat(A):
 
 
 # ---------------------------------------------------------------------------
-# The nine lessons, from their ```attn blocks
+# The lessons, from their ```attn blocks
 # ---------------------------------------------------------------------------
 
 
@@ -604,6 +604,38 @@ def lesson_transformer(I):
     }
 
 
+def lesson_cross_attention(I):
+    """The decoder's masked self-attention over Y, then cross-attention to X_enc."""
+    X_enc, Y, W_Q, W_K, W_V = I["X_enc"], I["Y"], I["W_Q"], I["W_K"], I["W_V"]
+    n = len(Y)
+    M = causal(n)
+    # A_self written out: softmax over j <= i of (Y W_Q)(Y W_K)^T / sqrt(d_k)
+    S_self = mdiv_scalar(matmul(matmul(Y, W_Q), transpose(matmul(Y, W_K))), s_sqrt(Fraction(len(W_K[0]))))
+    A_self = [softmax_vec(S_self[i][: i + 1]) + [ZERO] * (n - i - 1) for i in range(n)]
+    H = matmul(A_self, matmul(Y, W_V))
+    Q_c, K_c, V_c = matmul(H, W_Q), matmul(X_enc, W_K), matmul(X_enc, W_V)
+    S_cross = mdiv_scalar(matmul(Q_c, transpose(K_c)), s_sqrt(Fraction(len(K_c[0]))))
+    A_cross = softmax_rows(S_cross)
+    Z = matmul(A_cross, V_c)
+    # the last row of Y changed: rows before it of the masked layer must not move
+    Y_alt = [list(r) for r in Y]
+    Y_alt[-1] = [add(a, ONE) for a in Y_alt[-1]]
+    H_diff = msub(attention(matmul(Y_alt, W_Q), matmul(Y_alt, W_K), matmul(Y_alt, W_V), M), H)
+    return {
+        "M": Tmat(M),
+        "A_self": Tmat(A_self),
+        "H_first": Tvec(H[0]),
+        "H": Tmat(H),
+        "H_diff": Tmat(H_diff),
+        "Q_c": Tmat(Q_c),
+        "K_c": Tmat(K_c),
+        "V_c": Tmat(V_c),
+        "s_c": Tscalar(S_cross[0][0]),
+        "A_cross": Tmat(A_cross),
+        "Z": Tmat(Z),
+    }
+
+
 # ---------------------------------------------------------------------------
 # Random inputs: same shapes as the lesson defaults, short exact decimals
 # ---------------------------------------------------------------------------
@@ -661,6 +693,8 @@ SHAPES = {
     "transformer": [("X", "M", 3, 4), ("W_Q", "M", 4, 4), ("W_K", "M", 4, 4), ("W_V", "M", 4, 4),
                     ("W_O", "M", 4, 4), ("h", "S"), ("W_1", "M", 4, 4), ("b_1", "M", 1, 4),
                     ("W_2", "M", 4, 4), ("b_2", "M", 1, 4)],
+    "cross-attention": [("X_enc", "M", 4, 4), ("Y", "M", 3, 4), ("W_Q", "M", 4, 4), ("W_K", "M", 4, 4),
+                        ("W_V", "M", 4, 4)],
 }
 
 LESSONS = [
@@ -673,6 +707,8 @@ LESSONS = [
     ("multi-head", lesson_multi_head),
     ("positional-encoding", lesson_positional_encoding),
     ("transformer", lesson_transformer),
+    # appended last, so that the seeded inputs of the lessons above stay what they were
+    ("cross-attention", lesson_cross_attention),
 ]
 
 # the head count h (an integer input) must divide the width 4; one case each
