@@ -67,7 +67,7 @@ enum AttentionBuiltins {
     }
 
     /// A 0/1 mask of the scores' shape as booleans.
-    private static func maskCells(_ m: Tensor, rows: Int, cols: Int) throws -> [Bool] {
+    static func maskCells(_ m: Tensor, rows: Int, cols: Int) throws -> [Bool] {
         guard m.shape.rows == rows, m.shape.cols == cols else {
             throw Diagnostic("the mask is \(m.shape) but the scores are \(rows)×\(cols)")
         }

@@ -34,6 +34,7 @@ public struct Builtin: Sendable {
 public enum Builtins {
     public static let all: [Builtin] = ElementwiseBuiltins.table + StructureBuiltins.table
         + ReductionBuiltins.table + AttentionBuiltins.table + SequenceBuiltins.table
+        + Differentiation.builtins
 
     private static let byName: [String: Builtin] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 

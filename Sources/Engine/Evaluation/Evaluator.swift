@@ -152,6 +152,11 @@ struct Evaluator {
         if let f = environment.functions[key] {
             return try callUser(f, args)
         }
+        if Differentiation.names.contains(key) {
+            recorder.depth += 1
+            defer { recorder.depth -= 1 }
+            return try Differentiation.call(key, args, evaluator: self, at: range)
+        }
         if let builtin = Builtins.named(key) {
             guard builtin.arity.contains(args.count) else {
                 let expected = builtin.arity.lowerBound == builtin.arity.upperBound ? "\(builtin.arity.lowerBound)"

@@ -9,6 +9,8 @@ public struct TraceStep: Sendable {
     public let range: SourceRange?
     /// Nesting: 0 for the statement's own expression, deeper for parts and function bodies.
     public let depth: Int
+    /// For a gradient's backward step: the chain-rule link it came from (see Derivatives).
+    public var chain: ChainLink? = nil
 }
 
 /// Collects trace steps during one statement.
@@ -18,8 +20,8 @@ final class TraceRecorder {
     /// Large evaluations record at most this many steps; the rest are dropped, not the evaluation.
     let capacity = 10_000
 
-    func record(_ label: String, _ value: Tensor, range: SourceRange? = nil) {
+    func record(_ label: String, _ value: Tensor, range: SourceRange? = nil, chain: ChainLink? = nil) {
         guard steps.count < capacity else { return }
-        steps.append(TraceStep(label: label, value: value, range: range, depth: depth))
+        steps.append(TraceStep(label: label, value: value, range: range, depth: depth, chain: chain))
     }
 }

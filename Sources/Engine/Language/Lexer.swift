@@ -108,7 +108,11 @@ struct Lexer {
                 sub = text
             } else {
                 var text = ""
-                while let c = peek(), Lexer.isASCIILetter(c) || Lexer.isDigit(c) { text.unicodeScalars.append(c); i += 1 }
+                // Letters and digits, with single underscores between groups: `W_Q_new` (SPEC §5's name).
+                func alphanumeric(_ c: Unicode.Scalar?) -> Bool { c.map { Lexer.isASCIILetter($0) || Lexer.isDigit($0) } ?? false }
+                while let c = peek(), alphanumeric(c) || (c == "_" && !text.isEmpty && alphanumeric(peek(1))) {
+                    text.unicodeScalars.append(c); i += 1
+                }
                 guard !text.isEmpty else { throw Diagnostic("expected a subscript after _", at: SourceRange(i - 1, i)) }
                 sub = text
             }

@@ -27,7 +27,9 @@ public struct Name: Hashable, Sendable, CustomStringConvertible {
     /// `W_Q`, `W_hh`, `e_{2,1}`, `h_2`: braces only where the subscript needs them.
     public var canonical: String {
         guard let sub = subscriptText else { return base }
-        let plain = sub.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || (48...57).contains($0.value) }
+        // `Q_new` is plain too (W_Q_new); a leading, trailing or doubled underscore is not.
+        let plain = sub.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || (48...57).contains($0.value) || $0 == "_" }
+            && !sub.hasPrefix("_") && !sub.hasSuffix("_") && !sub.contains("__")
         return plain ? "\(base)_\(sub)" : "\(base)_{\(sub)}"
     }
 

@@ -153,6 +153,10 @@ public struct CellExplainer {
         if Self.elementwiseFunctions.contains(f), args.count == 1, let A = values[0], A.shape == target.shape {
             return [Step(formula: "\(f)(\(operand(args[0], A)))"), numeric { "\(f)(\(number(A, at: (row, col))))" }]
         }
+        if f == "grad", let parts = GradientExplanation(trace: record.trace, row: row, col: col, digits: digits).explain() {
+            // ∂L/∂W[i, j] from the values computed from W, then the chain rule level by level.
+            return parts.map { Step(formula: $0.formula, note: $0.note, approximate: $0.approximate) }
+        }
         if let output = builtinOutputStep(f) { return output }
         let shown = zip(args, values).map { a, v in v.map { "\(text(a)) = \(TensorText.inline($0, digits: digits, limit: 40))" } ?? text(a) }
         return [Step(formula: words("\(f)(…) with \(shown.joined(separator: ", ")) (:trace on shows its inner steps)"))]
