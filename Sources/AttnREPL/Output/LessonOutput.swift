@@ -18,9 +18,10 @@ struct LessonOutput {
         for (k, step) in lesson.steps.enumerated() {
             out += ["", heading("Step \(k + 1)/\(lesson.steps.count) · \(step.title)")]
             if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
-            for record in run.steps[k].shownRecords {
+            // Every pass of a loop, labelled with its index (`i = 2`), not only the last.
+            for (record, pass) in run.steps[k].formulas {
                 out.append("")
-                out.append("  " + Sanitize.text(record.text))
+                out.append("  " + Sanitize.text(record.text) + (pass.map { "      (\($0))" } ?? ""))
                 if let (numbers, rounded) = Self.substituted(record, digits: digits) { out.append("      \(rounded ? "≈" : "=") " + numbers) }
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }
