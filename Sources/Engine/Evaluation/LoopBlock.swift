@@ -29,14 +29,14 @@ public struct LoopBlock: Sendable {
 /// is refused at the loop that would go past it, before it runs.
 public struct LoopBudget: Sendable {
     public static let passesPerLesson = 10_000
+    public let total: Int
     public private(set) var remaining: Int
-    public init(passes: Int = LoopBudget.passesPerLesson) { remaining = passes }
+    public init(passes: Int = LoopBudget.passesPerLesson) { total = passes; remaining = passes }
 
     mutating func spend(_ passes: Int, on block: LoopBlock) throws {
         guard passes <= remaining else {
-            let used = LoopBudget.passesPerLesson - remaining
             throw Diagnostic("the loop \(block.variable) = \(block.from):\(block.to) has \(passes) passes, and the lesson's loops "
-                             + "may run \(LoopBudget.passesPerLesson) passes in all (\(used) already ran)")
+                             + "may run \(total) passes in all (\(total - remaining) already ran)")
         }
         remaining -= passes
     }
@@ -173,7 +173,7 @@ public enum LoopSubstitution {
                 throw Diagnostic("in the subscript of \(name) with \(variable) = \(value): \(e.diagnostic.message)")
             }
             guard let number else {
-                throw Diagnostic("the subscript of \(name) is not a whole number when \(variable) = \(value)")
+                throw Diagnostic("the subscript of \(name) is not a whole number of at most 18 digits when \(variable) = \(value)")
             }
             result.append(String(number))
             changed = true

@@ -297,8 +297,9 @@ struct ParserState {
                 guard next.isSymbol("{"), p + 2 < tokens.count, tokens[p + 2].isSymbol("[") else {
                     throw fail("unexpected '_': a name has at most one subscript (write A_{wrong} or A_wrong, not A_wrong_axis)")
                 }
-                let brace = advance()
                 _ = advance()
+                let brace = advance()
+                let open = advance()
                 let saved = inBracket
                 inBracket = false
                 defer { inBracket = saved }
@@ -310,7 +311,7 @@ struct ParserState {
                     indices.append(index)
                     d = max(d, id)
                 } while current.isSymbol(",")
-                try expect("]")
+                try expect("]", closing: open)
                 let close = current
                 try expect("}", closing: brace)
                 (e, depth) = try node(.index(e, indices), .covering(e.range, close.range), depth: d + 1)
