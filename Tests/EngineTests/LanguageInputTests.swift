@@ -30,6 +30,8 @@ struct LanguageInputTests {
         ("{x}^{\\circ 2}", "(x .^ 2)"),
         ("\\mathrm{head}_{1} + \\text{S}_{scaled}", "(head_1 + S_scaled)"),
         ("\\sigma\\left(x\\right)", "sigma(x)"),
+        ("\\mathrm{softmax} \\left( x \\right)", "softmax(x)"),
+        ("\\mathrm{head} + f (x)", "(head + (f ⋅ x))"),
     ])
     func latexAsPapersPasteIt(_ source: String, _ expected: String) {
         #expect(parsed(source) == expected, "\(source)")
@@ -123,7 +125,7 @@ struct LanguageInputTests {
         "softmax(Q K^T / sqrt(d_k)) V", "v^T tanh(W_h h_2 + W_s x_1)", "[1, 2, 3]", "[1 2; 3 4]", "[c_2; h_2]",
         "[[1, 2], [3, 4]]", "[[1, 2]]", "[a + b, c]", "[a b; c d]", "[1 -2]", "[-1, 2]", "exp(x) / sum(exp(x))",
         "alpha_{2,1} e_{2,1}", "W_O[(i - 1) * d_h + 1:i * d_h, :]", "norm(x - y)", "1/2 + 3", "a - -b", "+a", "pi r^2",
-        "f(x, y) + g(h_{t-1})", "x' y", "2 * 3 4", "e_{2,1} = h_2^T x_1", "f(x) = x^2 + 1",
+        "f(x, y) + g(h_{t-1})", "x' y", "2 * 3 4", "head (x + 1)", "a head (x)", "head_1 (x)", "e_{2,1} = h_2^T x_1", "f(x) = x^2 + 1",
     ]
 
     @Test(arguments: formulas)

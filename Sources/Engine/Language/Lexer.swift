@@ -168,7 +168,7 @@ struct Lexer {
             } else if Lexer.sizeCommands.contains(word) {
                 try sizedDelimiter(word, start)
             } else if Lexer.wordCommands.contains(word), let base = braceWord() {
-                try finishName(base: base, start)
+                try finishName(base: base, start, fromCommand: true)
             } else if word == "begin" || word == "end" {
                 try environment(begin: word == "begin", start)
             } else if word == "odot" {

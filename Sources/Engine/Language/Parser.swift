@@ -365,7 +365,7 @@ struct ParserState {
             return (Expr(.pi, t.range), 1)
         case let .name(n):
             _ = advance()
-            if current.isSymbol("(") && !current.spaceBefore { return try call(n, from: t) }
+            if current.isSymbol("(") && (!current.spaceBefore || t.fromCommand) { return try call(n, from: t) }
             return (Expr(.name(n), t.range), 1)
         case .symbol("("):
             let open = advance()

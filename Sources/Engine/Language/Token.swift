@@ -16,8 +16,9 @@ struct Token: Equatable {
     let range: SourceRange
     /// Whitespace (or a comment) came right before this token.
     let spaceBefore: Bool
-    /// Spelled as a LaTeX command: a `[` that is `\begin{bmatrix}`, whose elements are
-    /// separated by `&` (commas), not by spaces.
+    /// Spelled as a LaTeX command: a name written `\mathrm{softmax}` (a `(` after it calls it even
+    /// across a space, as LaTeX ignores spaces), or a `[` that is `\begin{bmatrix}` (whose
+    /// elements are separated by `&`, not by spaces).
     var fromCommand = false
 
     func isSymbol(_ s: String) -> Bool { kind == .symbol(s) }

@@ -39,6 +39,16 @@ public enum LaTeX {
         return e
     }
 
+    /// Does the expression's text end with a name written `\mathrm{…}`?
+    private static func endsInWordName(_ e: Expr) -> Bool {
+        switch e.kind {
+        case let .name(n): return n.base.count > 1 && !NameSpelling.isGreek(n.base)
+        case let .binary(op, _, b) where op != .divide && op != .power && op != .elementwisePower: return endsInWordName(b)
+        case let .unary(_, x): return endsInWordName(x)
+        default: return false
+        }
+    }
+
     /// A number literal, possibly signed: such items make a column `bmatrix`.
     private static func isNumeric(_ e: Expr) -> Bool {
         switch e.kind {
@@ -83,7 +93,8 @@ public enum LaTeX {
             switch op {
             case .add: glue = " + "
             case .subtract: glue = " - "
-            case .product(.juxtaposition): glue = " "
+            // `\mathrm{head} (x)` would read back as a call: such a product is written with \cdot.
+            case .product(.juxtaposition): glue = endsInWordName(a) && right.hasPrefix("\\left(") ? " \\cdot " : " "
             case .product(.times): glue = " \\times "
             case .elementwiseMultiply: glue = " \\odot "
             case .elementwiseDivide: glue = " \\oslash "
