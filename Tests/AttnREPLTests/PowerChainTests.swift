@@ -64,3 +64,36 @@ struct PowerChainTests {
         PowerChainTests.expectRefused(try BinaryRunner.run(["run", "dot-attention", "--set", "h_2=\(PowerChainTests.chain)"]), "--set")
     }
 }
+
+@Suite("Lesson loops end to end")
+struct LessonLoopEndToEndTests {
+    static func lessonDirectory(_ id: String, _ text: String) throws -> URL {
+        let dir = try PowerChainTests.directory()
+        try text.write(to: dir.appendingPathComponent("\(id).md"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func runShowsEveryPassWithItsIndex() throws {
+        let dir = try LessonLoopEndToEndTests.lessonDirectory("acc", "---\nid: acc\ntitle: Acc\n---\n## S\n```attn\nZ = 0\n```\n```attn for i = 1:2\nZ = Z + i\n```\n")
+        let r = try BinaryRunner.run(["--lessons", dir.path, "run", "acc"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Z = Z + 1      (i = 1)"), "\(r.stdout)")
+        #expect(r.stdout.contains("Z = Z + 2      (i = 2)"), "\(r.stdout)")
+    }
+
+    @Test func ctrlCStopsALongLoop() throws {
+        let dir = try LessonLoopEndToEndTests.lessonDirectory("slow", "---\nid: slow\ntitle: Slow\n---\n## S\n```attn for t = 1:10000\nx = sum(softmax(rand(20, 20, t)))\ny = x + 1\n```\n")
+        let (reason, r) = try BinaryRunner.runInterrupted(["--lessons", dir.path, "run", "slow"], after: 1.0)
+        #expect(reason == .exit)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("interrupted"), "\(r.stderr)")
+    }
+
+    @Test func theLessonsLoopsAreBoundedTogether() throws {
+        var text = "---\nid: many\ntitle: Many\n---\n## S\n"
+        for _ in 0..<200 { text += "```attn for t = 1:10000\nx = t\n```\n" }
+        let r = try BinaryRunner.run(["--lessons", try LessonLoopEndToEndTests.lessonDirectory("many", text).path, "run", "many"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("10000 passes in all"), "\(r.stderr)")
+    }
+}
