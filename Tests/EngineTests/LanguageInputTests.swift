@@ -166,7 +166,9 @@ struct LanguageInputTests {
         }
     }
 
-    static func tree(_ e: Expr) -> String {
+    static func tree(_ e: Expr) -> String { tree(e, recurse: { tree($0) }) }
+
+    static func tree(_ e: Expr, recurse tree: (Expr) -> String) -> String {
         switch e.kind {
         case let .group(x): return tree(x)
         case let .binary(.product, a, b): return "(\(tree(a)) * \(tree(b)))"
@@ -178,11 +180,20 @@ struct LanguageInputTests {
         case let .call(n, args): return "\(n.canonical)(\(args.map(tree).joined(separator: ", ")))"
         case let .index(x, i): return "\(tree(x))[\(i.map(tree).joined(separator: ", "))]"
         case let .range(a, b): return (a.map(tree) ?? "") + ":" + (b.map(tree) ?? "")
-        case let .bracket(.commaList(items)) where items.allSatisfy({ if case .number = $0.kind { return true }; if case .unary = $0.kind { return true }; return false }):
+        case let .bracket(.commaList(items)) where items.allSatisfy(isNumeric):
             return "[" + items.map(tree).joined(separator: "; ") + "]"
         case let .bracket(.commaList(items)): return "{" + items.map(tree).joined(separator: ", ") + "}"
         case let .bracket(.rows(rows)): return "[" + rows.map { $0.map(tree).joined(separator: " ") }.joined(separator: "; ") + "]"
-        default: return render(e)
+        case .number, .name, .pi: return render(e)
+        }
+    }
+
+    /// A number literal, possibly signed (the LaTeX export writes a comma list of them as a column).
+    static func isNumeric(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .pi: return true
+        case let .unary(_, x): return isNumeric(x)
+        default: return false
         }
     }
 }

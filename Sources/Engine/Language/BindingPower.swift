@@ -33,6 +33,9 @@ public struct BindingPower: Sendable, Equatable {
     /// What a sign (`-x`) looks like from outside: nothing takes it apart from the left, and
     /// its operand holds what binds tighter than a product.
     public static let signed = BindingPower(left: atom.left, right: prefix)
+    /// `√x` as UnicodeMath prints it: a prefix whose operand is a postfix form, so a postfix
+    /// after it (`(√x)[2]`, `(√x)ᵀ`) needs parentheses, and nothing else does.
+    public static let root = BindingPower(left: atom.left, right: 90)
     /// Text that must always be parenthesised as an operand (a substituted value like `-1/2`).
     public static let loose = BindingPower(left: 0, right: 0)
 

@@ -29,7 +29,7 @@ public enum UnicodeMath {
             return parenthesise(r.power) ? "(\(r.text))" : r.text
         }
         /// Inside brackets a space separates elements, so an element with an operator is parenthesised.
-        func element(_ x: Expr) -> String { operand(x) { $0 != .atom && $0 != .signed } }
+        func element(_ x: Expr) -> String { operand(x) { $0 != .atom && $0 != .signed && $0 != .root } }
         switch e.kind {
         case let .number(t): return (t.hasPrefix(".") ? "0" + t : t, .atom)
         case let .name(n):
@@ -60,7 +60,7 @@ public enum UnicodeMath {
         case let .transpose(x, _): return (operand(x, BindingPower.needsParenthesesBeforePostfix) + "ᵀ", .atom)
         case let .call(n, args):
             if n.canonical == "sqrt", args.count == 1 {
-                return ("√" + operand(args[0], BindingPower.needsParenthesesBeforePostfix), .atom)
+                return ("√" + operand(args[0], BindingPower.needsParenthesesBeforePostfix), .root)
             }
             let inner = args.map { render($0, value).text }.joined(separator: ", ")
             return ("\(name(n))(\(inner))", .atom)
