@@ -69,6 +69,8 @@ struct LanguageInputTests {
         ("x = 3/7; x^1000000", "(3/7)^1000000 would have more than"),
         ("x = 3/7; x^1000000", "--float"),
         ("A_wrong_axis = 1", "at most one subscript"),
+        ("A = eye(2); (A A).T", "(…).T is NumPy's transpose"),
+        ("x = 1; x += 1", "write x = x + …"),
     ])
     func pythonHabitsNameTheFix(_ program: String, _ fragment: String) {
         let message = Run.error(program) ?? "no error"

@@ -291,6 +291,9 @@ struct Lexer {
         case "*" where peek() == "*":
             i += 1
             throw Diagnostic(PythonHabit.doubleStar, at: SourceRange(start, i))
+        case "+" where peek() == "=", "-" where peek() == "=", "*" where peek() == "=", "/" where peek() == "=":
+            i += 1
+            throw Diagnostic(PythonHabit.update(Character(c)), at: SourceRange(start, i))
         case "&" where matrixDepth > 0:
             emit(.symbol(","), start)
             return

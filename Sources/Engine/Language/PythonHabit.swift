@@ -9,6 +9,11 @@ enum PythonHabit {
     static let softmaxAxis = "softmax takes no dim: on a matrix it is row-wise (each row sums to 1, PyTorch's dim=-1); "
         + "for columns write softmax(X^T)^T"
 
+    /// `x += 1`: Python's update operators.
+    static func update(_ op: Character) -> String {
+        "\(op)= is Python's update: write x = x \(op) …"
+    }
+
     static let unbracketedList = "a list of values needs brackets: write [1, 2, 3] for a column vector or [1 2 3] for a row"
 
     /// A `.` that does not start `.*`, `./`, `.^` or a number: `a.T`, `np.dot(a, b)`, `x.shape`.
@@ -22,6 +27,10 @@ enum PythonHabit {
         let range = SourceRange(start, max(k, start + 1))
         var owner: String? = nil
         if let previous, case let .name(n) = previous.kind, previous.range.end == start { owner = n.canonical }
+        if owner == nil, let previous, previous.range.end == start, previous.isSymbol(")") || previous.isSymbol("]") {
+            // `(A B).T`, `X[1].T`: the method applies to what the bracket closed.
+            owner = "(…)"
+        }
         guard let owner, !word.isEmpty else { return Diagnostic("unexpected '.'", at: SourceRange(start, start + 1)) }
         let module = ["np", "numpy", "torch", "F", "nn", "tf", "math", "jnp", "scipy"].contains(owner)
         switch (module, word) {
