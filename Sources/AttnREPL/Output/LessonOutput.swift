@@ -74,9 +74,10 @@ struct LessonOutput {
             out += ["", "## \(k + 1). \(step.title)", ""]
             if !step.prose.isEmpty { out += [step.prose, ""] }
             var math: [String] = []
-            for record in run.steps[k].shownRecords {
+            // Every loop pass, labelled with its index, as in the text output.
+            for (record, pass) in run.steps[k].formulas {
                 guard let line = mathLine(record) else { continue }
-                math.append(line)
+                math.append(line + (pass.map { " \\qquad (\(LaTeX.name($0.variable)) = \($0.value))" } ?? ""))
             }
             if !math.isEmpty { out += ["```math", "\\begin{aligned}"] + math.map { $0 + " \\\\" } + ["\\end{aligned}", "```"] }
             for name in step.exercises {
