@@ -94,6 +94,15 @@ struct LanguageInputTests {
             Issue.record("expected a failure"); return
         }
         #expect(d2.message.contains("too long"))
+        // Every other way of nesting deeply is refused the same way, never by the stack.
+        for deep in [String(repeating: "-", count: 25_000) + "1", String(repeating: "√", count: 25_000) + "4",
+                     String(repeating: "‖", count: 25_000), "x" + String(repeating: "'", count: 25_000),
+                     String(repeating: "\\left(", count: 25_000) + "1" + String(repeating: "\\right)", count: 25_000),
+                     "x" + String(repeating: "[1]", count: 25_000),
+                     String(repeating: "{", count: 25_000) + "1" + String(repeating: "}", count: 25_000),
+                     "1" + String(repeating: "^{1", count: 25_000) + String(repeating: "}", count: 25_000)] {
+            guard case .failure = Parser.parse(deep) else { Issue.record("\(deep.prefix(20))… was not refused"); continue }
+        }
         // Short chains still work.
         #expect(Run.value("2^2^2^2")?.scalarValue?.rational == Rational(65536))
     }
