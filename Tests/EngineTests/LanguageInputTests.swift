@@ -71,6 +71,8 @@ struct LanguageInputTests {
         ("A_wrong_axis = 1", "at most one subscript"),
         ("A = eye(2); (A A).T", "(…).T is NumPy's transpose"),
         ("x = 1; x += 1", "write x = x + …"),
+        ("len([1, 2])", "write rows(x)"),
+        ("np.array([1, 2])", "no np. needed"),
     ])
     func pythonHabitsNameTheFix(_ program: String, _ fragment: String) {
         let message = Run.error(program) ?? "no error"

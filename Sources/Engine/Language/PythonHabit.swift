@@ -14,6 +14,23 @@ enum PythonHabit {
         "\(op)= is Python's update: write x = x \(op) …"
     }
 
+    /// Python and NumPy functions that have another name here.
+    static let functions: [String: String] = [
+        "len": "write rows(x) (the length of a vector, the number of rows of a matrix)",
+        "matmul": "write A B (or A * B, A @ B)",
+        "mm": "write A B (or A * B, A @ B)",
+        "array": "write the brackets alone: [1, 2, 3]",
+        "tensor": "write the brackets alone: [1, 2, 3]",
+        "print": "type the expression alone to see its value",
+        "reshape": "there is no reshape; build the shape with brackets, vcat and hcat",
+        "concatenate": "write vcat(a, b) or hcat(a, b)",
+        "cat": "write vcat(a, b) or hcat(a, b)",
+        "stack": "write vcat(a, b) (rows) or hcat(a, b) (columns)",
+        "exp2": "write 2^x",
+        "pow": "write a^b (or a.^b element-wise)",
+        "T": "write x^T for the transpose",
+    ]
+
     static let unbracketedList = "a list of values needs brackets: write [1, 2, 3] for a column vector or [1 2 3] for a row"
 
     /// A `.` that does not start `.*`, `./`, `.^` or a number: `a.T`, `np.dot(a, b)`, `x.shape`.
