@@ -176,4 +176,23 @@ struct PipedModeTests {
         #expect(r.status == 0)
         #expect(r.stdout.hasSuffix("3\n"))
     }
+
+    // `eval --bogus 1` was read as the formula `--bogus 1`: an unknown option is a usage error.
+    @Test func anUnknownOptionIsAUsageError() throws {
+        for arguments in [["eval", "--bogus", "1"], ["eval", "1", "--bogus=2"]] {
+            let r = try BinaryRunner.run(arguments)
+            #expect(r.status == 64, "\(arguments)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.contains("unknown option"), "\(r.stderr)")
+        }
+    }
+
+    // A program may still start with a minus sign, with or without `--`.
+    @Test func negativeNumbersAreStillPrograms() throws {
+        for arguments in [["eval", "-1"], ["eval", "--", "-1"], ["eval", "-1/2 + 1/2 - 1"]] {
+            let r = try BinaryRunner.run(arguments)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+            #expect(r.stdout.hasPrefix("-1"), "\(arguments): \(r.stdout)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // The lesson format: what reads, and each kind of malformed lesson with its file:line error.
 import Testing
 @testable import AttnREPL
+import Engine
 
 @Suite("Lesson format")
 struct LessonFormatTests {
@@ -129,18 +130,6 @@ struct LessonFormatTests {
         #expect(throws: LessonError.self) { try LessonReader(file: "zh/tiny.md", text: withFormula).translation() }
     }
 
-    @Test func loopSubstitution() {
-        #expect(LoopSubstitution.apply("h_t = tanh(W_hh h_{t-1} + W_xh X[t] + b_h)", variable: "t", value: 3)
-                == "h_3 = tanh(W_hh h_2 + W_xh X[3] + b_h)")
-        // The variable as a word becomes its value; other words and subscripts stay.
-        #expect(LoopSubstitution.apply("Q_i = Q[:, (i-1)*d_h+1:i*d_h] + 2i + tanh(t_i)", variable: "i", value: 2)
-                == "Q_2 = Q[:, (2-1)*d_h+1:2*d_h] + 2i + tanh(t_2)")
-        #expect(LoopSubstitution.apply("y = X[t] \\cdot t", variable: "t", value: -1) == "y = X[(-1)] \\cdot (-1)")
-        #expect(LoopSubstitution.apply("e_{2,i} = x_i", variable: "i", value: 1) == "e_{2,1} = x_1")
-        #expect(LoopSubstitution.apply("head_i = W_hh", variable: "i", value: 2) == "head_2 = W_hh")
-        #expect(IntegerExpression.evaluate("2*i+1", variable: "i", value: 3) == 7)
-    }
-
     // Found while writing the lesson fuzzer: these trapped on integer overflow.
     @Test func loopBoundsNearTheIntegerLimitsAreRefused() throws {
         let text = "---\nid: a\ntitle: A\n---\n## S\n```attn for t = -9000000000000000000:9000000000000000000\nx = t\n```\n"
@@ -153,11 +142,29 @@ struct LessonFormatTests {
         }
     }
 
-    @Test func subscriptArithmeticThatOverflowsIsLeftAsWritten() {
-        #expect(IntegerExpression.evaluate("99999999999*99999999999*t", variable: "t", value: 2) == nil)
-        #expect(IntegerExpression.evaluate("t+9223372036854775807", variable: "t", value: 1) == nil)
-        #expect(IntegerExpression.evaluate("2*t", variable: "t", value: Int.max) == nil)
-        #expect(LoopSubstitution.apply("h_{99999999999*99999999999*t}", variable: "t", value: 2)
-                == "h_{99999999999*99999999999*t}")
+    @Test func everyLoopPassIsRecordedWithItsIndex() throws {
+        let text = "---\nid: a\ntitle: A\n---\n## S\n```attn\nZ = 0\n```\n```attn for i = 1:3\nhead_i = i^2\nZ = Z + head_i\n```\n"
+        let run = try LessonRunner.run(try LessonReader(file: "a.md", text: text).lesson())
+        let formulas = run.steps[0].formulas
+        #expect(formulas.map(\.record.text) == ["Z = 0", "head_1 = 1^2", "Z = Z + head_1", "head_2 = 2^2", "Z = Z + head_2",
+                                                "head_3 = 3^2", "Z = Z + head_3"])
+        #expect(formulas.map { $0.pass?.value } == [nil, 1, 1, 2, 2, 3, 3])
+        // The tensors shown stay one per name, Z with its final value.
+        #expect(run.steps[0].tensors.map(\.name) == ["Z", "head_1", "head_2", "head_3"])
+        #expect(run.value(of: "Z")?.scalarValue?.rational == Rational(14))
+    }
+
+    // A lesson of 200 loops of 10 000 passes ran 74 s: the passes of all loops are bounded together.
+    @Test func theLessonsLoopsShareOneBudgetOfPasses() throws {
+        var text = "---\nid: a\ntitle: A\n---\n## S\n"
+        for _ in 0..<200 { text += "```attn for t = 1:10000\nx = t\n```\n" }
+        let lesson = try LessonReader(file: "a.md", text: text).lesson()
+        do {
+            _ = try LessonRunner.run(lesson)
+            Issue.record("expected the lesson's loops to be refused")
+        } catch let e as LessonError {
+            #expect(e.description.contains("10000 passes in all"), "\(e.description)")
+            #expect(e.description.hasPrefix("a.md:9:"), "\(e.description)")
+        }
     }
 }

@@ -30,8 +30,19 @@ struct EvalCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The program (quote it), or '-' for standard input.")
     var program: [String] = []
 
+    /// `--word` or `--word=value`.
+    static func looksLikeOption(_ word: String) -> Bool {
+        guard word.hasPrefix("--"), let c = word.dropFirst(2).first else { return false }
+        return c.isASCII && c.isLetter
+    }
+
     mutating func run() throws {
         Signals.installInterruptHandler()
+        // The program is collected from unrecognized words so that `eval -1` and `eval '-x'` are
+        // programs (a leading minus is a formula); a word like `--bogus` is an unknown option.
+        if let option = program.first(where: EvalCommand.looksLikeOption) {
+            throw ValidationError("unknown option '\(Sanitize.text(option))' (a program cannot start with --; write - -x for a double negation)")
+        }
         var text = program.joined(separator: " ")
         if text == "-" { text = StandardInput.readAll() }
         guard !text.allSatisfy(\.isWhitespace) else {

@@ -20,7 +20,7 @@ enum NumberText {
             body = body.dropFirst()
         }
         guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return nil }
-        guard let q = small(body) ?? Rational(literal: String(body), maxDigits: maxDigits) else { return nil }
+        guard let q = Rational(literal: String(body), maxDigits: maxDigits) else { return nil }
         return negative ? -q : q
     }
 
@@ -30,43 +30,6 @@ enum NumberText {
         let spelled = body.contains { $0.isASCII && $0.isNumber } && body.allSatisfy { $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }
         return spelled ? "\(TensorFile.quoted(text)) has more digits than attn-repl reads from a file (\(digitsPerDecimal))"
                        : "\(TensorFile.quoted(text)) is not a number"
-    }
-
-    /// The common case without big integers: at most 18 digits and a small exponent
-    /// (`0.0123`, `-4.5e-3`); nil when the text needs the general reader.
-    private static func small(_ text: Substring) -> Rational? {
-        var mantissa: Int64 = 0, digits = 0, fraction = 0, exponent = 0
-        var seenDot = false, seenDigit = false
-        var i = text.utf8.startIndex
-        let bytes = text.utf8
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b >= 48 && b <= 57 {
-                seenDigit = true
-                if mantissa > 0 || b != 48 { digits += 1 }
-                guard digits <= 18 else { return nil }
-                mantissa = mantissa * 10 + Int64(b - 48)
-                if seenDot { fraction += 1 }
-            } else if b == 46, !seenDot {
-                seenDot = true
-            } else if b == 101 || b == 69 {
-                guard let e = Int(String(text[text.utf8.index(after: i)...]).drop { $0 == "+" }), abs(e) <= 18 else { return nil }
-                exponent = e
-                break
-            } else {
-                return nil
-            }
-            i = bytes.index(after: i)
-        }
-        let scale = exponent - fraction
-        guard seenDigit, abs(scale) <= 18 else { return nil }
-        var power: Int64 = 1
-        for _ in 0..<abs(scale) { power *= 10 }
-        if scale >= 0 {
-            let (n, overflow) = mantissa.multipliedReportingOverflow(by: power)
-            return overflow ? nil : Rational(n, 1)
-        }
-        return Rational(mantissa, power)
     }
 
     /// A decimal or a fraction `p/q` (how exact rationals are written): `-7`, `1/3`.

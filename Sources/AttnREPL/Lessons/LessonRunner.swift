@@ -7,6 +7,14 @@ struct LessonRun {
     struct StepResult {
         /// The statements the step ran, in order (loops expanded).
         var records: [StatementRecord] = []
+        /// For each record, the loop pass it ran in (nil outside loops).
+        var passes: [LoopPass?] = []
+
+        /// Every formula the step ran, each loop pass with its index (`head_1`, `head_2`, and an
+        /// accumulator's `Z = Z + head_i …` once per pass): what a step shows as its formulas.
+        var formulas: [(record: StatementRecord, pass: LoopPass?)] {
+            Array(zip(records, passes.count == records.count ? passes : Array(repeating: nil, count: records.count)))
+        }
         /// Tensors the step assigned, in order of first assignment; a name assigned again
         /// (an accumulator in a loop) shows its final value once.
         var tensors: [(name: String, value: Tensor)] {
@@ -80,11 +88,12 @@ enum LessonRunner {
                                   message: strings.inputFailed(input.name, e.diagnostic.message(in: lesson.language)))
             }
         }
+        var budget = LoopBudget()
         for step in lesson.steps {
             var result = LessonRun.StepResult()
             for block in step.blocks {
                 if let loop = block.loop {
-                    try runLoop(block, loop, lesson: lesson, into: &run.interpreter, result: &result)
+                    try runLoop(block, loop, lesson: lesson, budget: &budget, into: &run.interpreter, result: &result)
                 } else {
                     try runBlock(block.source, line: block.line, lesson: lesson, into: &run.interpreter, result: &result)
                 }
@@ -101,130 +110,37 @@ enum LessonRunner {
     }
 
     private static func runLoop(_ block: Lesson.FormulaBlock, _ loop: Lesson.FormulaBlock.Loop, lesson: Lesson,
+                                budget: inout LoopBudget,
                                 into interpreter: inout Interpreter, result: inout LessonRun.StepResult) throws {
-        func bound(_ text: String) throws -> Int {
-            do {
-                let t = try interpreter.evaluateExpression(text)
-                guard let q = t.scalarValue?.rational, let n = q.intValue else {
-                    throw LessonError(file: lesson.file, line: block.line - 1, message: "loop bound \(text) is not a whole number")
-                }
-                return n
-            } catch let e as ProgramError {
-                throw LessonError(file: lesson.file, line: block.line - 1, message: "loop bound \(text): \(e.diagnostic.message)")
-            }
+        let loopBlock = LoopBlock(variable: Name(loop.variable), from: loop.from, to: loop.to, source: block.source)
+        let (records, failure) = interpreter.run(loopBlock, budget: &budget)
+        result.records += records.map(\.record)
+        result.passes += records.map { $0.pass }
+        switch failure {
+        case nil: return
+        case let .bound(text, d)?:
+            throw LessonError(file: lesson.file, line: block.line - 1, message: "loop bound \(text): \(d.message)")
+        case let .tooLong(d)?:
+            throw LessonError(file: lesson.file, line: block.line - 1, message: d.message(in: lesson.language))
+        case let .pass(error)?:
+            throw LessonError(file: lesson.file, line: block.line + lineOffset(of: error), message: error.diagnostic.message(in: lesson.language))
         }
-        let from = try bound(loop.from), to = try bound(loop.to)
-        // Bounds near Int.min/Int.max must not overflow the length check.
-        let (span, overflow) = to.subtractingReportingOverflow(from)
-        guard !overflow, span < 10_000 else {
-            throw LessonError(file: lesson.file, line: block.line - 1, message: "the loop \(from):\(to) is too long")
-        }
-        guard from <= to else { return }
-        let variable = Name(loop.variable)
-        for v in from...to {
-            interpreter.bind(variable, Tensor(Rational(v)))
-            let source = LoopSubstitution.apply(block.source, variable: loop.variable, value: v)
-            try runBlock(source, line: block.line, lesson: lesson, into: &interpreter, result: &result)
-        }
-        _ = interpreter.environment.remove(variable.canonical)
+    }
+
+    /// The line, counted from the block's first, that an error's range falls on.
+    private static func lineOffset(of error: ProgramError) -> Int {
+        error.diagnostic.range.map { r in
+            error.source.text.unicodeScalars.prefix(r.start).filter { $0 == "\n" }.count
+        } ?? 0
     }
 
     private static func runBlock(_ source: String, line: Int, lesson: Lesson,
                                  into interpreter: inout Interpreter, result: inout LessonRun.StepResult) throws {
         let (records, error) = interpreter.run(source)
         result.records.append(contentsOf: records)
+        result.passes.append(contentsOf: records.map { _ in nil })
         if let error {
-            let offset = error.diagnostic.range.map { r in
-                error.source.text.unicodeScalars.prefix(r.start).filter { $0 == "\n" }.count
-            } ?? 0
-            throw LessonError(file: lesson.file, line: line + offset, message: error.diagnostic.message(in: lesson.language))
+            throw LessonError(file: lesson.file, line: line + lineOffset(of: error), message: error.diagnostic.message(in: lesson.language))
         }
-    }
-}
-
-/// In a loop block, names whose subscripts mention the loop variable get its value:
-/// with t = 2, `h_t` → `h_2`, `h_{t-1}` → `h_1`, `e_{i,t}` → `e_{i,2}`.
-enum LoopSubstitution {
-    static func apply(_ source: String, variable: String, value: Int) -> String {
-        var out = ""
-        var chars = Array(source)[...]
-        var previous: Character? = nil
-        while let c = chars.first {
-            if c.isLetter && !(previous.map { $0.isLetter || $0.isNumber || $0 == "\\" || $0 == "_" } ?? false) {
-                // A whole word: the loop variable itself becomes its value (`X[t]` → `X[2]`).
-                let word = chars.prefix { $0.isLetter || $0.isNumber }
-                chars = chars.dropFirst(word.count)
-                let next = chars.first
-                if String(word) == variable && next != "_" && next != "(" {
-                    let glued = previous.map { $0.isNumber || $0 == ")" || $0 == "]" || $0 == "." } ?? false
-                    out += (value < 0 || glued) ? "(\(value))" : "\(value)"
-                } else {
-                    out += word
-                }
-                previous = word.last
-                continue
-            }
-            chars = chars.dropFirst()
-            out.append(c)
-            previous = c
-            guard c == "_" else { continue }
-            if chars.first == "{", let close = chars.firstIndex(of: "}") {
-                let inner = String(chars[chars.index(after: chars.startIndex)..<close])
-                let parts = inner.split(separator: ",", omittingEmptySubsequences: false).map { part -> String in
-                    IntegerExpression.evaluate(String(part), variable: variable, value: value).map(String.init) ?? String(part)
-                }
-                let joined = parts.joined(separator: ",")
-                // `h_{t-1}` becomes `h_1`, not `h_{1}`; `e_{2,1}` keeps its braces.
-                out += joined.allSatisfy(\.isNumber) && joined.count == 1 ? joined : "{" + joined + "}"
-                chars = chars[chars.index(after: close)...]
-                previous = "}"
-            } else {
-                let run = chars.prefix { $0.isLetter || $0.isNumber }
-                out += String(run) == variable ? String(value) : String(run)
-                chars = chars.dropFirst(run.count)
-                previous = run.last ?? "_"
-            }
-        }
-        return out
-    }
-}
-
-/// `t-1`, `2*i+1`: whole-number arithmetic in one variable, for subscripts.
-enum IntegerExpression {
-    /// nil when the text is not such an expression, or its value does not fit in an Int.
-    static func evaluate(_ text: String, variable: String, value: Int) -> Int? {
-        let stripped = text.filter { $0 != " " }
-        guard stripped.contains(variable) else { return nil }
-        var terms: [Int] = []
-        var sign = 1
-        var product: Int? = nil
-        var token = ""
-        func operand() -> Int? {
-            defer { token = "" }
-            if token == variable { return value }
-            return Int(token)
-        }
-        for ch in stripped + "+" {
-            if ch == "+" || ch == "-" || ch == "*" {
-                guard let v = operand() else { return nil }
-                let (p, o1) = (product ?? 1).multipliedReportingOverflow(by: v)
-                guard !o1 else { return nil }
-                if ch == "*" { product = p; continue }
-                let (term, o2) = p.multipliedReportingOverflow(by: sign)
-                guard !o2 else { return nil }
-                terms.append(term)
-                product = nil
-                sign = ch == "-" ? -1 : 1
-            } else {
-                token.append(ch)
-            }
-        }
-        var total = 0
-        for t in terms {
-            let (s, o) = total.addingReportingOverflow(t)
-            guard !o else { return nil }
-            total = s
-        }
-        return total
     }
 }

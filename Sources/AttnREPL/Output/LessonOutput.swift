@@ -18,9 +18,10 @@ struct LessonOutput {
         for (k, step) in lesson.steps.enumerated() {
             out += ["", strings.stepHeading(k + 1, of: lesson.steps.count, step.title)]
             if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
-            for record in run.steps[k].shownRecords {
+            // Every pass of a loop, labelled with its index (`i = 2`), not only the last.
+            for (record, pass) in run.steps[k].formulas {
                 out.append("")
-                out.append("  " + Sanitize.text(record.text))
+                out.append("  " + Sanitize.text(record.text) + (pass.map { "      (\($0))" } ?? ""))
                 if let (numbers, rounded) = Self.substituted(record, digits: digits) { out.append("      \(rounded ? "≈" : "=") " + numbers) }
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }
@@ -70,9 +71,10 @@ struct LessonOutput {
             out += ["", "## \(k + 1). \(step.title)", ""]
             if !step.prose.isEmpty { out += [step.prose, ""] }
             var math: [String] = []
-            for record in run.steps[k].shownRecords {
+            // Every loop pass, labelled with its index, as in the text output.
+            for (record, pass) in run.steps[k].formulas {
                 guard let line = mathLine(record) else { continue }
-                math.append(line)
+                math.append(line + (pass.map { " \\qquad (\(LaTeX.name($0.variable)) = \($0.value))" } ?? ""))
             }
             if !math.isEmpty { out += ["```math", "\\begin{aligned}"] + math.map { $0 + " \\\\" } + ["\\end{aligned}", "```"] }
             for name in step.exercises {

@@ -34,7 +34,7 @@ enum ExportMathML {
     /// `x_1` → x with subscript 1; Greek names as their letters.
     static func name(_ canonical: String) -> String {
         let parts = canonical.split(separator: "_", maxSplits: 1).map(String.init)
-        let base = "<mi>\(HTMLExport.escape(greek[parts[0]] ?? parts[0]))</mi>"
+        let base = "<mi>\(HTMLExport.escape(NameSpelling.character(parts[0]).map(String.init) ?? parts[0]))</mi>"
         guard parts.count == 2 else { return base }
         var sub = parts[1]
         if sub.hasPrefix("{") && sub.hasSuffix("}") { sub = String(sub.dropFirst().dropLast()) }
@@ -54,12 +54,4 @@ enum ExportMathML {
         if text.allSatisfy({ $0.isNumber || $0 == "-" }) { return number(text) }
         return "<mtext>\(HTMLExport.escape(text))</mtext>"
     }
-
-    static let greek: [String: String] = [
-        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η", "theta": "θ",
-        "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ",
-        "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
-        "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
-        "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-    ]
 }

@@ -8,7 +8,24 @@ enum BracketLiterals {
             return try commaList(try items.map(evaluate), items)
         case let .rows(rows):
             guard !rows.isEmpty, rows.allSatisfy({ !$0.isEmpty }) else { throw Diagnostic("empty vector literal []") }
+            if rows.count == 1, rows[0].count == 1, case .bracket = rows[0][0].kind {
+                // `[[1, 2]]` and `[[5]]` are one row, 1×2 and 1×1, as in NumPy.
+                let inner = try evaluate(rows[0][0])
+                switch inner.shape {
+                case .scalar: return inner.reshaped(.matrix(1, 1))
+                case let .vector(n): return inner.reshaped(.matrix(1, n))
+                case .matrix: return inner
+                }
+            }
             let built = try rows.map { row in try Concatenation.horizontal(try row.map(evaluate), literal: true) }
+            if built.count > 1, Set(built.map { $0.shape.cols }).count > 1,
+               built.allSatisfy({ $0.shape == .scalar || $0.shape.rows == 1 }) {
+                let lengths = built.map { $0.shape.cols }
+                let k = lengths.firstIndex { $0 != lengths[0] }!
+                throw Diagnostic("rows must have the same length: row 1 has \(lengths[0]) element\(lengths[0] == 1 ? "" : "s"), "
+                                 + "row \(k + 1) has \(lengths[k])", at: rows[k].first.map { r in
+                                    SourceRange.covering(r.range, rows[k].last!.range) })
+            }
             let value = try Concatenation.vertical(built)
             return value.shape == .scalar ? value.reshaped(.vector(1)) : value     // [3] is a 1-vector
         }

@@ -171,6 +171,9 @@ struct Evaluator {
         if locals[key] != nil || environment.variables[key] != nil {
             throw Diagnostic("\(key) is a value, not a function (to multiply, write \(key) * (…))", at: range)
         }
+        if let fix = PythonHabit.functions[key] {
+            throw Diagnostic("unknown function \(key): \(fix)", at: range)
+        }
         throw Diagnostic("unknown function \(key)\(NameSuggestion.didYouMean(key, among: Array(environment.functions.keys) + Builtins.names))", at: range)
     }
 

@@ -44,9 +44,13 @@ enum Indexing {
 
     /// 0-based positions selected along an axis of length `n`.
     private static func positions(_ a: Argument, _ n: Int, _ what: String, _ shape: Shape) throws -> [Int] {
+        let plural = what == "index" ? "indices" : what + "s"
         func check(_ i: Int) throws {
+            if i == 0 {
+                throw Diagnostic("\(plural) start at 1 here, as in the documents (not at 0 as in Python): the first is [1]")
+            }
             guard i >= 1 && i <= n else {
-                throw Diagnostic("\(what) \(i) is out of range for a \(shape) tensor (\(what)s run from 1 to \(n))")
+                throw Diagnostic("\(what) \(i) is out of range for a \(shape) tensor (\(plural) run from 1 to \(n))")
             }
         }
         switch a {

@@ -1,14 +1,14 @@
-// A recursive-descent parser with one method per precedence level (lowest first):
+// A recursive-descent parser; binary operators by precedence climbing over one table:
 //
 //   program    := statement ((';' | newline) statement)*
 //   statement  := expression ['=' expression]
-//   sum        := product (('+' | '-') product)*
-//   product    := unary (('*' | '@' | '/' | '.*' | './' | '\cdot' | '\times' | juxtaposition) unary)*
-//   unary      := ('-' | '+') unary | power
-//   power      := postfix [('^' | '.^') unary]
+//   expression := operand (binary operand)*  by precedence climbing over BindingPower:
+//                 + -  <  * @ / .* ./ \cdot \times juxtaposition  <  sign  <  ^ .^ (right-assoc)
+//   operand    := ('-' | '+') operand | postfix
 //   postfix    := primary ('[' indices ']' | "'" | '^T' | '^{T}' | '^\top')*
 //   primary    := number | name | name '(' args ')' | pi | '(' sum ')' | '{' sum '}'
-//               | '[' bracket ']' | LaTeX (\frac, \sqrt, \exp …, \text{…}, \left( … \right))
+//               | '[' bracket ']' | '√' postfix | '‖' expression '‖' | '|' expression '|'
+//               | LaTeX (\frac, \sqrt, \exp …, \text{…}); the lexer already made `\left(` a `(`
 //
 // Inside brackets whitespace separates elements (`[1 -2]` has two), so juxtaposition needs
 // no space there and a `-` with space before but none after starts a new element.
@@ -64,6 +64,8 @@ struct ParserState {
     private var nesting = 0
     /// True inside `[ ]` (and not inside parentheses within them).
     private var inBracket = false
+    /// The bars (`‖`, `|`) opened and not yet closed: inside `‖x‖` the next `‖` closes.
+    private var closers: [String] = []
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -130,6 +132,7 @@ struct ParserState {
                 if current.isSymbol(")") || current.isSymbol("]") || current.isSymbol("}") {
                     throw fail("unexpected '\(symbolText(current))' (nothing to close)")
                 }
+                if current.isSymbol(",") { throw fail(PythonHabit.unbracketedList) }
                 throw fail("unexpected \(tokenText(current)) after a complete statement")
             }
             statements.append(s)
@@ -168,51 +171,89 @@ struct ParserState {
 
     // MARK: Expressions
 
-    /// sum := product (('+' | '-') product)*
-    private mutating func sum() throws -> (Expr, Int) {
+    /// An expression: `subexpression` with nothing binding around it.
+    private mutating func sum() throws -> (Expr, Int) { try subexpression(0) }
+
+    /// Precedence climbing over the BindingPower table (as Lua's `subexpr`): a signed or
+    /// postfix operand, then every binary operator whose left priority beats `limit`.
+    /// Each level counts toward the nesting limit, `^` chains and signs included, so no input
+    /// recurses deeper than `maximumNesting` levels.
+    private mutating func subexpression(_ limit: Int, signAllowed: Bool = true) throws -> (Expr, Int) {
         try enter()
         defer { nesting -= 1 }
-        var (left, depth) = try product()
-        while current.isSymbol("+") || current.isSymbol("-") {
-            // In brackets, `1 -2` is two elements: a sign with space before and none after.
-            if inBracket && current.spaceBefore && !next.spaceBefore && next.kind != .end { break }
-            let op: BinaryOperator = advance().isSymbol("+") ? .add : .subtract
-            let (right, d) = try product()
-            (left, depth) = try node(.binary(op, left, right), .covering(left.range, right.range), depth: max(depth, d) + 1)
+        var left: Expr, depth: Int
+        if signAllowed, current.isSymbol("-") || current.isSymbol("+") {
+            let sign = advance()
+            let (operand, d) = try subexpression(BindingPower.prefix)
+            (left, depth) = try node(.unary(sign.isSymbol("-") ? .negate : .plus, operand), .covering(sign.range, operand.range), depth: d + 1)
+        } else {
+            (left, depth) = try postfix()
+        }
+        while let op = binaryOperatorAhead(), BindingPower.of(op).left > limit {
+            let right: Expr, d: Int
+            var kind = op
+            switch op {
+            case .product(.juxtaposition):
+                (right, d) = try subexpression(BindingPower.juxtaposition.right, signAllowed: false)
+            case .power, .elementwisePower:
+                let elementwise: Bool
+                (right, d, elementwise) = try exponent()
+                if elementwise { kind = .elementwisePower }
+            default:
+                _ = advance()
+                (right, d) = try subexpression(BindingPower.of(op).right)
+            }
+            (left, depth) = try node(.binary(kind, left, right), .covering(left.range, right.range), depth: max(depth, d) + 1)
         }
         return (left, depth)
     }
 
-    /// product := unary (operator unary | juxtaposed unary)*
-    private mutating func product() throws -> (Expr, Int) {
-        var (left, depth) = try unary()
-        while true {
-            let op: BinaryOperator
-            if current.isSymbol("*") { op = .product(.star) }
-            else if current.isSymbol("@") { op = .product(.at) }
-            else if current.isCommand("cdot") { op = .product(.cdot) }
-            else if current.isCommand("times") { op = .product(.times) }
-            else if current.isSymbol("/") { op = .divide }
-            else if current.isSymbol(".*") { op = .elementwiseMultiply }
-            else if current.isSymbol("./") { op = .elementwiseDivide }
-            else if startsOperand(current) && !(inBracket && current.spaceBefore) {
-                let (right, d) = try unary(juxtaposed: true)
-                (left, depth) = try node(.binary(.product(.juxtaposition), left, right), .covering(left.range, right.range), depth: max(depth, d) + 1)
-                continue
-            } else {
-                return (left, depth)
-            }
-            _ = advance()
-            let (right, d) = try unary()
-            (left, depth) = try node(.binary(op, left, right), .covering(left.range, right.range), depth: max(depth, d) + 1)
+    /// The binary operator at the current token, if any (juxtaposition when an operand follows).
+    private func binaryOperatorAhead() -> BinaryOperator? {
+        switch current.kind {
+        case .symbol("+"), .symbol("-"):
+            // In brackets, `1 -2` is two elements: a sign with space before and none after.
+            if inBracket && current.spaceBefore && !next.spaceBefore && next.kind != .end { return nil }
+            return current.isSymbol("+") ? .add : .subtract
+        case .symbol("*"): return .product(.star)
+        case .symbol("@"): return .product(.at)
+        case .command("cdot"): return .product(.cdot)
+        case .command("times"): return .product(.times)
+        case .symbol("/"): return .divide
+        case .symbol(".*"): return .elementwiseMultiply
+        case .symbol("./"): return .elementwiseDivide
+        case .symbol("^"): return .power
+        case .symbol(".^"): return .elementwisePower
+        default:
+            return startsOperand(current) && !(inBracket && current.spaceBefore) ? .product(.juxtaposition) : nil
         }
+    }
+
+    /// After `^` or `.^`: `{…}` (LaTeX), `{\circ …}` (element-wise), or an operand that binds
+    /// tighter than `^` on its right (so `2^3^2` is 2^(3^2) and `2^-1` is 2^(-1)).
+    private mutating func exponent() throws -> (Expr, Int, elementwise: Bool) {
+        _ = advance()
+        if current.isSymbol("{") {
+            let open = advance()
+            var elementwise = false
+            if current.isCommand("circ") {
+                _ = advance()
+                elementwise = true
+            }
+            let (e, d) = try grouped(closing: "}", opener: open)
+            return (e, d, elementwise)
+        }
+        let (e, d) = try subexpression(BindingPower.power.right)
+        return (e, d, false)
     }
 
     /// Can this token begin an operand of a juxtaposed product?
     private func startsOperand(_ t: Token) -> Bool {
         switch t.kind {
         case .number, .name, .pi: return true
-        case let .symbol(s): return s == "(" || s == "[" || s == "{"
+        case let .symbol(s):
+            if s == "‖" || s == "|" { return closers.last != s }
+            return s == "(" || s == "[" || s == "{" || s == "√"
         case let .command(c): return ParserState.operandCommands.contains(c)
         default: return false
         }
@@ -220,38 +261,10 @@ struct ParserState {
 
     static let functionCommands: [String: String] = [
         "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh", "sin": "sin", "cos": "cos",
-        "max": "max", "min": "min", "sigma": "sigmoid",
+        "max": "max", "min": "min",
     ]
-    static let wordCommands: Set<String> = ["text", "mathrm", "operatorname", "textrm", "mathit", "mathbf", "boldsymbol", "textbf", "mathsf"]
-    static let operandCommands: Set<String> = Set(functionCommands.keys).union(wordCommands).union(["frac", "sqrt", "left"])
-
-    /// unary := ('-' | '+') unary | power
-    private mutating func unary(juxtaposed: Bool = false) throws -> (Expr, Int) {
-        if !juxtaposed, current.isSymbol("-") || current.isSymbol("+") {
-            try enter()
-            defer { nesting -= 1 }
-            let sign = advance()
-            let (operand, d) = try unary()
-            return try node(.unary(sign.isSymbol("-") ? .negate : .plus, operand), .covering(sign.range, operand.range), depth: d + 1)
-        }
-        return try power()
-    }
-
-    /// power := postfix [('^' | '.^') unary]
-    private mutating func power() throws -> (Expr, Int) {
-        let (base, depth) = try postfix()
-        guard current.isSymbol("^") || current.isSymbol(".^") else { return (base, depth) }
-        let elementwise = advance().isSymbol(".^")
-        let exponent: Expr, d: Int
-        if current.isSymbol("{") {
-            let open = advance()
-            (exponent, d) = try grouped(closing: "}", opener: open)
-        } else {
-            (exponent, d) = try unary()
-        }
-        return try node(.binary(elementwise ? .elementwisePower : .power, base, exponent),
-                        .covering(base.range, exponent.range), depth: max(depth, d) + 1)
-    }
+    static let wordCommands = Lexer.wordCommands
+    static let operandCommands: Set<String> = Set(functionCommands.keys).union(wordCommands).union(["frac", "sqrt"])
 
     /// postfix := primary ('[' indices ']' | "'" | '^T' | '^{T}' | '^\top')*
     private mutating func postfix() throws -> (Expr, Int) {
@@ -276,6 +289,32 @@ struct ParserState {
             } else if current.isSymbol("'") {
                 let t = advance()
                 (e, depth) = try node(.transpose(e, .prime), .covering(e.range, t.range), depth: depth + 1)
+            } else if current.isSymbol("ᵀ") {
+                let t = advance()
+                (e, depth) = try node(.transpose(e, .superscriptT), .covering(e.range, t.range), depth: depth + 1)
+            } else if current.isSymbol("_") {
+                // `{X}_{[2, 3]}`: an index as the LaTeX export writes it.
+                guard next.isSymbol("{"), p + 2 < tokens.count, tokens[p + 2].isSymbol("[") else {
+                    throw fail("unexpected '_': a name has at most one subscript (write A_{wrong} or A_wrong, not A_wrong_axis)")
+                }
+                _ = advance()
+                let brace = advance()
+                let open = advance()
+                let saved = inBracket
+                inBracket = false
+                defer { inBracket = saved }
+                var indices: [Expr] = []
+                var d = depth
+                repeat {
+                    if !indices.isEmpty { _ = advance() }
+                    let (index, id) = try indexArgument()
+                    indices.append(index)
+                    d = max(d, id)
+                } while current.isSymbol(",")
+                try expect("]", closing: open)
+                let close = current
+                try expect("}", closing: brace)
+                (e, depth) = try node(.index(e, indices), .covering(e.range, close.range), depth: d + 1)
             } else if current.isSymbol("^"), let (style, length) = transposeAhead() {
                 let last = tokens[p + length - 1]
                 p += length
@@ -326,14 +365,42 @@ struct ParserState {
             return (Expr(.pi, t.range), 1)
         case let .name(n):
             _ = advance()
-            if current.isSymbol("(") && !current.spaceBefore { return try call(n, from: t) }
+            if current.isSymbol("(") && (!current.spaceBefore || t.fromCommand) { return try call(n, from: t) }
             return (Expr(.name(n), t.range), 1)
-        case .symbol("("), .symbol("{"):
+        case .symbol("("):
             let open = advance()
-            let (inner, d) = try grouped(closing: open.isSymbol("(") ? ")" : "}", opener: open)
+            let (inner, d) = try grouped(closing: ")", opener: open)
             return try node(.group(inner), .covering(open.range, tokens[p - 1].range), depth: d + 1)
+        case .symbol("{"):
+            // LaTeX braces group without showing: `{x}^{2}` is x^2, not (x)^2.
+            let open = advance()
+            let (inner, d) = try grouped(closing: "}", opener: open)
+            return (inner, d)
         case .symbol("["):
             return try bracket()
+        case .symbol("√"):
+            // `√d_k`, `√(x + 1)` as UnicodeMath prints them.
+            _ = advance()
+            try enter()
+            defer { nesting -= 1 }
+            let (operand, d) = try postfix()
+            let inner: Expr
+            if case let .group(g) = operand.kind { inner = g } else { inner = operand }
+            return try node(.call(Name("sqrt"), [inner]), .covering(t.range, operand.range), depth: d + 1)
+        case .symbol("‖"), .symbol("|"):
+            // `‖x‖`, `\|x\|` (a norm) and `|x|` (absolute value).
+            let open = advance()
+            let bar = symbolText(open)
+            try enter()
+            closers.append(bar)
+            let saved = inBracket
+            inBracket = false
+            defer { nesting -= 1; closers.removeLast(); inBracket = saved }
+            if current.isSymbol(bar) { throw fail("empty '\(bar)\(bar)'") }
+            let (inner, d) = try sum()
+            let close = current
+            try expect(bar, closing: open)
+            return try node(.call(Name(bar == "|" ? "abs" : "norm"), [inner]), .covering(t.range, close.range), depth: d + 1)
         case let .command(c):
             return try latex(c)
         case .end:
@@ -369,6 +436,12 @@ struct ParserState {
             repeat {
                 if !args.isEmpty { _ = advance() }
                 let (a, d) = try sum()
+                if current.isSymbol("=") {
+                    if case let .name(keyword) = a.kind, n.canonical == "softmax", ["dim", "axis"].contains(keyword.canonical) {
+                        throw fail(PythonHabit.softmaxAxis)
+                    }
+                    throw fail(PythonHabit.keywordArgument)
+                }
                 args.append(a)
                 depth = max(depth, d)
             } while current.isSymbol(",")
@@ -388,7 +461,8 @@ struct ParserState {
         try enter()
         defer { nesting -= 1 }
         let saved = inBracket
-        inBracket = true
+        // In `\begin{bmatrix} a b & c \end{bmatrix}` only `&` separates: `a b` is a product.
+        inBracket = !open.fromCommand
         defer { inBracket = saved }
         var rows: [[Expr]] = [[]]
         var sawComma = false, sawRowBreak = false, sawSpaceSeparation = false
@@ -426,7 +500,7 @@ struct ParserState {
         let close = advance()
         if rows.last?.isEmpty == true { rows.removeLast() }
         let range = SourceRange.covering(open.range, close.range)
-        if sawComma && !sawRowBreak && !sawSpaceSeparation {
+        if sawComma && !sawRowBreak && !sawSpaceSeparation && !open.fromCommand {
             return try node(.bracket(.commaList(rows.first ?? [])), range, depth: depth + 1)
         }
         return try node(.bracket(.rows(rows)), range, depth: depth + 1)
@@ -444,20 +518,6 @@ struct ParserState {
         case "sqrt":
             let (a, d) = try braced(after: t)
             return try node(.call(Name("sqrt"), [a]), .covering(t.range, tokens[p - 1].range), depth: d + 1)
-        case "left":
-            guard current.isSymbol("(") || current.isSymbol("[") || current.isSymbol("{") else {
-                throw fail("expected '(' or '[' after \\left")
-            }
-            let open = advance()
-            let closing = open.isSymbol("(") ? ")" : (open.isSymbol("[") ? "]" : "}")
-            let saved = inBracket
-            inBracket = false
-            defer { inBracket = saved }
-            let (inner, d) = try sum()
-            guard current.isCommand("right") else { throw fail("expected \\right\(closing) to close \\left\(symbolText(open))") }
-            _ = advance()
-            try expect(closing, closing: open)
-            return try node(.group(inner), .covering(t.range, tokens[p - 1].range), depth: d + 1)
         case _ where ParserState.wordCommands.contains(command):
             guard current.isSymbol("{") else { throw fail("expected '{' after \\\(command)") }
             let open = advance()
@@ -475,8 +535,6 @@ struct ParserState {
                 return try node(.call(name, [a]), .covering(t.range, tokens[p - 1].range), depth: d + 1)
             }
             throw fail("expected '(' after \\\(command)")
-        case "right":
-            throw fail("\\right without \\left", t)
         case "cdot", "times", "top":
             throw fail("expected a value before \\\(command)", t)
         default:

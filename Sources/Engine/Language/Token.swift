@@ -6,7 +6,7 @@ enum TokenKind: Equatable {
     case name(Name)
     case pi
     case command(String)          // a LaTeX command other than names and spacing: frac, sqrt, cdot, left, …
-    case symbol(String)           // ( ) [ ] { } , ; = + - * / @ ^ ' : .* ./ .^
+    case symbol(String)           // ( ) [ ] { } , ; = + - * / @ ^ ' : .* ./ .^ | ‖ ᵀ √ _
     case newline
     case end
 }
@@ -16,6 +16,10 @@ struct Token: Equatable {
     let range: SourceRange
     /// Whitespace (or a comment) came right before this token.
     let spaceBefore: Bool
+    /// Spelled as a LaTeX command: a name written `\mathrm{softmax}` (a `(` after it calls it even
+    /// across a space, as LaTeX ignores spaces), or a `[` that is `\begin{bmatrix}` (whose
+    /// elements are separated by `&`, not by spaces).
+    var fromCommand = false
 
     func isSymbol(_ s: String) -> Bool { kind == .symbol(s) }
     func isCommand(_ c: String) -> Bool { kind == .command(c) }

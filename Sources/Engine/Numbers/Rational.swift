@@ -264,6 +264,14 @@ extension Rational: CustomStringConvertible {
         }
         let scale = exponent - fractionDigits
         guard abs(scale) + mantissa.count <= maxDigits else { return nil }
+        // Short literals (most numbers in programs and files) need no big integers.
+        if mantissa.count <= 18, abs(scale) <= 18, let m = Int64(mantissa) {
+            var power: Int64 = 1
+            for _ in 0..<abs(scale) { power *= 10 }
+            if scale < 0 { self.init(m, power); return }
+            let (n, overflow) = m.multipliedReportingOverflow(by: power)
+            if !overflow { self.init(n, 1); return }
+        }
         guard let m = BigInteger(decimal: mantissa) else { return nil }
         let p = BigInteger.power(10, UInt(abs(scale)))
         let big = scale >= 0 ? BigRational(numerator: m.multiplying(p), denominator: BigInteger(1))

@@ -263,7 +263,10 @@ extension Scalar {
             if let b = rational {
                 if b.isZero && n < 0 { throw Diagnostic("division by zero (0 to a negative power)") }
                 guard Double(b.bitSize) * Double(abs(n)) <= Double(Limits.maximumRationalBits) else {
-                    throw Diagnostic("\(b)^\(n) would have more than \(Limits.maximumRationalBits) bits")
+                    // `(3/7)^1000000`, not `3/7^1000000` (which reads as 3/(7^…)).
+                    let shown = b.description.contains("/") || b.sign < 0 ? "(\(b))" : b.description
+                    throw Diagnostic("\(shown)^\(n) would have more than \(Limits.maximumRationalBits) bits as an exact number; "
+                                     + "try --float (or :float) to compute in IEEE double")
                 }
                 return .rational(b.raised(to: n))
             }

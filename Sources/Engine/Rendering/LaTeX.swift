@@ -1,14 +1,9 @@
 // Formulas and values as LaTeX, for Markdown that renders on GitHub (```math, $`…`$).
 
 public enum LaTeX {
-    static let greek: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
-                                     "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon",
-                                     "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi",
-                                     "Sigma", "Upsilon", "Phi", "Psi", "Omega"]
-
     /// `alpha_{2,1}` → `\alpha_{2,1}`, `W_Q` → `W_{Q}`, `W_hh` → `W_{hh}`.
     public static func name(_ n: Name) -> String {
-        let base = greek.contains(n.base) ? "\\" + n.base
+        let base = NameSpelling.isGreek(n.base) ? "\\" + n.base
             : (n.base.count > 1 ? "\\mathrm{\(escape(n.base))}" : escape(n.base))
         guard let sub = n.subscriptText else { return base }
         return "\(base)_{\(escape(sub))}"
@@ -39,52 +34,74 @@ public enum LaTeX {
 
     public static func expression(_ e: Expr) -> String { render(e).text }
 
-    private enum Level: Int, Comparable {
-        case sum = 1, product, unary, power, atom
-        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
-    }
-
     private static func ungrouped(_ e: Expr) -> Expr {
         if case let .group(inner) = e.kind { return ungrouped(inner) }
         return e
     }
 
-    private static func render(_ e: Expr) -> (text: String, level: Level) {
-        func wrap(_ x: Expr, _ at: Level) -> String {
-            let r = render(x)
-            return r.level < at ? "\\left(\(r.text)\\right)" : r.text
+    /// Does the expression's text end with a name written `\mathrm{…}`?
+    private static func endsInWordName(_ e: Expr) -> Bool {
+        switch e.kind {
+        case let .name(n): return n.base.count > 1 && !NameSpelling.isGreek(n.base)
+        case let .binary(op, _, b) where op != .divide && op != .power && op != .elementwisePower: return endsInWordName(b)
+        case let .unary(_, x): return endsInWordName(x)
+        default: return false
         }
+    }
+
+    /// A number literal, possibly signed: such items make a column `bmatrix`.
+    private static func isNumeric(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .pi: return true
+        case let .unary(_, x): return isNumeric(x)
+        default: return false
+        }
+    }
+
+    /// LaTeX and the priorities of its outermost operator (BindingPower decides parentheses,
+    /// as in UnicodeMath, so the export parses back to the same formula).
+    private static func render(_ e: Expr) -> (text: String, power: BindingPower) {
+        func operand(_ x: Expr, _ parenthesise: (BindingPower) -> Bool) -> String {
+            let r = render(x)
+            return parenthesise(r.power) ? "\\left(\(r.text)\\right)" : r.text
+        }
+        func postfixOperand(_ x: Expr) -> String { "{\(operand(x, BindingPower.needsParenthesesBeforePostfix))}" }
         switch e.kind {
         case let .number(t): return (t, .atom)
         case let .name(n): return (name(n), .atom)
         case .pi: return ("\\pi", .atom)
         case let .group(inner): return ("\\left(\(expression(inner))\\right)", .atom)
-        case let .unary(op, x): return ((op == .negate ? "-" : "+") + wrap(x, .unary), .unary)
+        case let .unary(op, x):
+            return ((op == .negate ? "-" : "+") + operand(x, BindingPower.needsParenthesesAfterSign), .signed)
         case let .binary(op, a, b):
-            switch op {
-            case .add: return ("\(wrap(a, .sum)) + \(wrap(b, .product))", .sum)
-            case .subtract: return ("\(wrap(a, .sum)) - \(wrap(b, .product))", .sum)
-            case let .product(style):
-                let glue: String
-                switch style {
-                case .juxtaposition: glue = " "
-                case .times: glue = " \\times "
-                default: glue = " \\cdot "
-                }
-                return (wrap(a, .product) + glue + wrap(b, .unary), .product)
             // The fraction bar groups already: `(a + b)/(c + d)` needs no parentheses.
-            case .divide:
+            if op == .divide {
                 // `-1/4` reads as -¼: the sign goes in front of the bar, not above it.
                 if case let .unary(.negate, inner) = ungrouped(a).kind {
-                    return ("-\\frac{\(expression(ungrouped(inner)))}{\(expression(ungrouped(b)))}", .unary)
+                    return ("-\\frac{\(expression(ungrouped(inner)))}{\(expression(ungrouped(b)))}", .signed)
                 }
                 return ("\\frac{\(expression(ungrouped(a)))}{\(expression(ungrouped(b)))}", .atom)
-            case .elementwiseMultiply: return ("\(wrap(a, .product)) \\odot \(wrap(b, .unary))", .product)
-            case .elementwiseDivide: return ("\(wrap(a, .product)) \\oslash \(wrap(b, .unary))", .product)
-            case .power, .elementwisePower:
-                return ("{\(wrap(a, .atom))}^{\(expression(b))}", .power)
             }
-        case let .transpose(x, _): return ("{\(wrap(x, .atom))}^\\top", .power)
+            if op == .power || op == .elementwisePower {
+                // `{a}^{b}`; the element-wise power is the Hadamard power `{a}^{\circ b}`.
+                let circle = op == .elementwisePower ? "\\circ " : ""
+                return ("\(postfixOperand(a))^{\(circle)\(expression(b))}", .atom)
+            }
+            let left = operand(a) { BindingPower.needsParentheses(left: $0, of: op) }
+            let right = operand(b) { BindingPower.needsParentheses(right: $0, of: op) }
+            let glue: String
+            switch op {
+            case .add: glue = " + "
+            case .subtract: glue = " - "
+            // `\mathrm{head} (x)` would read back as a call: such a product is written with \cdot.
+            case .product(.juxtaposition): glue = endsInWordName(a) && right.hasPrefix("\\left(") ? " \\cdot " : " "
+            case .product(.times): glue = " \\times "
+            case .elementwiseMultiply: glue = " \\odot "
+            case .elementwiseDivide: glue = " \\oslash "
+            default: glue = " \\cdot "
+            }
+            return (left + glue + right, BindingPower.of(op))
+        case let .transpose(x, _): return ("\(postfixOperand(x))^\\top", .atom)
         case let .call(n, args):
             let inner = args.map(expression).joined(separator: ", ")
             switch n.canonical {
@@ -92,17 +109,22 @@ public enum LaTeX {
             case "exp", "log", "tanh", "sin", "cos", "max", "min":
                 return ("\\\(n.canonical)\\left(\(inner)\\right)", .atom)
             default:
-                let fn = n.subscriptText == nil && !greek.contains(n.base) ? "\\operatorname{\(escape(n.base))}" : name(n)
+                let fn = n.subscriptText == nil && !NameSpelling.isGreek(n.base) ? "\\operatorname{\(escape(n.base))}" : name(n)
                 return ("\(fn)\\left(\(inner)\\right)", .atom)
             }
         case let .index(base, indices):
-            return ("{\(wrap(base, .atom))}_{[\(indices.map(expression).joined(separator: ", "))]}", .atom)
+            return ("\(postfixOperand(base))_{[\(indices.map(expression).joined(separator: ", "))]}", .atom)
         case let .range(lo, hi):
-            return ((lo.map(expression) ?? "") + ":" + (hi.map(expression) ?? ""), .atom)
+            return ((lo.map(expression) ?? "") + ":" + (hi.map(expression) ?? ""), .loose)
         case let .bracket(literal):
             let rows: [[Expr]]
             switch literal {
-            case let .commaList(items): rows = items.map { [$0] }
+            case let .commaList(items) where items.allSatisfy(isNumeric):
+                rows = items.map { [$0] }      // a column of numbers
+            case let .commaList(items):
+                // Items may be vectors (the rows of a matrix): keep the comma list as typed.
+                let shown = items.map { operand($0) { $0 != .atom && $0 != .signed } }
+                return ("\\left[" + shown.joined(separator: ", ") + "\\right]", .atom)
             case let .rows(r): rows = r
             }
             let body = rows.map { $0.map(expression).joined(separator: " & ") }.joined(separator: " \\\\ ")

@@ -2,27 +2,13 @@
 // With a value lookup, names are replaced by their numbers ("the formula with numbers").
 
 public enum UnicodeMath {
-    static let greek: [String: String] = [
-        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η",
-        "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
-        "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
-        "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
-        "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-    ]
-    static let subscripts: [Character: Character] = [
-        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
-        "+": "₊", "-": "₋", "=": "₌", "(": "₍", ")": "₎", "a": "ₐ", "e": "ₑ", "h": "ₕ", "i": "ᵢ", "j": "ⱼ",
-        "k": "ₖ", "l": "ₗ", "m": "ₘ", "n": "ₙ", "o": "ₒ", "p": "ₚ", "r": "ᵣ", "s": "ₛ", "t": "ₜ", "u": "ᵤ",
-        "v": "ᵥ", "x": "ₓ", ",": ",",
-    ]
-
-    /// `alpha_{2,1}` → `α₂,₁`, `W_Q` → `W_Q` (no subscript Q exists), `W_hh` → `Wₕₕ`.
+    /// `alpha_{2,1}` → `α₂,₁`, `W_hh` → `Wₕₕ`, `W_Q` → `W_Q` (no subscript Q exists),
+    /// `e_{2,Q}` → `e_{2,Q}`. The lexer reads every one of these back as the same name.
     public static func name(_ n: Name) -> String {
-        let base = greek[n.base] ?? n.base
-        guard let sub = n.subscriptText else { return base }
-        let mapped = sub.map { subscripts[$0] }
-        if mapped.allSatisfy({ $0 != nil }) { return base + String(mapped.map { $0! }) }
-        return base + "_" + sub
+        let base = NameSpelling.character(n.base).map(String.init) ?? n.base
+        guard n.subscriptText != nil else { return base }
+        if let sub = n.subscriptText, let mapped = NameSpelling.subscripted(sub) { return base + mapped }
+        return base + n.canonical.dropFirst(n.base.count)
     }
 
     public static func name(_ canonical: String) -> String {
@@ -36,53 +22,58 @@ public enum UnicodeMath {
         render(e, value).text
     }
 
-    private enum Level: Int, Comparable {
-        case sum = 1, product, unary, power, atom
-        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
-    }
-
-    private static func render(_ e: Expr, _ value: ((Name) -> String?)?) -> (text: String, level: Level) {
-        func wrap(_ x: Expr, _ at: Level) -> String {
+    /// A formula and the priorities of its outermost operator (BindingPower decides parentheses).
+    private static func render(_ e: Expr, _ value: ((Name) -> String?)?) -> (text: String, power: BindingPower) {
+        func operand(_ x: Expr, _ parenthesise: (BindingPower) -> Bool) -> String {
             let r = render(x, value)
-            return r.level < at ? "(\(r.text))" : r.text
+            return parenthesise(r.power) ? "(\(r.text))" : r.text
         }
+        /// Inside brackets a space separates elements, so an element with an operator is parenthesised.
+        func element(_ x: Expr) -> String { operand(x) { $0 != .atom && $0 != .signed && $0 != .root } }
         switch e.kind {
         case let .number(t): return (t.hasPrefix(".") ? "0" + t : t, .atom)
         case let .name(n):
-            if let v = value?(n) { return (v, v.hasPrefix("-") ? .unary : .atom) }
+            if let v = value?(n) {
+                let plain = v.allSatisfy { $0.isNumber || $0 == "." } || (v.hasPrefix("[") && v.hasSuffix("]"))
+                return (v, plain ? .atom : .loose)
+            }
             return (name(n), .atom)
         case .pi: return ("π", .atom)
         case let .group(inner): return ("(\(render(inner, value).text))", .atom)
-        case let .unary(op, x): return ((op == .negate ? "−" : "+") + wrap(x, .unary), .unary)
+        case let .unary(op, x):
+            return ((op == .negate ? "−" : "+") + operand(x, BindingPower.needsParenthesesAfterSign), .signed)
         case let .binary(op, a, b):
+            let left = operand(a) { BindingPower.needsParentheses(left: $0, of: op) }
+            let right = operand(b) { BindingPower.needsParentheses(right: $0, of: op) }
+            let glue: String
             switch op {
-            case .add: return ("\(wrap(a, .sum)) + \(wrap(b, .product))", .sum)
-            case .subtract: return ("\(wrap(a, .sum)) − \(wrap(b, .product))", .sum)
-            case let .product(style):
-                let glue = style == .juxtaposition ? " " : (style == .times ? " × " : " · ")
-                return (wrap(a, .product) + glue + wrap(b, .unary), .product)
-            case .divide: return ("\(wrap(a, .product)) / \(wrap(b, .unary))", .product)
-            case .elementwiseMultiply: return ("\(wrap(a, .product)) ⊙ \(wrap(b, .unary))", .product)
-            case .elementwiseDivide: return ("\(wrap(a, .product)) ⊘ \(wrap(b, .unary))", .product)
-            case .power, .elementwisePower: return ("\(wrap(a, .atom))^\(wrap(b, .atom))", .power)
+            case .add: glue = " + "
+            case .subtract: glue = " − "
+            case let .product(style): glue = style == .juxtaposition ? " " : (style == .times ? " × " : " · ")
+            case .divide: glue = " / "
+            case .elementwiseMultiply: glue = " ⊙ "
+            case .elementwiseDivide: glue = " ⊘ "
+            case .power: glue = "^"
+            case .elementwisePower: glue = ".^"
             }
-        case let .transpose(x, _): return (wrap(x, .atom) + "ᵀ", .power)
+            return (left + glue + right, BindingPower.of(op))
+        case let .transpose(x, _): return (operand(x, BindingPower.needsParenthesesBeforePostfix) + "ᵀ", .atom)
         case let .call(n, args):
-            let inner = args.map { render($0, value).text }.joined(separator: ", ")
             if n.canonical == "sqrt", args.count == 1 {
-                let r = render(args[0], value)
-                return ("√" + (r.level == .atom ? r.text : "(\(r.text))"), .atom)
+                return ("√" + operand(args[0], BindingPower.needsParenthesesBeforePostfix), .root)
             }
+            let inner = args.map { render($0, value).text }.joined(separator: ", ")
             return ("\(name(n))(\(inner))", .atom)
         case let .index(base, indices):
-            return ("\(wrap(base, .atom))[\(indices.map { render($0, value).text }.joined(separator: ", "))]", .atom)
+            let inner = indices.map { render($0, value).text }.joined(separator: ", ")
+            return ("\(operand(base, BindingPower.needsParenthesesBeforePostfix))[\(inner)]", .atom)
         case let .range(lo, hi):
-            return ((lo.map { render($0, value).text } ?? "") + ":" + (hi.map { render($0, value).text } ?? ""), .atom)
+            return ((lo.map { render($0, value).text } ?? "") + ":" + (hi.map { render($0, value).text } ?? ""), .loose)
         case let .bracket(literal):
             switch literal {
-            case let .commaList(items): return ("[" + items.map { render($0, value).text }.joined(separator: ", ") + "]", .atom)
+            case let .commaList(items): return ("[" + items.map(element).joined(separator: ", ") + "]", .atom)
             case let .rows(rows):
-                return ("[" + rows.map { $0.map { render($0, value).text }.joined(separator: " ") }.joined(separator: "; ") + "]", .atom)
+                return ("[" + rows.map { $0.map(element).joined(separator: " ") }.joined(separator: "; ") + "]", .atom)
             }
         }
     }
