@@ -36,7 +36,7 @@ struct Responder {
         }
         if let lesson = state.lesson {
             let outcome = lesson.submit(text)
-            state.record(.lessonInput(trimmed, outcome, digits: state.digits))
+            state.record(.lessonInput(trimmed, outcome, digits: state.digits, session: lesson))
             if case .failed = outcome {} else { forgetOrigins(ofNamesAssignedIn: text) }
             return respond(outcome, in: lesson)
         }

@@ -19,6 +19,9 @@ struct TranscriptPlayer {
         var evaluations: [Evaluation] = []
         /// Records that could not be played (a lesson that no longer exists, …).
         var problems: [String] = []
+        /// Statements stopped with Ctrl-C when recorded: not compared. `rerun` counts the
+        /// statements of the input that had finished, which were run again (to keep the scope).
+        var interrupted: [(input: String, rerun: Int)] = []
         var differences: [Evaluation] { evaluations.filter(\.differs) }
     }
 
@@ -38,8 +41,16 @@ struct TranscriptPlayer {
                 if let step = event.step { state.lesson?.go(to: step - 1) }
             case .load:
                 if let problem = restore(event) { summary.problems.append(problem) }
+            case .why:
+                continue                 // an explanation shown, nothing computed
             case .statement, .input, .answer:
                 guard let input = event.input else { continue }
+                if event.interrupted == true {
+                    let finished = finishedPart(of: input, count: event.results?.count ?? 0)
+                    if let finished { _ = Responder(state: state, printsLessonSteps: false).respond(to: finished.text) }
+                    summary.interrupted.append((input, finished?.count ?? 0))
+                    continue
+                }
                 let recordedBefore = state.transcript?.events.count ?? 0
                 _ = Responder(state: state, printsLessonSteps: false).respond(to: input)
                 let now = (state.transcript?.events.count ?? 0) > recordedBefore ? state.transcript?.events.last : nil
@@ -47,6 +58,13 @@ struct TranscriptPlayer {
             }
         }
         return summary
+    }
+
+    /// The statements of an interrupted input that had finished (the first `count`), as text.
+    private func finishedPart(of input: String, count: Int) -> (text: String, count: Int)? {
+        guard count > 0, case let .complete(statements) = Parser.parse(input), statements.count > count else { return nil }
+        let source = SourceText(input)
+        return (source[SourceRange(statements[0].range.start, statements[count - 1].range.end)], count)
     }
 
     /// Binds what `:load` read, from the record: the file itself is never read again.
