@@ -12,7 +12,7 @@ enum TranscriptCommands {
             }
             return resume(n, state)
         },
-        ReplCommand(name: "export", arguments: "md|json|html [FILE]", summary: "write this session as Markdown, JSON or HTML (default: named after the session; FILE! replaces a file)") { state, arg in
+        ReplCommand(name: "export", arguments: "\(ExportFormat.names) [FILE]", summary: "write this session as Markdown, JSON, HTML or a Jupyter notebook (default: named after the session; FILE! replaces a file)") { state, arg in
             export(arg, state)
         },
     ]

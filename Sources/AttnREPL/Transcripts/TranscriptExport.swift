@@ -6,13 +6,14 @@ import Glibc
 #endif
 
 enum ExportFormat: String, CaseIterable {
-    case md, json, html
+    case md, json, html, ipynb
 
     func render(_ document: TranscriptDocument) -> String {
         switch self {
         case .md: return MarkdownExport(document: document).render()
         case .json: return document.json()
         case .html: return HTMLExport(document: document).render()
+        case .ipynb: return NotebookExport(document: document).render()
         }
     }
 
