@@ -130,7 +130,7 @@ enum NumPyCode {
               let value = try? Interpreter().evaluateExpression("rand(" + args.map(sourceNumber).joined(separator: ", ") + ")"),
               case let .matrix(r, c) = value.shape, r * c <= 100_000 else { return nil }
         let rows = (0..<r).map { i in
-            "[" + (0..<c).map { j in value.scalar(at: i * c + j).rational.map { "\($0.doubleValue)" } ?? "0" }.joined(separator: ", ") + "]"
+            "[" + (0..<c).map { j in value.scalar(at: i * c + j).rational.map { DecimalFormat.string($0, digits: 17) } ?? "0" }.joined(separator: ", ") + "]"
         }
         return "np.array([" + rows.joined(separator: ",\n    ") + "])"
     }
