@@ -26,13 +26,13 @@ struct MarkdownExport {
         case .lesson:
             var lines = ["## \(escape(e.title ?? e.lesson ?? "lesson"))", "",
                          "Lesson \(inlineCode(e.lesson ?? ""))" + (e.language.map { ", language \(escape($0))" } ?? "") + ".", ""]
-            if let introduction = e.introduction { lines += [introduction, ""] }
+            if let introduction = e.introduction { lines += [ExportText.clean(introduction), ""] }
             if let step = e.step { lines += stepHeading(step, of: e.steps, title: e.stepTitle) }
             return lines + shownStep(e)
         case .step:
             return stepHeading(e.step ?? 0, of: e.steps, title: e.title) + shownStep(e)
         case .why:
-            return code(e.input) + (e.lines ?? []).map { "> " + escape($0) + "  " } + (e.lines == nil ? [] : [""]) + failure(e)
+            return code(e.input) + (e.lines ?? []).map { "> " + escape(Sanitize.text($0)) + "  " } + (e.lines == nil ? [] : [""]) + failure(e)
         case .command:
             return ["\(inlineCode(e.input ?? ""))" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""), ""]
         case .input:
@@ -67,7 +67,7 @@ struct MarkdownExport {
 
     /// The prose and formulas a lesson step showed. Prose is the lesson's own Markdown.
     private func shownStep(_ e: TranscriptEvent) -> [String] {
-        (e.prose.map { [$0, ""] } ?? []) + formulas(e.formulas ?? [])
+        (e.prose.map { [ExportText.clean($0), ""] } ?? []) + formulas(e.formulas ?? [])
     }
 
     /// Formulas as written (with their numbers), then their values, in one ```math block each.

@@ -16,7 +16,7 @@ struct NotebookExport {
         mutating func markdown(_ lines: [String]) {
             guard !lines.isEmpty else { return }
             cells.append(.object([("cell_type", .string("markdown")), ("id", .string("cell-\(cells.count + 1)")),
-                                  ("metadata", .object([])), ("source", .string(lines.joined(separator: "\n")))]))
+                                  ("metadata", .object([])), ("source", .string(ExportText.clean(lines.joined(separator: "\n"))))]))
         }
 
         /// A code cell; `output` is the recorded text shown as its result, `checks` what a checker compares.
@@ -25,11 +25,11 @@ struct NotebookExport {
             var outputs: [JSON] = []
             if let output {
                 outputs.append(.object([("output_type", .string("execute_result")), ("execution_count", .int(count)),
-                                        ("data", .object([("text/plain", .string(output))])), ("metadata", .object([]))]))
+                                        ("data", .object([("text/plain", .string(ExportText.clean(output)))])), ("metadata", .object([]))]))
             }
             let metadata: JSON = checks.isEmpty ? .object([]) : .object([("attn_repl", .object([("results", .array(checks))]))])
             cells.append(.object([("cell_type", .string("code")), ("execution_count", .int(count)), ("id", .string("cell-\(cells.count + 1)")),
-                                  ("metadata", metadata), ("outputs", .array(outputs)), ("source", .string(source))]))
+                                  ("metadata", metadata), ("outputs", .array(outputs)), ("source", .string(ExportText.clean(source)))]))
         }
     }
 

@@ -52,6 +52,19 @@ struct TranscriptContentTests {
         #expect(HTMLExport(document: doc).render().contains("<h2>Step 2 · The other scores</h2>"))
     }
 
+    @Test func textExportsNeutraliseControlCharactersInProseAndExplanations() throws {
+        var step = TranscriptEvent(.step)
+        (step.step, step.title, step.prose) = (1, "t", "line one\u{1b}[31m\nline two")
+        var why = TranscriptEvent(.why)
+        (why.input, why.lines) = (":why x", ["x = 1\u{7}"])
+        let doc = TranscriptDocument(name: "c", events: [TranscriptEvent(.start), step, why])
+        for text in [MarkdownExport(document: doc).render(), NotebookExport(document: doc).render(), HTMLExport(document: doc).render()] {
+            #expect(!text.contains("\u{1b}") && !text.contains("\u{7}"))
+            #expect(!text.contains("\\u001b") && !text.contains("\\u0007"))
+            #expect(text.contains("line one␛[31m"))
+        }
+    }
+
     @Test func whyIsRecordedWithItsExplanationOrError() throws {
         let state = session()
         run(["y = exp(1/2) / 3", ":why y", ":why nothing"], in: state)
