@@ -28,7 +28,7 @@ struct HTMLExport {
         details{margin:.25rem 0}
         summary{color:#555;cursor:pointer}
         .why{background:#f3f7fc;border-left:3px solid #7aa7d8;padding:.5rem .75rem;margin:.5rem 0 1.25rem}
-        .why p{margin:.15rem 0;overflow-wrap:anywhere}
+        .why p{margin:.1rem 0;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;white-space:pre-wrap;overflow-wrap:anywhere}
         table{border-collapse:collapse}
         td,th{border:1px solid #ccc;padding:.2rem .5rem}
         @media print{

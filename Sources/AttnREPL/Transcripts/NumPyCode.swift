@@ -65,36 +65,52 @@ enum NumPyCode {
 
     // MARK: Expressions
 
-    static func expression(_ e: Expr) -> String {
+    static func expression(_ e: Expr) -> String { render(e).code }
+
+    /// How tightly a piece of code binds, for parentheses only where Python needs them to
+    /// keep the formula's order of operations (and so its float rounding).
+    private enum Level: Int, Comparable {
+        case sum = 1, product, unary, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private static func render(_ e: Expr) -> (code: String, level: Level) {
+        func wrap(_ x: Expr, _ at: Level) -> String {
+            let r = render(x)
+            return r.level < at ? "(\(r.code))" : r.code
+        }
+        func arguments(_ list: [Expr]) -> String { list.map(expression).joined(separator: ", ") }
         switch e.kind {
-        case let .number(t): return number(t)
-        case let .name(n): return identifier(n)
-        case .pi: return "np.pi"
-        case let .group(inner): return "(\(expression(inner)))"
-        case let .unary(op, x): return "(\(op == .negate ? "-" : "+")\(expression(x)))"
+        case let .number(t): return (number(t), .atom)
+        case let .name(n): return (identifier(n), .atom)
+        case .pi: return ("np.pi", .atom)
+        case let .group(inner): return render(inner)
+        case let .unary(op, x): return ((op == .negate ? "-" : "+") + wrap(x, .unary), .unary)
         case let .binary(op, a, b):
-            let (l, r) = (expression(a), expression(b))
             switch op {
-            case .add: return "(\(l) + \(r))"
-            case .subtract: return "(\(l) - \(r))"
-            case .product: return "_mm(\(l), \(r))"
-            case .divide, .elementwiseDivide: return "(\(l) / \(r))"
-            case .elementwiseMultiply: return "(\(l) * \(r))"
-            case .power, .elementwisePower: return "(\(l) ** \(r))"
+            case .add: return ("\(wrap(a, .sum)) + \(wrap(b, .product))", .sum)
+            case .subtract: return ("\(wrap(a, .sum)) - \(wrap(b, .product))", .sum)
+            case .product: return ("_mm(\(expression(a)), \(expression(b)))", .atom)
+            case .divide, .elementwiseDivide: return ("\(wrap(a, .product)) / \(wrap(b, .unary))", .product)
+            case .elementwiseMultiply: return ("\(wrap(a, .product)) * \(wrap(b, .unary))", .product)
+            case .power, .elementwisePower: return ("\(wrap(a, .atom)) ** \(wrap(b, .atom))", .power)
             }
-        case let .transpose(x, _): return "_T(\(expression(x)))"
+        case let .transpose(x, _): return ("_T(\(expression(x)))", .atom)
         case let .call(n, args):
-            if n.canonical == "rand", let literal = randLiteral(e) { return literal }
+            if n.canonical == "rand", let literal = randLiteral(e) { return (literal, .atom) }
             let function = n.canonical == "rand" ? "_rand" : (Builtins.named(n.canonical) != nil ? n.canonical : identifier(n))
-            return "\(function)(\(args.map(expression).joined(separator: ", ")))"
+            return ("\(function)(\(arguments(args)))", .atom)
         case let .index(base, indices):
-            return "np.asarray(\(expression(base)))[\(indices.map(position).joined(separator: ", "))]"
+            // Names hold arrays already; anything else is made one before it is indexed.
+            let array: String
+            if case .name = base.kind { array = expression(base) } else { array = "np.asarray(\(expression(base)))" }
+            return ("\(array)[\(indices.map(position).joined(separator: ", "))]", .atom)
         case .range:
-            return position(e)
+            return (position(e), .atom)
         case let .bracket(literal):
             switch literal {
-            case let .commaList(items): return "_list(\(items.map(expression).joined(separator: ", ")))"
-            case let .rows(rows): return "_rows(\(rows.map { "[" + $0.map(expression).joined(separator: ", ") + "]" }.joined(separator: ", ")))"
+            case let .commaList(items): return ("_list(\(arguments(items)))", .atom)
+            case let .rows(rows): return ("_rows(\(rows.map { "[" + arguments($0) + "]" }.joined(separator: ", ")))", .atom)
             }
         }
     }

@@ -167,11 +167,11 @@ struct TranscriptContentTests {
         #expect(e21["source"] as? String == "# e_{2,1} = [1, 2]^T [3, 4]\n# e_{2,1} is spelled e_2_1 in Python\ne_2_1 = _mm(_T(_list(1, 2)), _list(3, 4))\ne_2_1")
         let output = try #require((e21["outputs"] as? [[String: Any]])?.first?["data"] as? [String: Any])
         #expect(output["text/plain"] as? String == "e_{2,1} = 11")
-        #expect(sources.contains { $0.0 == "code" && $0.1.contains("lambda_ = exp((1 / 2))") })
+        #expect(sources.contains { $0.0 == "code" && $0.1.contains("lambda_ = exp(1 / 2)") })
         #expect(sources.contains { $0.0 == "markdown" && $0.1.contains("error: unknown name W_k") })
         #expect(sources.contains { $0.0 == "markdown" && $0.1.hasPrefix("`:why lambda`") })
         #expect(sources.contains { $0.0 == "markdown" && $0.1.hasPrefix("### Step 1/6 · The first score") })
-        #expect(sources.contains { $0.0 == "code" && $0.1.contains("h_2 = _list(0.5, 1, (-0.5))") })
+        #expect(sources.contains { $0.0 == "code" && $0.1.contains("h_2 = _list(0.5, 1, -0.5)") })
         #expect(sources.first?.1.hasPrefix("# attn-repl session") == true)
         #expect(sources[1].1.contains("def attention(Q, K, V, M=None):"))
     }
