@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Runs every code cell of an attn-repl notebook export top to bottom in one fresh namespace
-and compares each recorded value (the cell's metadata attn_repl.results, decimals written
-by attn-repl) with what NumPy computed: 1e-9 relative (1e-12 absolute near zero).
+and compares each recorded value (a cell's metadata attn_repl.results: decimals attn-repl
+wrote) with what NumPy computed: 1e-9 relative (1e-12 absolute near zero), or one unit in the
+last of the digits the session recorded (`:digits`) when that is larger. A Markdown
+cell's results (a lesson step's values) are compared with the names as they are then.
 With --schema, first validates the notebook against the nbformat schema (needs nbformat).
 Exit status 0 when every value agrees, 1 otherwise."""
 import ast
 import json
+import math
 import sys
 
 import numpy as np
@@ -29,6 +32,11 @@ def last_expression_value(source, namespace):
     return None
 
 
+def rounding(value, digits):
+    """How far a decimal attn-repl rounded to `digits` significant digits may be from its value."""
+    return 0.0 if value == 0 else 10.0 ** (math.floor(math.log10(abs(value))) + 1 - digits)
+
+
 def compare(expected, actual, where):
     shape = tuple(expected["shape"])
     values = np.array([float(v) for v in expected["values"]])
@@ -42,8 +50,9 @@ def compare(expected, actual, where):
     if flat.shape != values.shape:
         return [f"{where}: {flat.size} values, recorded {values.size}"]
     problems = []
+    digits = expected.get("digits", 1000)
     for k, (a, v) in enumerate(zip(flat, values)):
-        if not abs(a - v) <= max(1e-9 * abs(v), 1e-12):
+        if not abs(a - v) <= max(1e-9 * abs(v), 1e-12, rounding(v, digits)):
             problems.append(f"{where}: element {k + 1} is {a!r}, recorded {v!r}")
     return problems
 
@@ -60,15 +69,15 @@ def main():
     namespace = {"__name__": "__main__"}
     problems, checked, cells = [], 0, 0
     for number, cell in enumerate(nb["cells"], 1):
-        if cell["cell_type"] != "code":
-            continue
-        cells += 1
-        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-        try:
-            value = last_expression_value(source, namespace)
-        except Exception as e:  # a cell that fails is a failure of the export
-            problems.append(f"cell {number}: {type(e).__name__}: {e}\n{source}")
-            continue
+        value = None
+        if cell["cell_type"] == "code":
+            cells += 1
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            try:
+                value = last_expression_value(source, namespace)
+            except Exception as e:  # a cell that fails is a failure of the export
+                problems.append(f"cell {number}: {type(e).__name__}: {e}\n{source}")
+                continue
         for expected in cell.get("metadata", {}).get("attn_repl", {}).get("results", []):
             name = expected.get("python")
             actual = namespace.get(name) if name else value

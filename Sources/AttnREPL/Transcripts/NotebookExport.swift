@@ -8,15 +8,48 @@ import Engine
 
 struct NotebookExport {
     let document: TranscriptDocument
+    /// Names a lesson's program assigns more than once (accumulators, names a later step reuses).
+    private let reassigned: Set<String>
+
+    init(document: TranscriptDocument) {
+        self.document = document
+        var again = Set<String>()
+        for event in document.events {
+            var seen = Set<String>()
+            for line in event.program ?? [] {
+                for statement in NumPyCode.statements(line) ?? [] {
+                    guard let name = statement.assigned?.canonical else { continue }
+                    if !seen.insert(name).inserted { again.insert(name) }
+                }
+            }
+        }
+        reassigned = again
+    }
 
     private struct Builder {
         var cells: [JSON] = []
         var count = 0
 
-        mutating func markdown(_ lines: [String]) {
+        /// The digits results are recorded with now (`:digits` changes it), for the checks.
+        var digits = 6
+
+        mutating func markdown(_ lines: [String], checks: [JSON] = []) {
             guard !lines.isEmpty else { return }
             cells.append(.object([("cell_type", .string("markdown")), ("id", .string("cell-\(cells.count + 1)")),
-                                  ("metadata", .object([])), ("source", .string(ExportText.clean(lines.joined(separator: "\n"))))]))
+                                  ("metadata", metadata(checks)), ("source", .string(ExportText.clean(lines.joined(separator: "\n"))))]))
+        }
+
+        func metadata(_ checks: [JSON]) -> JSON {
+            checks.isEmpty ? .object([]) : .object([("attn_repl", .object([("results", .array(checks))]))])
+        }
+
+        /// What a checker compares with the value the name (or the cell's last expression) has.
+        func check(_ value: TranscriptValue, python: String?) -> JSON? {
+            guard value.defined == nil, let values = value.values else { return nil }
+            var pairs: [(String, JSON)] = [("python", python.map(JSON.string) ?? .null), ("shape", .array((value.shape ?? []).map(JSON.int))),
+                                           ("values", .array(values.map(JSON.string))), ("digits", .int(digits))]
+            if let block = value.block { pairs.append(("block", .array(block.map(JSON.int)))) }
+            return .object(pairs)
         }
 
         /// A code cell; `output` is the recorded text shown as its result, `checks` what a checker compares.
@@ -27,15 +60,15 @@ struct NotebookExport {
                 outputs.append(.object([("output_type", .string("execute_result")), ("execution_count", .int(count)),
                                         ("data", .object([("text/plain", .string(ExportText.clean(output)))])), ("metadata", .object([]))]))
             }
-            let metadata: JSON = checks.isEmpty ? .object([]) : .object([("attn_repl", .object([("results", .array(checks))]))])
             cells.append(.object([("cell_type", .string("code")), ("execution_count", .int(count)), ("id", .string("cell-\(cells.count + 1)")),
-                                  ("metadata", metadata), ("outputs", .array(outputs)), ("source", .string(ExportText.clean(source)))]))
+                                  ("metadata", metadata(checks)), ("outputs", .array(outputs)), ("source", .string(ExportText.clean(source)))]))
         }
     }
 
     func render() -> String {
         var b = Builder()
         let s = document.settings
+        b.digits = s.digits
         b.markdown(["# attn-repl session \(document.name)", "",
                     [document.start.version.map { "attn-repl \($0)" }, document.start.date, "\(s.digits) digits",
                      s.float ? "IEEE double" : "exact"].compactMap { $0 }.joined(separator: " · "), "",
@@ -65,17 +98,18 @@ struct NotebookExport {
             if let introduction = e.introduction { intro += ["", introduction] }
             b.markdown(intro)
             program(e.program, comment: "The lesson's inputs and the formulas of all its steps, so later cells can use its tensors.", into: &b)
-            if let step = e.step { b.markdown(stepCell(step, of: e.steps, title: e.stepTitle, e)) }
+            if let step = e.step { b.markdown(stepCell(step, of: e.steps, title: e.stepTitle, e), checks: formulaChecks(e.formulas, b)) }
         case .step:
-            b.markdown(stepCell(e.step ?? 0, of: e.steps, title: e.title, e))
+            b.markdown(stepCell(e.step ?? 0, of: e.steps, title: e.title, e), checks: formulaChecks(e.formulas, b))
         case .command:
+            if let digits = e.settings?.digits { b.digits = digits }
             b.markdown(["`\(e.input ?? "")`" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? "")])
         case .why:
             b.markdown(["`\(e.input ?? ":why")`", ""] + (e.lines ?? []).map { "> " + $0 + "  " } + (e.error.map { ["", "    " + $0] } ?? []))
         case .input:
             guard e.error == nil, e.interrupted != true else { return note(e, into: &b) }
             program(e.program, comment: "\(e.input ?? "an input changed"): the lesson recomputes every step.", into: &b)
-            if let formulas = e.formulas, !formulas.isEmpty { b.markdown(formulaLines(formulas)) }
+            if let formulas = e.formulas, !formulas.isEmpty { b.markdown(formulaLines(formulas), checks: formulaChecks(formulas, b)) }
         case .answer:
             let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
             b.markdown(["Answer `\(e.input ?? "")`: \(verdict)"] + (e.results ?? []).flatMap { ["", "$$" + ExportMath.latex($0, inline: false) + "$$"] })
@@ -111,6 +145,16 @@ struct NotebookExport {
         return lines + formulaLines(e.formulas ?? [])
     }
 
+    /// A step's values, compared with the names the lesson's code cell computed. A name the
+    /// lesson assigns again in a later step is left out: the code cell holds its last value.
+    private func formulaChecks(_ formulas: [TranscriptFormula]?, _ b: Builder) -> [JSON] {
+        (formulas ?? []).compactMap { f in
+            guard let value = f.value, let name = value.name, let line = NumPyCode.statements(f.input)?.last,
+                  let (python, canonical) = line.assigned, canonical == name, !reassigned.contains(name) else { return nil }
+            return b.check(value, python: python)
+        }
+    }
+
     private func formulaLines(_ formulas: [TranscriptFormula]) -> [String] {
         formulas.flatMap { f -> [String] in
             var line = ExportMath.exact(f.input)
@@ -141,14 +185,7 @@ struct NotebookExport {
             code.append(line.code)
             let shown = value.silent != true && value.defined == nil
             if shown, let (python, _) = line.assigned { code.append(python) }
-            var checks: [JSON] = []
-            if value.defined == nil, let values = value.values {
-                var check: [(String, JSON)] = [("python", line.assigned.map { .string($0.python) } ?? .null),
-                                               ("shape", .array((value.shape ?? []).map(JSON.int))),
-                                               ("values", .array(values.map(JSON.string)))]
-                if let block = value.block { check.append(("block", .array(block.map(JSON.int)))) }
-                checks.append(.object(check))
-            }
+            let checks = b.check(value, python: line.assigned?.python).map { [$0] } ?? []
             b.code(code.joined(separator: "\n"), output: shown ? outputText(value) : nil, checks: checks)
         }
         if e.error != nil || e.interrupted == true {
