@@ -7,7 +7,8 @@ DevTools protocol over --remote-debugging-pipe (standard library only), that
   - every decimal of every result in the transcript (the JSON export of the same session)
     is rendered in the page's math.
 
-usage: check_html.py PAGE.html TRANSCRIPT.json [--screenshot OUT.png]
+usage: check_html.py PAGE.html TRANSCRIPT.json [--print] [--screenshot OUT.png]
+(--print: the same checks with print styles, at 720 px, an A4 page's printable width)
 Exit status 0 when all checks pass, 1 when one fails, 2 when the browser could not be run."""
 import base64
 import json
@@ -20,6 +21,7 @@ import tempfile
 import time
 
 WIDTH = 1000
+PRINT_WIDTH = 720
 TIMEOUT = 60.0
 
 
@@ -168,8 +170,12 @@ def main():
         k = args.index("--screenshot")
         screenshot = args[k + 1]
         del args[k:k + 2]
+    printing = "--print" in args
+    if printing:
+        args.remove("--print")
+    width = PRINT_WIDTH if printing else WIDTH
     if len(args) != 2:
-        sys.exit("usage: check_html.py PAGE.html TRANSCRIPT.json [--screenshot OUT.png]")
+        sys.exit("usage: check_html.py PAGE.html TRANSCRIPT.json [--print] [--screenshot OUT.png]")
     page, transcript = (os.path.abspath(a) for a in args)
     executable = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not executable:
@@ -181,7 +187,9 @@ def main():
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         browser.send("Emulation.setDeviceMetricsOverride",
-                     {"width": WIDTH, "height": 800, "deviceScaleFactor": 1, "mobile": False}, session)
+                     {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False}, session)
+        if printing:
+            browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
         browser.send("Page.enable", {}, session)
         browser.send("Page.navigate", {"url": "file://" + page}, session)
         browser.wait_for("Page.loadEventFired")

@@ -34,10 +34,7 @@ struct HTMLExport {
         @media print{
           body{max-width:none;margin:0}
           .scroll{overflow:visible}
-          .scroll math,.value math{font-size:.8em;max-width:100%}
-          mtable{font-size:.85em}
-          pre{white-space:pre-wrap}
-          details>*{display:block}
+          .scroll>math{font-size:min(1em,calc(150vw / var(--w,40)))}
         }
         """
 
@@ -122,7 +119,8 @@ struct HTMLExport {
                 math = m + "<mo>\(f.approximate == true ? "≈" : "=")</mo>" + typeset
             }
             var html = "<div class=\"formula\">"
-            html += math.map { "<div class=\"scroll\">\(HTMLValue.math($0))</div>" } ?? code(f.input).joined()
+            let width = f.input.count + (f.substituted.map { $0.count + 3 } ?? 0)
+            html += math.map { HTMLValue.box($0, width: width) } ?? code(f.input).joined()
             if f.hidden == true {
                 html += "<p class=\"note\">An exercise: predict the value before it is shown.</p>"
             } else if let value = f.value, value.defined == nil {

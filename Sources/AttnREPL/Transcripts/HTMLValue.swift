@@ -12,26 +12,41 @@ enum HTMLValue {
     static func block(_ value: TranscriptValue) -> String {
         let label = value.name.map { ExportMathML.name($0) } ?? ""
         guard let t = RecordedTensor(value) else {
-            return box(label + "<mo>=</mo><mtext>?</mtext>")
+            return box(label + "<mo>=</mo><mtext>?</mtext>", width: 8)
         }
         let decimals = grid(t) { ExportMathML.number($0.decimal) }
-        if t.decimalsAreExact { return box(label + (label.isEmpty ? "" : "<mo>=</mo>") + decimals) }
-        let approx = box(label + "<mo>≈</mo>" + decimals)
+        let labelWidth = (value.name?.count ?? 0) + 3
+        let decimalsWidth = labelWidth + width(t) { $0.decimal }
+        if t.decimalsAreExact { return box(label + (label.isEmpty ? "" : "<mo>=</mo>") + decimals, width: decimalsWidth) }
+        let approx = box(label + "<mo>≈</mo>" + decimals, width: decimalsWidth)
         guard t.hasExactForms else { return approx }
         let exact = grid(t) { ExportMathML.exact($0.exact ?? "") }
         let forms = shownCells(t).compactMap(\.exact)
         let short = forms.reduce(0) { $0 + $1.count } <= shortExact && forms.allSatisfy { $0.count <= shortCell }
         if short {
-            return "<div class=\"value\">\(approx)<div class=\"exact scroll\">\(math("<mo>=</mo>" + exact))</div></div>"
+            return "<div class=\"value\">\(approx)<div class=\"exact scroll\" style=\"--w:\(width(t) { $0.exact ?? "" } + 3)\">"
+                + math("<mo>=</mo>" + exact) + "</div></div>"
         }
         let summary = forms.count == 1 ? "exact form" : "exact forms"
         return "<div class=\"value\">\(approx)<details><summary>\(summary)</summary>"
-            + box(label + "<mo>=</mo>" + exact) + "</details></div>"
+            + box(label + "<mo>=</mo>" + exact, width: labelWidth + width(t) { $0.exact ?? "" }) + "</details></div>"
     }
 
-    /// A scrolling box holding one display formula.
-    private static func box(_ body: String) -> String {
-        "<div class=\"scroll\">\(math(body))</div>"
+    /// A box holding one display formula, which scrolls sideways on a screen when it is wider
+    /// than the page. `width` estimates it in characters (`--w`): in print, where nothing
+    /// scrolls, the style sheet shrinks the formula by it to fit the page instead of cutting it.
+    static func box(_ body: String, width: Int) -> String {
+        "<div class=\"scroll\" style=\"--w:\(max(1, width))\">\(math(body))</div>"
+    }
+
+    /// About how many characters wide a grid of `text` is: its widest cell per column, and a gap.
+    private static func width(_ t: RecordedTensor, _ text: (RecordedTensor.Cell) -> String) -> Int {
+        if t.isScalar { return text(t.cell(0, 0)).count }
+        let rows = t.shownRows(limit: maxRows)
+        return t.shownColumns(limit: maxCols).reduce(4) { total, j in
+            guard let j else { return total + 3 }
+            return total + 2 + rows.map { i in i.map { text(t.cell($0, j)).count } ?? 1 }.max()!
+        }
     }
 
     static func math(_ body: String, display: Bool = true) -> String {

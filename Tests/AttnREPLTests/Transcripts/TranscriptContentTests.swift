@@ -97,7 +97,7 @@ struct TranscriptContentTests {
         let decimals = try #require(softmax.range(of: "<mn>0.00"))
         let details = try #require(softmax.range(of: "<details><summary>exact forms</summary>"))
         #expect(decimals.lowerBound < details.lowerBound)
-        #expect(html.contains("<div class=\"exact scroll\">"))
+        #expect(html.contains("<div class=\"exact scroll\" style=\"--w:"))
         #expect(html.contains("\"STIX Two Math\",\"Latin Modern Math\",\"Cambria Math\""))
         #expect(html.contains("@media print"))
     }
