@@ -17,7 +17,7 @@ struct NotebookExport {
         for event in document.events {
             var seen = Set<String>()
             for line in event.program ?? [] {
-                for statement in NumPyCode.statements(line) ?? [] {
+                for statement in NumPyCode().statements(line) ?? [] {
                     guard let name = statement.assigned?.canonical else { continue }
                     if !seen.insert(name).inserted { again.insert(name) }
                 }
@@ -32,6 +32,8 @@ struct NotebookExport {
 
         /// The digits results are recorded with now (`:digits` changes it), for the checks.
         var digits = 6
+        /// The shapes names have at this point of the notebook, where known (for `@`).
+        var shapes: [String: [Int]] = [:]
 
         mutating func markdown(_ lines: [String], checks: [JSON] = []) {
             guard !lines.isEmpty else { return }
@@ -98,8 +100,10 @@ struct NotebookExport {
             if let introduction = e.introduction { intro += ["", introduction] }
             b.markdown(intro)
             program(e.program, comment: "The lesson's inputs and the formulas of all its steps, so later cells can use its tensors.", into: &b)
+            learnShapes(e.formulas, &b)
             if let step = e.step { b.markdown(stepCell(step, of: e.steps, title: e.stepTitle, e), checks: formulaChecks(e.formulas, b)) }
         case .step:
+            learnShapes(e.formulas, &b)
             b.markdown(stepCell(e.step ?? 0, of: e.steps, title: e.title, e), checks: formulaChecks(e.formulas, b))
         case .command:
             if let digits = e.settings?.digits { b.digits = digits }
@@ -109,6 +113,7 @@ struct NotebookExport {
         case .input:
             guard e.error == nil, e.interrupted != true else { return note(e, into: &b) }
             program(e.program, comment: "\(e.input ?? "an input changed"): the lesson recomputes every step.", into: &b)
+            learnShapes(e.formulas, &b)
             if let formulas = e.formulas, !formulas.isEmpty { b.markdown(formulaLines(formulas), checks: formulaChecks(formulas, b)) }
         case .answer:
             let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
@@ -132,8 +137,10 @@ struct NotebookExport {
         guard let lines, !lines.isEmpty else { return }
         var code = ["# " + comment]
         for line in lines {
-            guard let translated = NumPyCode.statements(line) else { code.append("# (not translated) " + line); continue }
+            // Written without shapes: the names it assigns change shape as it goes (loops).
+            guard let translated = NumPyCode().statements(line) else { code.append("# (not translated) " + line); continue }
             code += translated.map(\.code)
+            for assigned in translated.compactMap(\.assigned) { b.shapes[assigned.canonical] = nil }
         }
         b.code(code.joined(separator: "\n"))
     }
@@ -145,11 +152,19 @@ struct NotebookExport {
         return lines + formulaLines(e.formulas ?? [])
     }
 
+    /// The shapes of a step's values (names no later step assigns again).
+    private func learnShapes(_ formulas: [TranscriptFormula]?, _ b: inout Builder) {
+        for f in formulas ?? [] {
+            guard let value = f.value, let name = value.name, let shape = value.shape, !reassigned.contains(name) else { continue }
+            b.shapes[name] = shape
+        }
+    }
+
     /// A step's values, compared with the names the lesson's code cell computed. A name the
     /// lesson assigns again in a later step is left out: the code cell holds its last value.
     private func formulaChecks(_ formulas: [TranscriptFormula]?, _ b: Builder) -> [JSON] {
         (formulas ?? []).compactMap { f in
-            guard let value = f.value, let name = value.name, let line = NumPyCode.statements(f.input)?.last,
+            guard let value = f.value, let name = value.name, let line = NumPyCode().statements(f.input)?.last,
                   let (python, canonical) = line.assigned, canonical == name, !reassigned.contains(name) else { return nil }
             return b.check(value, python: python)
         }
@@ -177,7 +192,11 @@ struct NotebookExport {
         let results = e.results ?? []
         for (k, s) in statements.enumerated() where k < results.count {
             let value = results[k]
-            let line = NumPyCode.statement(s)
+            // A function's body is written without shapes: its parameters hide the names outside.
+            let isFunction: Bool
+            if case .function = s.kind { isFunction = true } else { isFunction = false }
+            let line = NumPyCode(shapes: isFunction ? [:] : b.shapes).statement(s)
+            if let name = value.name, value.defined == nil { b.shapes[name] = value.shape }
             var code = ["# " + source[s.range].replacingAll("\n", with: " ")]
             if let (python, canonical) = line.assigned, python != canonical {
                 code.append("# \(canonical) is spelled \(python) in Python")
@@ -204,10 +223,11 @@ struct NotebookExport {
               case let .name(n) = x.kind else {
             return b.markdown(["`\(e.input ?? ":load")`" + (e.message.map { ": " + $0 } ?? "")])
         }
-        let elements = data.exact.map { NumPyCode.exactForm($0) ?? "float('nan')" }
+        let elements = data.exact.map { NumPyCode().exactForm($0) ?? "float('nan')" }
         let id = NumPyCode.identifier(n)
         let array = "np.array([\(elements.joined(separator: ", "))], dtype=np.float64)"
-        let shaped = data.shape.isEmpty ? "\(array)[0]" : "\(array).reshape(\(data.shape.map(String.init).joined(separator: ", ")),)"
+        let shaped = data.shape.isEmpty ? "\(array)[0]" : "\(array).reshape(\(data.shape.map(String.init).joined(separator: ", ")))"
+        b.shapes[name] = data.shape
         b.code("# \(e.input ?? ":load"): the values it read\n\(id) = \(shaped)\n\(id)", output: e.results?.first.map(outputText))
     }
 

@@ -5,7 +5,11 @@
 // shape rules. `rand` with constant arguments is written out as its values.
 import Engine
 
-enum NumPyCode {
+struct NumPyCode {
+    /// Shapes known for names (from recorded results): products of such names are written
+    /// `a @ b` or `a * b` where NumPy means the same as attn-repl, else `_mm(a, b)`.
+    var shapes: [String: [Int]] = [:]
+
     struct Line {
         var code: String
         /// The name assigned, as a Python identifier, and as the formula language spells it.
@@ -13,24 +17,24 @@ enum NumPyCode {
     }
 
     /// One line per statement; nil when the text does not parse.
-    static func statements(_ text: String) -> [Line]? {
+    func statements(_ text: String) -> [Line]? {
         guard case let .complete(statements) = Parser.parse(text) else { return nil }
         return statements.map(statement)
     }
 
-    static func statement(_ s: Statement) -> Line {
+    func statement(_ s: Statement) -> Line {
         switch s.kind {
         case let .expression(e): return Line(code: expression(e))
         case let .assignment(n, e):
-            let id = identifier(n)
+            let id = Self.identifier(n)
             return Line(code: "\(id) = \(expression(e))", assigned: (id, n.canonical))
         case let .function(n, parameters, body):
-            return Line(code: "def \(identifier(n))(\(parameters.map(identifier).joined(separator: ", "))):\n    return \(expression(body))")
+            return Line(code: "def \(Self.identifier(n))(\(parameters.map(Self.identifier).joined(separator: ", "))):\n    return \(expression(body))")
         }
     }
 
     /// An exact form (`exp(1/2)/3`) as a Python expression.
-    static func exactForm(_ text: String) -> String? {
+    func exactForm(_ text: String) -> String? {
         guard case let .complete(s) = Parser.parseExpression(text), s.count == 1, case let .expression(e) = s[0].kind else { return nil }
         return expression(e)
     }
@@ -65,7 +69,7 @@ enum NumPyCode {
 
     // MARK: Expressions
 
-    static func expression(_ e: Expr) -> String { render(e).code }
+    func expression(_ e: Expr) -> String { render(e).code }
 
     /// How tightly a piece of code binds, for parentheses only where Python needs them to
     /// keep the formula's order of operations (and so its float rounding).
@@ -74,7 +78,7 @@ enum NumPyCode {
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private static func render(_ e: Expr) -> (code: String, level: Level) {
+    private func render(_ e: Expr) -> (code: String, level: Level) {
         func wrap(_ x: Expr, _ at: Level) -> String {
             let r = render(x)
             return r.level < at ? "(\(r.code))" : r.code
@@ -82,7 +86,7 @@ enum NumPyCode {
         func arguments(_ list: [Expr]) -> String { list.map(expression).joined(separator: ", ") }
         switch e.kind {
         case let .number(t): return (number(t), .atom)
-        case let .name(n): return (identifier(n), .atom)
+        case let .name(n): return (Self.identifier(n), .atom)
         case .pi: return ("np.pi", .atom)
         case let .group(inner): return render(inner)
         case let .unary(op, x): return ((op == .negate ? "-" : "+") + wrap(x, .unary), .unary)
@@ -90,7 +94,15 @@ enum NumPyCode {
             switch op {
             case .add: return ("\(wrap(a, .sum)) + \(wrap(b, .product))", .sum)
             case .subtract: return ("\(wrap(a, .sum)) - \(wrap(b, .product))", .sum)
-            case .product: return ("_mm(\(expression(a)), \(expression(b)))", .atom)
+            case .product:
+                switch (knownShape(a), knownShape(b)) {
+                case let (x?, y?) where x.isEmpty || y.isEmpty:           // a scalar scales
+                    return ("\(wrap(a, .product)) * \(wrap(b, .unary))", .product)
+                case let (x?, y?) where x.count == 2 && x[0] != 1 && !y.isEmpty:
+                    return ("\(wrap(a, .product)) @ \(wrap(b, .unary))", .product)   // matrix × vector or matrix
+                default:
+                    return ("_mm(\(expression(a)), \(expression(b)))", .atom)
+                }
             case .divide, .elementwiseDivide: return ("\(wrap(a, .product)) / \(wrap(b, .unary))", .product)
             case .elementwiseMultiply: return ("\(wrap(a, .product)) * \(wrap(b, .unary))", .product)
             case .power, .elementwisePower: return ("\(wrap(a, .atom)) ** \(wrap(b, .atom))", .power)
@@ -98,7 +110,7 @@ enum NumPyCode {
         case let .transpose(x, _): return ("_T(\(expression(x)))", .atom)
         case let .call(n, args):
             if n.canonical == "rand", let literal = randLiteral(e) { return (literal, .atom) }
-            let function = n.canonical == "rand" ? "_rand" : (Builtins.named(n.canonical) != nil ? n.canonical : identifier(n))
+            let function = n.canonical == "rand" ? "_rand" : (Builtins.named(n.canonical) != nil ? n.canonical : Self.identifier(n))
             return ("\(function)(\(arguments(args)))", .atom)
         case let .index(base, indices):
             // Names hold arrays already; anything else is made one before it is indexed.
@@ -115,14 +127,24 @@ enum NumPyCode {
         }
     }
 
+    /// The shape of a name or a number, where it is known.
+    private func knownShape(_ e: Expr) -> [Int]? {
+        switch e.kind {
+        case let .name(n): return shapes[n.canonical]
+        case .number, .pi: return []
+        case let .group(inner): return knownShape(inner)
+        default: return nil
+        }
+    }
+
     /// A number as Python reads it, the same value (`.5` → `0.5`).
-    private static func number(_ t: String) -> String {
+    private func number(_ t: String) -> String {
         let text = t.hasPrefix(".") ? "0" + t : t
         return Double(text) != nil ? text : "float('\(text)')"
     }
 
     /// A 1-based position or inclusive range `a:b` as a 0-based index or slice.
-    private static func position(_ e: Expr) -> String {
+    private func position(_ e: Expr) -> String {
         switch e.kind {
         case let .number(t) where Int(t) != nil: return String(Int(t)! - 1)
         case let .range(lo, hi):
@@ -140,7 +162,7 @@ enum NumPyCode {
     }
 
     /// `rand(3, 4, 7)` as the matrix it makes, written out: the notebook needs no generator.
-    private static func randLiteral(_ call: Expr) -> String? {
+    private func randLiteral(_ call: Expr) -> String? {
         guard case let .call(_, args) = call.kind,
               args.allSatisfy({ if case .number = $0.kind { return true }; if case let .unary(.negate, x) = $0.kind, case .number = x.kind { return true }; return false }),
               let value = try? Interpreter().evaluateExpression("rand(" + args.map(sourceNumber).joined(separator: ", ") + ")"),
@@ -151,7 +173,7 @@ enum NumPyCode {
         return "np.array([" + rows.joined(separator: ",\n    ") + "])"
     }
 
-    private static func sourceNumber(_ e: Expr) -> String {
+    private func sourceNumber(_ e: Expr) -> String {
         switch e.kind {
         case let .number(t): return t
         case let .unary(.negate, x): return "-" + sourceNumber(x)

@@ -176,8 +176,18 @@ struct TranscriptContentTests {
         #expect(sources[1].1.contains("def attention(Q, K, V, M=None):"))
     }
 
+    @Test func productsOfNamesWithKnownShapesAreWrittenAsNumPyWritesThem() throws {
+        let state = session()
+        run(["W = [1 2; 3 4]", "x = [1, 1]", "y = W x", "s = 2", "z = s x", "r = x^T x", "f(W) = W x"], in: state)
+        let text = NotebookExport(document: try document(state)).render()
+        #expect(text.contains("y = W @ x"))
+        #expect(text.contains("z = s * x"))
+        #expect(text.contains("r = _mm(_T(x), x)"))            // a row times a column is a scalar: the helper knows
+        #expect(text.contains("return _mm(W, x)"))              // inside a function W is its parameter
+    }
+
     @Test func randIsWrittenOutLiterally() {
-        let code = NumPyCode.statements("R = rand(2, 3, 7)")?.first?.code
+        let code = NumPyCode().statements("R = rand(2, 3, 7)")?.first?.code
         #expect(code == "R = np.array([[-0.4, -0.82, 0.47],\n    [0.86, -0.51, 0.17]])")
     }
 }
