@@ -103,9 +103,12 @@ enum ExportMathML {
     }
 
     /// Rows of cells in stretching brackets.
-    static func matrix(_ rows: [[String]]) -> String {
+    /// `numbers`: a grid of decimals, whose columns the style sheet aligns to the right.
+    static func matrix(_ rows: [[String]], numbers: Bool = false) -> String {
         let body = rows.map { "<mtr>" + $0.map { "<mtd>\($0)</mtd>" }.joined() + "</mtr>" }.joined()
-        return "<mrow><mo fence=\"true\" stretchy=\"true\">[</mo><mtable>\(body)</mtable><mo fence=\"true\" stretchy=\"true\">]</mo></mrow>"
+        // Chromium aligns by the class (style sheet), browsers with full MathML by columnalign.
+        let table = numbers ? "<mtable class=\"numbers\" columnalign=\"right\">" : "<mtable>"
+        return "<mrow><mo fence=\"true\" stretchy=\"true\">[</mo>\(table)\(body)</mtable><mo fence=\"true\" stretchy=\"true\">]</mo></mrow>"
     }
 
     // MARK: Names and numbers

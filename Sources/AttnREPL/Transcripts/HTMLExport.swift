@@ -12,6 +12,7 @@ struct HTMLExport {
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
         math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre",math;font-size:1.1em}
         .scroll>math{display:inline math;margin:.2rem 0}
+        mtable.numbers>mtr>mtd{text-align:right;text-align:-webkit-right}
         h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2.5rem}
         h3{margin-top:1.75rem}
         pre{background:#f5f5f5;padding:.5rem .75rem;border-radius:4px;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}

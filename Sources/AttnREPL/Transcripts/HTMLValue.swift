@@ -14,7 +14,7 @@ enum HTMLValue {
         guard let t = RecordedTensor(value) else {
             return box(label + "<mo>=</mo><mtext>?</mtext>", width: 8)
         }
-        let decimals = grid(t) { ExportMathML.number($0.decimal) }
+        let decimals = grid(t, numbers: true) { ExportMathML.number($0.decimal) }
         let labelWidth = (value.name?.count ?? 0) + 3
         let decimalsWidth = labelWidth + width(t) { $0.decimal }
         if t.decimalsAreExact { return box(label + (label.isEmpty ? "" : "<mo>=</mo>") + decimals, width: decimalsWidth) }
@@ -60,7 +60,7 @@ enum HTMLValue {
         }
     }
 
-    private static func grid(_ t: RecordedTensor, _ cell: (RecordedTensor.Cell) -> String) -> String {
+    private static func grid(_ t: RecordedTensor, numbers: Bool = false, _ cell: (RecordedTensor.Cell) -> String) -> String {
         if t.isScalar { return cell(t.cell(0, 0)) }
         let rows = t.shownRows(limit: maxRows).map { i in
             t.shownColumns(limit: maxCols).map { j -> String in
@@ -68,6 +68,6 @@ enum HTMLValue {
                 return cell(t.cell(i, j))
             }
         }
-        return ExportMathML.matrix(rows)
+        return ExportMathML.matrix(rows, numbers: numbers)
     }
 }
