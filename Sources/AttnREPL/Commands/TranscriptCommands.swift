@@ -59,6 +59,7 @@ enum TranscriptCommands {
         let failed = summary.evaluations.filter { $0.now?.error != nil }.count
         var line = "resumed \(document.name): re-ran \(runs) statement\(runs == 1 ? "" : "s")"
         if failed > 0 { line += ", \(failed) with errors" }
+        if !summary.interrupted.isEmpty { line += ", skipped \(summary.interrupted.count) interrupted (Ctrl-C)" }
         if let lesson = state.lesson { line += "; lesson \(lesson.lesson.id) at step \(lesson.step + 1)/\(lesson.stepCount)" }
         let problems = summary.problems.map { "  could not restore: \($0)" }
         return CommandResult(output: [Sanitize.text(line)] + problems.map(Sanitize.text)
