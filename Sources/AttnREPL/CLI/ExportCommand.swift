@@ -1,11 +1,11 @@
-// `attn-repl export FILE --to md|json|html [-o OUT]`: converts a session transcript.
+// `attn-repl export FILE --to md|json|html|ipynb [-o OUT]`: converts a session transcript.
 import ArgumentParser
 import FoundationEssentials
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Convert a session transcript to Markdown, JSON or self-contained HTML.",
+        abstract: "Convert a session transcript to Markdown, JSON, self-contained HTML or a Jupyter notebook.",
         discussion: """
             FILE is a session journal (~/.local/state/attn-repl/sessions/*.jsonl) or a JSON export.
             Without -o the result goes to standard output. An existing OUT is never replaced
@@ -14,12 +14,12 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, html, ipynb }
 
     @Argument(help: "The transcript: a journal (.jsonl) or a JSON export (.json).")
     var file: String
 
-    @Option(name: .long, help: "Output format: md, json or html.")
+    @Option(name: .long, help: "Output format: md, json, html or ipynb.")
     var to: Format
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

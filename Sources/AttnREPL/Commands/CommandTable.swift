@@ -43,6 +43,7 @@ enum CommandTable {
         case let .found(command):
             let result = command.run(state, argument)
             if command.replayed && result.error == nil { state.record(.command(line, settings: state.settings)) }
+            if command.name == WhyCommand.command.name { state.record(.why(line, result)) }
             return result
         case let .ambiguous(names): return .fail(state.strings.ambiguousCommand(word, names.map { ":" + $0 }.joined(separator: ", ")))
         case .none: return .fail(state.strings.unknownCommand(word))

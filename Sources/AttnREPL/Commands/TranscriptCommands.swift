@@ -12,7 +12,7 @@ enum TranscriptCommands {
             }
             return resume(n, state)
         },
-        ReplCommand(name: "export", arguments: "md|json|html [FILE]", summary: "write this session as Markdown, JSON or HTML (default: named after the session; FILE! replaces a file)") { state, arg in
+        ReplCommand(name: "export", arguments: "\(ExportFormat.names) [FILE]", summary: "write this session as Markdown, JSON, HTML or a Jupyter notebook (default: named after the session; FILE! replaces a file)") { state, arg in
             export(arg, state)
         },
     ]
@@ -56,7 +56,7 @@ enum TranscriptCommands {
         let summary = TranscriptPlayer(state: state).play(document, startSettings: true)
         let runs = summary.evaluations.count
         let failed = summary.evaluations.filter { $0.now?.error != nil }.count
-        let line = state.strings.resumed(document.name, statements: runs, failed: failed, lesson: state.lesson?.lesson.id,
+        let line = state.strings.resumed(document.name, statements: runs, failed: failed, interrupted: summary.interrupted.count, lesson: state.lesson?.lesson.id,
                                          step: (state.lesson?.step ?? 0) + 1, of: state.lesson?.stepCount ?? 0)
         let problems = document.warnings.map { "  warning: " + $0 } + summary.problems.map { "  could not restore: \($0)" }
             + summary.skippedReport.map { "  " + $0 }

@@ -109,9 +109,10 @@ struct EnglishStrings: Strings {
     let sessionsFooter = ":sessions resume N re-runs session N's statements here; attn-repl replay FILE checks one"
     func noSession(_ n: Int) -> String { "no session \(n) (:sessions lists them)" }
     func sessionIsThisOne(_ n: Int) -> String { "session \(n) is this session" }
-    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String {
+    func resumed(_ name: String, statements: Int, failed: Int, interrupted: Int, lesson: String?, step: Int, of steps: Int) -> String {
         var line = "resumed \(name): re-ran \(statements) statement\(statements == 1 ? "" : "s")"
         if failed > 0 { line += ", \(failed) with errors" }
+        if interrupted > 0 { line += ", skipped \(interrupted) interrupted (Ctrl-C)" }
         if let lesson { line += "; lesson \(lesson) at step \(step)/\(steps)" }
         return line
     }

@@ -70,7 +70,7 @@ struct ChineseStrings: Strings {
         "load": "从 .npy、.csv 或 .json 文件读入一个张量，存为 NAME",
         "save": "把 NAME 写入 .npy、.csv 或 .json 文件（FILE! 覆盖已有文件）",
         "sessions": "列出最近的会话；resume N 在这里重新运行会话 N 的语句",
-        "export": "把本次会话导出为 Markdown、JSON、HTML 等格式（默认以会话命名；FILE! 覆盖已有文件）",
+        "export": "把本次会话导出为 Markdown、JSON、HTML 或 Jupyter 笔记本（ipynb）（默认以会话命名；FILE! 覆盖已有文件）",
         "why": "解释一个值是怎样算出来的（例如 :why alpha_{2,3}，:why A[2, 3]）",
         "help": "本列表，或某个命令、内置函数的说明",
         "quit": "退出 attn-repl（也可以按 Ctrl-D）",
@@ -154,9 +154,10 @@ struct ChineseStrings: Strings {
     let sessionsFooter = ":sessions resume N 在这里重新运行会话 N 的语句；attn-repl replay FILE 可检查一个会话"
     func noSession(_ n: Int) -> String { "没有会话 \(n)（:sessions 列出所有会话）" }
     func sessionIsThisOne(_ n: Int) -> String { "会话 \(n) 就是本会话" }
-    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String {
+    func resumed(_ name: String, statements: Int, failed: Int, interrupted: Int, lesson: String?, step: Int, of steps: Int) -> String {
         var line = "已恢复 \(name)：重新运行了 \(statements) 条语句"
         if failed > 0 { line += "，其中 \(failed) 条出错" }
+        if interrupted > 0 { line += "，跳过了 \(interrupted) 条被 Ctrl-C 中断的语句" }
         if let lesson { line += "；课程 \(lesson) 在第 \(step)/\(steps) 步" }
         return line
     }

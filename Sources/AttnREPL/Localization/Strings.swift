@@ -108,7 +108,7 @@ protocol Strings: Sendable {
     var sessionsFooter: String { get }
     func noSession(_ n: Int) -> String
     func sessionIsThisOne(_ n: Int) -> String
-    func resumed(_ name: String, statements: Int, failed: Int, lesson: String?, step: Int, of steps: Int) -> String
+    func resumed(_ name: String, statements: Int, failed: Int, interrupted: Int, lesson: String?, step: Int, of steps: Int) -> String
     func exportUsage(_ formats: String) -> String
     var notRecorded: String { get }
     func wrote(_ path: String) -> String

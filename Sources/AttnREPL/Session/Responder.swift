@@ -48,7 +48,7 @@ struct Responder {
             // Stopped while its value was being written out: recorded as interrupted, unbound.
             if Interrupt.isRequested { lesson.scratchState = before }
             let recorded = Interrupt.isRequested ? .failed(interruption(trimmed)) : outcome
-            state.record(.lessonInput(trimmed, recorded, digits: state.digits))
+            state.record(.lessonInput(trimmed, recorded, digits: state.digits, session: lesson))
             if case .failed = recorded {} else { forgetOrigins(ofNamesAssignedIn: text) }
             return response
         }

@@ -38,11 +38,20 @@ enum ExportMath {
         return numeric ? LaTeX.decimal(d) : "\\text{\(LaTeX.escape(d))}"
     }
 
-    /// An exact form as LaTeX; text that does not parse is shown as text.
+    /// An exact form (or a statement: `e_{2,1} = h_2^T x_1`) as LaTeX; text that does not parse is shown as text.
     static func exact(_ text: String) -> String {
-        if case let .complete(s) = Parser.parseExpression(text), s.count == 1, case let .expression(e) = s[0].kind {
-            return LaTeX.expression(e)
+        if case let .complete(s) = Parser.parse(text), s.count == 1 {
+            switch s[0].kind {
+            case let .expression(e): return LaTeX.expression(e)
+            case let .assignment(n, e): return LaTeX.name(n) + " = " + LaTeX.expression(e)
+            case .function: break
+            }
         }
         return "\\text{\(LaTeX.escape(text))}"
+    }
+
+    /// LaTeX made safe for a ```math block: no backtick, no line break.
+    static func latex(_ text: String) -> String {
+        String(text.map { $0 == "`" ? "'" : $0.isNewline ? " " : $0 })
     }
 }

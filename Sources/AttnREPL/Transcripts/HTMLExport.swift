@@ -1,24 +1,49 @@
-// A transcript as one self-contained HTML file: no scripts, no links, nothing fetched.
-// Math is MathML (matrices as <mtable>), which browsers draw without scripts. Everything
-// taken from the transcript is escaped before it is embedded.
+// A transcript as one self-contained HTML file that reads as a worked document: no scripts,
+// no links, nothing fetched. Lesson steps with their prose, formulas (as written, with the
+// numbers substituted) and values; every statement with its result; `:why` explanations;
+// errors. Math is MathML, which browsers draw without scripts. Everything taken from the
+// transcript is escaped before it is embedded.
 import Engine
 
 struct HTMLExport {
     let document: TranscriptDocument
 
     static let style = """
-        body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
-        pre{background:#f5f5f5;padding:.5rem .75rem;border-radius:4px;overflow-x:auto}
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
+        math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre",math;font-size:1.1em}
+        .scroll>math{display:inline math;margin:.2rem 0}
+        mtable.numbers>mtr>mtd{text-align:right;text-align:-webkit-right}
+        h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2.5rem}
+        h3{margin-top:1.75rem}
+        pre{background:#f5f5f5;padding:.5rem .75rem;border-radius:4px;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
         pre.error{background:#fdecea;color:#8a1c1c}
+        pre.interrupted{background:#fff6e0;color:#6b4a00}
+        code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.92em;overflow-wrap:anywhere}
         .meta,.note{color:#666}
-        math{font-size:1.1em}
-        .result{overflow-x:auto;margin:.5rem 0 1.25rem}
+        .prose{margin:.5rem 0 1rem}
+        .formula{margin:.75rem 0 1.25rem;padding-left:.75rem;border-left:3px solid #e4e4f0}
+        .value{display:flex;flex-wrap:wrap;align-items:center;column-gap:1.25rem}
+        .value>*{min-width:0;max-width:100%}
+        .scroll{overflow-x:auto;max-width:100%;margin:.25rem 0}
+        .result{margin:.5rem 0 1.25rem}
+        details{margin:.25rem 0}
+        summary{color:#555;cursor:pointer}
+        .why{background:#f3f7fc;border-left:3px solid #7aa7d8;padding:.5rem .75rem;margin:.5rem 0 1.25rem}
+        .why p{margin:.1rem 0;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;white-space:pre-wrap;overflow-wrap:anywhere}
+        table{border-collapse:collapse}
+        td,th{border:1px solid #ccc;padding:.2rem .5rem}
+        @media print{
+          body{max-width:none;margin:0}
+          .scroll{overflow:visible}
+          .scroll>math{font-size:min(1em,calc(150vw / var(--w,40)))}
+        }
         """
 
     func render() -> String {
         let s = document.settings
         let title = "attn-repl session " + document.name
         var out = ["<!DOCTYPE html>", "<html lang=\"\(Self.escape(s.language))\">", "<head>", "<meta charset=\"utf-8\">",
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
                    "<title>\(Self.escape(title))</title>", "<style>", Self.style, "</style>", "</head>", "<body>",
                    "<h1>\(Self.escape(title))</h1>"]
         let meta = [document.start.version.map { "attn-repl \($0)" }, document.start.date,
@@ -41,22 +66,30 @@ struct HTMLExport {
             var lines = ["<h2>\(Self.escape(e.title ?? e.lesson ?? "lesson"))</h2>",
                          "<p class=\"note\">Lesson <code>\(Self.escape(e.lesson ?? ""))</code>"
                             + (e.language.map { ", language " + Self.escape($0) } ?? "") + ".</p>"]
+            if let introduction = e.introduction { lines.append("<div class=\"prose\">\(ProseHTML.render(introduction))</div>") }
             if let step = e.step { lines.append(stepHeading(step, of: e.steps, title: e.stepTitle)) }
-            return lines
+            return lines + shownStep(e)
         case .step:
-            return [stepHeading(e.step ?? 0, of: e.steps, title: e.title)]
+            return [stepHeading(e.step ?? 0, of: e.steps, title: e.title)] + shownStep(e)
         case .command:
             let now = e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""
             return ["<p class=\"note\"><code>\(Self.escape(e.input ?? ""))</code>\(Self.escape(now))</p>"]
+        case .why:
+            let body = (e.lines ?? []).map { "<p>\(Self.escape($0))</p>" }.joined()
+            return code(e.input) + (e.lines == nil ? [] : ["<div class=\"why\">\(body)</div>"]) + failure(e)
         case .input:
-            let note = e.error == nil ? ["<p class=\"note\">\(Self.escape(e.name ?? "?")) changed: every step recomputed.</p>"] : []
-            return code(e.input) + note + failure(e)
+            var lines = code(e.input)
+            if e.error == nil, e.interrupted != true {
+                lines.append("<p class=\"note\">\(Self.escape(e.name ?? "?")) changed: every step recomputed.</p>")
+                lines += formulas(e.formulas ?? [])
+            }
+            return lines + failure(e)
         case .answer:
             let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
-            let math = (e.results ?? []).first.map { " " + ExportMathML.math($0, display: false) } ?? ""
-            return code(e.input) + ["<p>\(verdict)\(math)</p>"] + failure(e)
+            let values = (e.results ?? []).map { "<div class=\"result\">\(HTMLValue.block($0))</div>" }
+            return code(e.input) + ["<p>\(verdict)</p>"] + values + failure(e)
         case .load:
-            return code(e.input) + (e.results ?? []).map { "<div class=\"result\">\(ExportMathML.math($0, display: true))</div>" }
+            return code(e.input) + (e.results ?? []).map { "<div class=\"result\">\(HTMLValue.block($0))</div>" }
                 + (e.message.map { ["<p class=\"note\">\(Self.escape($0))</p>"] } ?? [])
         case .statement:
             var lines = code(e.input)
@@ -64,11 +97,37 @@ struct HTMLExport {
                 if let defined = value.defined {
                     lines.append("<p class=\"note\">Defined <code>\(Self.escape(defined))</code>.</p>")
                 } else {
-                    lines.append("<div class=\"result\">\(ExportMathML.math(value, display: true))</div>")
+                    lines.append("<div class=\"result\">\(HTMLValue.block(value))</div>")
                 }
             }
             if let message = e.message { lines.append("<p class=\"note\">\(Self.escape(message))</p>") }
             return lines + failure(e)
+        }
+    }
+
+    /// The prose and formulas a lesson step showed (recorded since journals carry them).
+    private func shownStep(_ e: TranscriptEvent) -> [String] {
+        var lines: [String] = []
+        if let prose = e.prose { lines.append("<div class=\"prose\">\(ProseHTML.render(prose))</div>") }
+        return lines + formulas(e.formulas ?? [])
+    }
+
+    /// Each formula typeset as written, then with its numbers (`= 0.5·1 + …`), then its value.
+    private func formulas(_ list: [TranscriptFormula]) -> [String] {
+        list.map { f in
+            var math = ExportMathML.formula(f.input)
+            if let numbers = f.substituted, let m = math, let typeset = ExportMathML.formula(numbers) {
+                math = m + "<mo>\(f.approximate == true ? "≈" : "=")</mo>" + typeset
+            }
+            var html = "<div class=\"formula\">"
+            let width = f.input.count + (f.substituted.map { $0.count + 3 } ?? 0)
+            html += math.map { HTMLValue.box($0, width: width) } ?? code(f.input).joined()
+            if f.hidden == true {
+                html += "<p class=\"note\">An exercise: predict the value before it is shown.</p>"
+            } else if let value = f.value, value.defined == nil {
+                html += HTMLValue.block(value)
+            }
+            return html + "</div>"
         }
     }
 
@@ -82,7 +141,8 @@ struct HTMLExport {
     }
 
     private func failure(_ e: TranscriptEvent) -> [String] {
-        e.error.map { ["<pre class=\"error\">\(Self.escape($0))</pre>"] } ?? []
+        if e.interrupted == true { return ["<pre class=\"interrupted\">interrupted (Ctrl-C): stopped before it finished</pre>"] }
+        return e.error.map { ["<pre class=\"error\">\(Self.escape($0))</pre>"] } ?? []
     }
 
     /// Text safe inside an element or a quoted attribute; control characters made visible.

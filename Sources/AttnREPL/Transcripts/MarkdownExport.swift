@@ -26,14 +26,19 @@ struct MarkdownExport {
         case .lesson:
             var lines = ["## \(escape(e.title ?? e.lesson ?? "lesson"))", "",
                          "Lesson \(inlineCode(e.lesson ?? ""))" + (e.language.map { ", language \(escape($0))" } ?? "") + ".", ""]
+            if let introduction = e.introduction { lines += [ExportText.clean(introduction), ""] }
             if let step = e.step { lines += stepHeading(step, of: e.steps, title: e.stepTitle) }
-            return lines
+            return lines + shownStep(e)
         case .step:
-            return stepHeading(e.step ?? 0, of: e.steps, title: e.title)
+            return stepHeading(e.step ?? 0, of: e.steps, title: e.title) + shownStep(e)
+        case .why:
+            return code(e.input) + (e.lines ?? []).map { "> " + escape(Sanitize.text($0)) + "  " } + (e.lines == nil ? [] : [""]) + failure(e)
         case .command:
             return ["\(inlineCode(e.input ?? ""))" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""), ""]
         case .input:
-            return code(e.input) + (e.error == nil ? ["$`\(LaTeX.name(e.name ?? "?"))`$ changed: every step recomputed.", ""] : []) + failure(e)
+            let changed = e.error == nil && e.interrupted != true
+            return code(e.input) + (changed ? ["$`\(LaTeX.name(e.name ?? "?"))`$ changed: every step recomputed.", ""] + formulas(e.formulas ?? []) : [])
+                + failure(e)
         case .answer:
             let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
             let math = (e.results ?? []).first.map { " $`\(ExportMath.latex($0, inline: true))`$" } ?? ""
@@ -60,7 +65,27 @@ struct MarkdownExport {
         return ["## Step \(number)" + (title.map { " · " + escape($0) } ?? ""), ""]
     }
 
+    /// The prose and formulas a lesson step showed. Prose is the lesson's own Markdown.
+    private func shownStep(_ e: TranscriptEvent) -> [String] {
+        (e.prose.map { [ExportText.clean($0), ""] } ?? []) + formulas(e.formulas ?? [])
+    }
+
+    /// Formulas as written (with their numbers), then their values, in one ```math block each.
+    private func formulas(_ list: [TranscriptFormula]) -> [String] {
+        list.flatMap { f -> [String] in
+            var line = ExportMath.exact(f.input.replacingAll("\n", with: " "))
+            if let numbers = f.substituted {
+                line += (f.approximate == true ? " \\approx " : " = ") + LessonOutput.latexNumbers(numbers)
+            }
+            if f.hidden == true { return ["```math", ExportMath.latex(line), "```", "", "_An exercise: predict the value before it is shown._", ""] }
+            var out = ["```math", ExportMath.latex(line), "```", ""]
+            if let value = f.value, value.defined == nil { out += ["```math", ExportMath.latex(value, inline: false), "```", ""] }
+            return out
+        }
+    }
+
     private func failure(_ e: TranscriptEvent) -> [String] {
+        if e.interrupted == true { return ["_Interrupted (Ctrl-C) before it finished._", ""] }
         guard let error = e.error else { return [] }
         return code(error, language: "text")
     }

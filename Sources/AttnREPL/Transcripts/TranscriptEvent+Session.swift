@@ -15,7 +15,11 @@ extension TranscriptEvent {
         var e = TranscriptEvent(.statement)
         e.input = input
         e.results = records.map { TranscriptValue($0, digits: digits) }
-        e.error = error.map { DiagnosticText.lines($0.diagnostic, source: $0.source).first ?? "error" }
+        if let error, error.isInterruption {
+            e.interrupted = true
+        } else {
+            e.error = error.map { DiagnosticText.lines($0.diagnostic, source: $0.source).first ?? "error" }
+        }
         return e
     }
 
@@ -36,6 +40,14 @@ extension TranscriptEvent {
         return e
     }
 
+    /// `:why`: the explanation it gave, or its error.
+    static func why(_ input: String, _ result: CommandResult) -> TranscriptEvent {
+        var e = TranscriptEvent(.why)
+        e.input = input
+        if let error = result.error { e.error = "error: " + error } else { e.lines = result.output }
+        return e
+    }
+
     static func command(_ input: String, settings: TranscriptSettings) -> TranscriptEvent {
         var e = TranscriptEvent(.command)
         e.input = input
@@ -52,6 +64,9 @@ extension TranscriptEvent {
         e.step = session.step + 1
         e.stepTitle = session.currentStep.title
         e.solved = session.revealed.sorted()
+        e.introduction = session.lesson.introduction.isEmpty ? nil : session.lesson.introduction
+        e.showing(session)
+        e.program = LessonProgram.statements(session)
         return e
     }
 
@@ -59,11 +74,32 @@ extension TranscriptEvent {
         var e = TranscriptEvent(.step)
         e.step = session.step + 1
         e.title = session.currentStep.title
+        e.showing(session)
         return e
     }
 
+    /// Records the current step's prose and formulas, as the learner sees them.
+    mutating func showing(_ session: LessonSession) {
+        let step = session.currentStep
+        prose = step.prose.isEmpty ? nil : step.prose
+        formulas = session.run.steps[session.step].shownRecords.map { record in
+            var f = TranscriptFormula(input: record.text)
+            if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: session.step) {
+                f.hidden = true
+                return f
+            }
+            if let (numbers, rounded) = LessonOutput.substituted(record, digits: session.digits) {
+                f.substituted = numbers
+                if rounded { f.approximate = true }
+            }
+            if record.outcome.tensor != nil { f.value = TranscriptValue(record, digits: session.digits) }
+            return f
+        }
+    }
+
     /// What typing `input` inside a lesson did.
-    static func lessonInput(_ input: String, _ outcome: LessonSession.Outcome, digits: Int) -> TranscriptEvent {
+    /// `session`: the lesson, whose recomputed step (and program) an input change records.
+    static func lessonInput(_ input: String, _ outcome: LessonSession.Outcome, digits: Int, session: LessonSession? = nil) -> TranscriptEvent {
         var e: TranscriptEvent
         switch outcome {
         case let .value(record):
@@ -71,6 +107,10 @@ extension TranscriptEvent {
         case let .recomputed(names):
             e = TranscriptEvent(.input)
             e.name = names.joined(separator: ", ")
+            if let session {
+                e.showing(session)
+                e.program = LessonProgram.statements(session)
+            }
         case let .correct(name, value):
             e = TranscriptEvent(.answer)
             (e.name, e.correct) = (name, true)
@@ -123,4 +163,10 @@ extension TranscriptValue {
         self.init(name: name, shape: t.shape.dimensions, exact: cells.map(\.exact), values: cells.map(\.decimal))
         if cells.count < t.count { block = [keptRows, keptCols] }
     }
+}
+
+extension ProgramError {
+    /// Ctrl-C stopped the evaluation: Engine.Interrupt.check throws this diagnostic (a test
+    /// interrupts an evaluation and checks the record, so a changed message is caught).
+    var isInterruption: Bool { diagnostic.message == "interrupted" }
 }

@@ -18,6 +18,27 @@ struct TranscriptValue: Codable, Equatable {
     var silent: Bool?
 }
 
+/// One formula of a lesson step as the step showed it: the statement as written, the numbers
+/// it used (`0.5·1 + 1·0`, for a scalar with a short formula) and its value; `hidden` while
+/// it was an exercise still to be predicted (then there is no value).
+struct TranscriptFormula: Codable, Equatable {
+    var input: String
+    var substituted: String?
+    /// The substituted numbers are rounded (`≈`), not exact (`=`).
+    var approximate: Bool?
+    var value: TranscriptValue?
+    var hidden: Bool?
+
+    var json: JSON {
+        var pairs: [(String, JSON)] = [("input", .string(input))]
+        if let substituted { pairs.append(("substituted", .string(substituted))) }
+        if approximate == true { pairs.append(("approximate", .bool(true))) }
+        if let value { pairs.append(("value", value.json)) }
+        if hidden == true { pairs.append(("hidden", .bool(true))) }
+        return .object(pairs)
+    }
+}
+
 struct TranscriptSettings: Codable, Equatable {
     var digits: Int
     var float: Bool
@@ -44,6 +65,9 @@ struct TranscriptEvent: Codable, Equatable {
         /// `:load` read a file: `input` (the command), `name`, `results` (as shown) and `data`,
         /// every element's exact form, so replay restores the value without reading the file.
         case load
+        /// `:why` explained a value: `input` (the command), then `lines` or `error`. Shown by
+        /// the exports; replay does not run it again.
+        case why
     }
 
     var type: Kind
@@ -66,6 +90,20 @@ struct TranscriptEvent: Codable, Equatable {
     var correct: Bool?
     /// For `load`: the tensor's shape and every element's exact form, row-major.
     var data: LoadedData?
+    /// For `lesson`: the lesson's introduction (Markdown).
+    var introduction: String?
+    /// For `lesson` and `step` (and `input`, which recomputed it): the prose of the step now
+    /// shown (Markdown) and its formulas as shown, each with its value.
+    var prose: String?
+    var formulas: [TranscriptFormula]?
+    /// For `lesson` and `input`: statements that rebuild the lesson's scope (its inputs, then
+    /// every step's formulas, loops expanded), for the notebook export.
+    var program: [String]?
+    /// For `why`: the explanation, line by line.
+    var lines: [String]?
+    /// The statement was stopped (Ctrl-C) before it finished: `results` holds what completed.
+    /// Replay skips it.
+    var interrupted: Bool?
 
     struct LoadedData: Codable, Equatable {
         var shape: [Int]
@@ -81,6 +119,7 @@ struct TranscriptEvent: Codable, Equatable {
     var outcome: TranscriptEvent {
         var o = TranscriptEvent(type)
         (o.input, o.results, o.error, o.message, o.name, o.correct) = (input, results, error, message, name, correct)
+        o.interrupted = interrupted
         return o
     }
 }
@@ -127,6 +166,12 @@ extension TranscriptEvent {
         add("error", error.map(JSON.string))
         add("message", message.map(JSON.string))
         add("data", data.map { .object([("shape", .array($0.shape.map(JSON.int))), ("exact", .array($0.exact.map(JSON.string)))]) })
+        add("introduction", introduction.map(JSON.string))
+        add("prose", prose.map(JSON.string))
+        add("formulas", formulas.map { .array($0.map(\.json)) })
+        add("program", program.map { .array($0.map(JSON.string)) })
+        add("lines", lines.map { .array($0.map(JSON.string)) })
+        if interrupted == true { pairs.append(("interrupted", .bool(true))) }
         return .object(pairs)
     }
 }

@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 enum ExportFormat: String, CaseIterable {
-    case md, json, html
+    case md, json, html, ipynb
 
     /// The export as text. Markdown and HTML have control characters from the transcript
     /// neutralised here, the one place every text export passes; JSON escapes them instead
@@ -17,6 +17,7 @@ enum ExportFormat: String, CaseIterable {
         case .md: return ControlCharacters.neutralised(MarkdownExport(document: document).render())
         case .json: return document.json()
         case .html: return ControlCharacters.neutralised(HTMLExport(document: document).render())
+        case .ipynb: return NotebookExport(document: document).render()
         }
     }
 

@@ -25,6 +25,9 @@ struct TranscriptPlayer {
         var problems: [String] = []
         /// `:` texts that were not run, as `record N: TEXT`, control characters neutralised.
         var skipped: [String] = []
+        /// Statements stopped with Ctrl-C when recorded: not compared. `rerun` counts the
+        /// statements of the input that had finished, which were run again (to keep the scope).
+        var interrupted: [(input: String, rerun: Int)] = []
         var differences: [Evaluation] { evaluations.filter(\.differs) }
     }
 
@@ -48,12 +51,20 @@ struct TranscriptPlayer {
                 if let step = event.step { state.lesson?.go(to: step - 1) }
             case .load:
                 if let problem = restore(event) { summary.problems.append(problem) }
+            case .why:
+                continue                 // an explanation shown, nothing computed
             case .statement, .input, .answer:
                 guard let input = event.input else { continue }
                 // Typed at the prompt, a `:` line is a command and is never recorded as a
                 // statement; here it can only have been put in by hand.
                 if input.trimmingSpaces.hasPrefix(":") {
                     summary.skipped.append("record \(k + 1): \(ControlCharacters.neutralised(input))")
+                    continue
+                }
+                if event.interrupted == true {
+                    let finished = finishedPart(of: input, count: event.results?.count ?? 0)
+                    if let finished { _ = Responder(state: state, printsLessonSteps: false).respond(to: finished.text) }
+                    summary.interrupted.append((input, finished?.count ?? 0))
                     continue
                 }
                 let recordedBefore = state.transcript?.events.count ?? 0
@@ -76,6 +87,13 @@ struct TranscriptPlayer {
         let word = String(body.prefix { !$0.isWhitespace })
         guard !word.isEmpty, case let .found(command) = CommandTable.find(word) else { return false }
         return replayableCommands.contains(command.name)
+    }
+
+    /// The statements of an interrupted input that had finished (the first `count`), as text.
+    private func finishedPart(of input: String, count: Int) -> (text: String, count: Int)? {
+        guard count > 0, case let .complete(statements) = Parser.parse(input), statements.count > count else { return nil }
+        let source = SourceText(input)
+        return (source[SourceRange(statements[0].range.start, statements[count - 1].range.end)], count)
     }
 
     /// Binds what `:load` read, from the record: the file itself is never read again.

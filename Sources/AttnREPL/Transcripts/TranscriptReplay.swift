@@ -24,11 +24,16 @@ extension TranscriptPlayer.Summary {
                       "  recorded: " + TranscriptText.outcome(d.recorded, exact: exact),
                       "  now:      " + TranscriptText.outcome(d.now, exact: exact)]
         }
+        for skipped in interrupted {
+            let rerun = skipped.rerun == 0 ? "" : " (its first \(skipped.rerun) statement\(skipped.rerun == 1 ? "" : "s"), which had finished, ran again)"
+            lines.append("skipped \(Sanitize.text(skipped.input)): interrupted (Ctrl-C) when recorded\(rerun)")
+        }
         let n = evaluations.count
         let count = "\(n) statement\(n == 1 ? "" : "s")"
         let diffs = differences.count
-        lines.append(diffs == 0 ? "replayed \(count), no differences"
-                                : "replayed \(count), \(diffs) difference\(diffs == 1 ? "" : "s")")
+        let skipped = interrupted.isEmpty ? "" : ", \(interrupted.count) interrupted statement\(interrupted.count == 1 ? "" : "s") skipped"
+        lines.append(diffs == 0 ? "replayed \(count), no differences\(skipped)"
+                                : "replayed \(count), \(diffs) difference\(diffs == 1 ? "" : "s")\(skipped)")
         return lines
     }
 

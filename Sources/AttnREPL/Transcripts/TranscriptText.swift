@@ -14,6 +14,7 @@ enum TranscriptText {
         }
         if event.type != .answer { parts += (event.results ?? []).map { value($0, exact: exact) } }
         if let error = event.error { parts.append(error) }
+        if event.interrupted == true { parts.append("interrupted (Ctrl-C)") }
         if let message = event.message { parts.append(message) }
         return Sanitize.text(parts.isEmpty ? "(no value)" : parts.joined(separator: "; "))
     }

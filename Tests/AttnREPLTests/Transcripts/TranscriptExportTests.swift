@@ -38,7 +38,7 @@ struct TranscriptExportTests {
         #expect(html.contains("<pre class=\"input\"><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>"))
         #expect(html.contains("<h2>Dot-product attention &lt;script&gt;alert(1)&lt;/script&gt;</h2>"))
         #expect(html.contains("<mtable>"))
-        #expect(html.contains("<mfrac><mn>1</mn><mn>7</mn></mfrac>"))
+        #expect(html.contains("<mfrac><mrow><mn>1</mn></mrow><mrow><mn>7</mn></mrow></mfrac>"))
     }
 
     @Test func anExistingFileIsReplacedOnlyWithForce() throws {
