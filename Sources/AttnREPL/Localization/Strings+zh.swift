@@ -70,7 +70,7 @@ struct ChineseStrings: Strings {
         "load": "从 .npy、.csv 或 .json 文件读入一个张量，存为 NAME",
         "save": "把 NAME 写入 .npy、.csv 或 .json 文件（FILE! 覆盖已有文件）",
         "sessions": "列出最近的会话；resume N 在这里重新运行会话 N 的语句",
-        "export": "把本次会话导出为 Markdown、JSON、HTML 或 Jupyter 笔记本（ipynb）（默认以会话命名；FILE! 覆盖已有文件）",
+        "export": "把本次会话导出为 Markdown、JSON、HTML 或 ipynb 笔记本（默认以会话命名；FILE! 覆盖已有文件）",
         "why": "解释一个值是怎样算出来的（例如 :why alpha_{2,3}，:why A[2, 3]）",
         "help": "本列表，或某个命令、内置函数的说明",
         "quit": "退出 attn-repl（也可以按 Ctrl-D）",
