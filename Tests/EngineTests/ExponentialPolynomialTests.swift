@@ -30,6 +30,10 @@ struct ExponentialPolynomialTests {
         training + "G_V = grad(sum((attention(X W_Q, X W_K, X W_V) - T).^2) / 2, W_V)\nG_V - X^T A^T (Z - T)",
         training + "s_1 = (X W_Q (X W_K)^T)[1] / sqrt(cols(W_K))\na_1 = softmax(s_1)\n"
             + "jacobian(softmax(s_1), s_1) - (eye(rows(a_1)) .* (a_1 ones(1, rows(a_1))) - a_1 a_1^T)",
+        // Two-decimal inputs: scores over 2·10^8, so t = e^(1/(2·10^8)) and sparse high degrees.
+        "X = rand(3, 4, 1); W_Q = rand(4, 4, 2); W_K = rand(4, 4, 3); W_V = rand(4, 4, 4); T = rand(3, 4, 5)\n"
+            + "A = softmax(X W_Q (X W_K)^T / 2); Z = attention(X W_Q, X W_K, X W_V)\n"
+            + "G_V = grad(sum((attention(X W_Q, X W_K, X W_V) - T).^2) / 2, W_V)\nG_V - X^T A^T (Z - T)",
     ]
 
     @Test(arguments: hiddenZeros)
