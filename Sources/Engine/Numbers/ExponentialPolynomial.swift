@@ -21,7 +21,7 @@ enum ExponentialPolynomial {
     /// costs nothing (scores of two-decimal inputs give D = 2·10^8); the bound keeps Int exact.
     static let maximumDegree = 1 << 50
     /// Deeper graphs are not walked (the walk recurses).
-    static let maximumDepth = 2_000
+    static let maximumDepth = 500
 
     /// True only when `node` is proved exactly 0; remembers the proof on the node for its exact form.
     static func provesZero(_ node: RealNode) -> Bool {
