@@ -46,7 +46,8 @@ enum TensorFile {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let f = Format(rawValue: ext) else {
             let known = Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
-            throw TensorFileError("\(path): \(ext.isEmpty ? "no extension" : "unknown extension .\(ext)") (attn-repl reads and writes \(known))")
+            let problem: Message = ext.isEmpty ? "no extension" : "unknown extension .\(ext)"
+            throw TensorFileError("\(path): \(problem) (attn-repl reads and writes \(known))")
         }
         return f
     }
