@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     mutating func run() throws {
         do {
             let document = try TranscriptDocument.read(URL(fileURLWithPath: file))
-            StandardError.write(document.warnings.map { "warning: " + $0 })
+            StandardError.write(document.warnings.map { "warning: " + $0.english })
             let text = ExportFormat(rawValue: to.rawValue)!.render(document)
             if let output {
                 try ExportFile.write(text, to: URL(fileURLWithPath: output), force: force)

@@ -39,7 +39,7 @@ struct LessonCommand: ParsableCommand {
             let run = try LessonRunner.run(lesson, float: numbers.float)
             StandardOutput.write(LessonOutput(digits: numbers.digits, float: numbers.float).text(run))
         } catch let e as LessonError {
-            StandardError.write([language.strings.errorPrefix + "\(e)"])
+            StandardError.write([language.strings.errorPrefix + e.text(in: language)])
             throw ExitCode(1)
         }
     }

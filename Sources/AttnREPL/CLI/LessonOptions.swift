@@ -16,7 +16,7 @@ struct LessonOptions: ParsableArguments {
     /// The lessons, warning on standard error (in `language`) about any that cannot be read.
     static func library(extraDirectory: String?, language: Language = .en) -> LessonLibrary {
         let library = LessonLibrary(extraDirectory: extraDirectory)
-        for problem in library.problems { StandardError.write([language.strings.warning("\(problem)")]) }
+        for problem in library.problems { StandardError.write([language.strings.warning(problem.text(in: language))]) }
         return library
     }
 }

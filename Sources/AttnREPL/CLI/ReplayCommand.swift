@@ -28,7 +28,7 @@ struct ReplayCommand: ParsableCommand {
             StandardError.write(["error: \(error)"])
             throw ExitCode(1)
         }
-        StandardError.write(document.warnings.map { "warning: " + $0 })
+        StandardError.write(document.warnings.map { "warning: " + $0.english })
         let summary = TranscriptReplay.run(document, library: LessonOptions.library(extraDirectory: lessons))
         StandardOutput.write(summary.report)
         if !summary.problems.isEmpty { StandardError.write(summary.problems.map { "error: \($0)" }) }

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
         do {
             let lesson = try library.lesson(id, language: lessonOptions.lang)
             let run = try LessonRunner.run(lesson, overrides: overrides, float: numbers.float)
-            try Signals.exitOnInterrupt()
+            try Signals.exitOnInterrupt(language: lessonOptions.lang)
             let tensors = run.steps.flatMap { $0.tensors.map(\.value) }
             do {
                 try ResultOutput(digits: numbers.digits, float: numbers.float).checkBudget(tensors, all: format != .text)
@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
             case .markdown: StandardOutput.write(writer.markdown(run))
             }
         } catch let e as LessonError {
-            StandardError.write([lessonOptions.lang.strings.errorPrefix + "\(e)"])
+            StandardError.write([lessonOptions.lang.strings.errorPrefix + e.text(in: lessonOptions.lang)])
             throw ExitCode(1)
         }
     }

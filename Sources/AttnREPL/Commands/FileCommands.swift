@@ -27,7 +27,7 @@ enum FileCommands {
         do {
             loaded = try TensorFile.read(path)
         } catch {
-            return .fail("\(error)")
+            return .fail(state.language.text(error))
         }
         if state.float { loaded.tensor = Tensor(shape: loaded.tensor.shape, float: loaded.tensor.floatElements) }
         let key = name.canonical
@@ -80,7 +80,7 @@ enum FileCommands {
             let notes = try TensorFile.write(value, to: path, overwrite: overwrite, digits: state.digits)
             return .lines([strings.saved(key, value.shape, to: path)] + notes.map(strings.note))
         } catch {
-            return .fail("\(error)")
+            return .fail(state.language.text(error))
         }
     }
 

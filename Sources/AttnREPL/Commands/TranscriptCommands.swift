@@ -52,14 +52,16 @@ enum TranscriptCommands {
         let url = journals[n - 1]
         if url == state.transcript?.journal?.url { return .fail(state.strings.sessionIsThisOne(n)) }
         let document: TranscriptDocument
-        do { document = try TranscriptDocument.read(url) } catch { return .fail("\(error)") }
+        do { document = try TranscriptDocument.read(url) } catch { return .fail(state.language.text(error)) }
         let summary = TranscriptPlayer(state: state).play(document, startSettings: true)
         let runs = summary.evaluations.count
         let failed = summary.evaluations.filter { $0.now?.error != nil }.count
         let line = state.strings.resumed(document.name, statements: runs, failed: failed, interrupted: summary.interrupted.count, lesson: state.lesson?.lesson.id,
                                          step: (state.lesson?.step ?? 0) + 1, of: state.lesson?.stepCount ?? 0)
-        let problems = document.warnings.map { "  warning: " + $0 } + summary.problems.map { "  could not restore: \($0)" }
-            + summary.skippedReport.map { "  " + $0 }
+        let strings = state.strings, language = state.language
+        let problems = document.warnings.map { "  " + strings.warning(language.text($0)) }
+            + summary.problems.map { "  " + strings.couldNotRestore(language.text($0)) }
+            + summary.skippedReport.map { "  " + language.text($0) }
         return CommandResult(output: [Sanitize.text(line)] + problems.map(Sanitize.text)
                                 + (state.lesson.map { LessonStepText.lines($0) } ?? []),
                              showLesson: state.lesson != nil)

@@ -43,8 +43,8 @@ enum CSVFile {
                 }
                 let text = String(decoding: cell, as: UTF8.self)
                 guard let q = NumberText.decimal(text) else {
-                    throw FormatProblem("line \(lineNumber), field \(j + 1): \(NumberText.problem(text))"
-                        + (rows.isEmpty ? " (a header row? attn-repl reads numbers only: remove it or start it with #)" : ""))
+                    let header: Message = rows.isEmpty ? " (a header row? attn-repl reads numbers only: remove it or start it with #)" : ""
+                    throw FormatProblem("line \(lineNumber), field \(j + 1): \(NumberText.problem(text))\(header)")
                 }
                 try budget.spend(q, at: "line \(lineNumber)")
                 row.append(.rational(q))

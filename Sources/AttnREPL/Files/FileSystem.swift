@@ -89,7 +89,7 @@ enum FileSystem {
     }
 
     /// `a FIFO`, `a device`: what a file that is not regular is, for a message.
-    static func kindName(_ kind: mode_t) -> String {
+    static func kindName(_ kind: mode_t) -> Message {
         switch kind {
         case S_IFDIR: return "a directory"
         case S_IFIFO: return "a FIFO (named pipe)"
@@ -113,13 +113,15 @@ enum FileSystem {
 /// Why `readRegularFile` read nothing; `description` is the part of a message after the file name.
 enum FileReadError: Error, CustomStringConvertible {
     case system(Int32)
-    case notRegular(String)
+    case notRegular(Message)
     case tooLarge(size: Int, limit: Int)
     case interrupted
 
-    var description: String {
+    var description: String { message.english }
+
+    var message: Message {
         switch self {
-        case let .system(number): return String(cString: strerror(number))
+        case let .system(number): return "\(String(cString: strerror(number)))"
         case let .notRegular(kind): return "it is \(kind), not a regular file; attn-repl reads regular files only"
         case let .tooLarge(size, limit): return "it is too large (\(size) bytes; at most \(limit) are read)"
         case .interrupted: return "interrupted"

@@ -55,8 +55,7 @@ struct BitBudget {
     mutating func spend(_ q: Rational, at position: @autoclosure () -> String) throws {
         spent += q.bitSize
         guard spent <= BitBudget.limit else {
-            throw FormatProblem("the numbers up to \(position()) take more than \(BitBudget.limit / (8 << 20)) MiB as exact values; "
-                                + "that is more than attn-repl reads from one file")
+            throw FormatProblem("the numbers up to \(position()) take more than \(BitBudget.limit / (8 << 20)) MiB as exact values; that is more than attn-repl reads from one file")
         }
     }
 }

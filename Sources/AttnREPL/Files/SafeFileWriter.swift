@@ -4,6 +4,7 @@
 // regular file is ever replaced: a device, a FIFO, a directory, a socket or a dangling
 // symbolic link is refused even when replacing was asked for, so `--force -o /dev/null`
 // run as root cannot turn the device into a file.
+import Engine
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -14,18 +15,25 @@ enum SafeFileWriter {
         /// The name exists and replacing was not asked for.
         case exists
         /// The name is something other than a regular file (`a device`, …).
-        case notRegular(String)
+        case notRegular(Message)
         case noDirectory(String)
         case system(Int32)
 
-        var description: String {
+        var description: String { message.english }
+
+        var message: Message {
             switch self {
             case .exists: return "it already exists"
             case let .notRegular(kind): return "it is \(kind); attn-repl only ever replaces regular files"
             case let .noDirectory(path): return "there is no directory \(path)"
-            case let .system(number): return String(cString: strerror(number))
+            case let .system(number): return "\(String(cString: strerror(number)))"
             }
         }
+    }
+
+    /// What went wrong writing, for a message: the problem's own words, or the error's text.
+    static func message(_ error: any Error) -> Message {
+        (error as? Problem)?.message ?? "\(String(describing: error))"
     }
 
     /// Writes `data` to `path`. Without `replace` an existing name is never touched, even one

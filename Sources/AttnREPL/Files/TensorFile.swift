@@ -24,14 +24,15 @@ struct EncodedTensor {
 
 /// What went wrong with a file; `description` is the whole message, naming the file.
 struct TensorFileError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+    let message: Message
+    init(_ message: Message) { self.message = message }
+    var description: String { message.english }
 }
 
 /// What went wrong inside a file; the caller adds the file's name.
 struct FormatProblem: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+    let message: Message
+    init(_ message: Message) { self.message = message }
 }
 
 enum TensorFile {
@@ -45,7 +46,8 @@ enum TensorFile {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let f = Format(rawValue: ext) else {
             let known = Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
-            throw TensorFileError("\(path): \(ext.isEmpty ? "no extension" : "unknown extension .\(ext)") (attn-repl reads and writes \(known))")
+            let problem: Message = ext.isEmpty ? "no extension" : "unknown extension .\(ext)"
+            throw TensorFileError("\(path): \(problem) (attn-repl reads and writes \(known))")
         }
         return f
     }
@@ -66,8 +68,8 @@ enum TensorFile {
         } catch let e as FileReadError {
             switch e {
             case .system(ENOENT): throw TensorFileError("\(path): no such file")
-            case .tooLarge: throw TensorFileError("\(path) is too large (\(e); attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
-            default: throw TensorFileError("\(path): cannot read it (\(e))")
+            case .tooLarge: throw TensorFileError("\(path) is too large (\(e.message); attn-repl reads tensors of at most \(Limits.maximumElements) elements)")
+            default: throw TensorFileError("\(path): cannot read it (\(e.message))")
             }
         }
         // Reading millions of numbers takes a while; Ctrl-C stops it like a long evaluation.
@@ -81,7 +83,7 @@ enum TensorFile {
         } catch let p as FormatProblem {
             throw TensorFileError("\(path): \(p.message)")
         } catch let d as Diagnostic {
-            throw TensorFileError("\(path): \(d.message)")
+            throw TensorFileError("\(path): \(d.text)")
         }
     }
 
@@ -113,14 +115,14 @@ enum TensorFile {
         } catch let p as FormatProblem {
             throw TensorFileError("cannot save to \(path): \(p.message)")
         } catch let d as Diagnostic {
-            throw TensorFileError("\(path) not written: \(d.message)")
+            throw TensorFileError("\(path) not written: \(d.text)")
         }
         do {
             try SafeFileWriter.write(encoded.data, to: url.path, replace: overwrite)
         } catch SafeFileWriter.Problem.exists {
             throw TensorFileError("\(path) already exists (end the file name with ! to replace it: \(path)!)")
         } catch {
-            throw TensorFileError("cannot write \(path): \(error)")
+            throw TensorFileError("cannot write \(path): \(SafeFileWriter.message(error))")
         }
         let limit = format == .npy ? Int.max : maximumTextBytes
         return encoded.notes + (encoded.data.count > limit
@@ -141,7 +143,7 @@ enum TensorFile {
             default: try Tensor.checkSize(dimensions[0], dimensions[1]); return .matrix(dimensions[0], dimensions[1])
             }
         } catch let d as Diagnostic {
-            throw FormatProblem(d.message)
+            throw FormatProblem(d.text)
         }
     }
 

@@ -51,6 +51,12 @@ struct Lesson {
 struct LessonError: Error, CustomStringConvertible {
     let file: String
     let line: Int?
-    let message: String
-    var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+    let message: Message
+    var description: String { text(in: .en) }
+
+    /// The whole message, the file (and line) first, in `language`.
+    func text(in language: Language) -> String {
+        let words = language.text(message)
+        return line.map { "\(file):\($0): \(words)" } ?? "\(file): \(words)"
+    }
 }

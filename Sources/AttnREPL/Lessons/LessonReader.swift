@@ -164,7 +164,7 @@ struct LessonReader {
                      to: String(range[range.index(after: colon)...]).trimmingSpaces)
     }
 
-    private func error(_ line: Int, _ message: String) -> LessonError {
+    private func error(_ line: Int, _ message: Message) -> LessonError {
         LessonError(file: file, line: line, message: message)
     }
 }

@@ -64,13 +64,13 @@ enum LessonRunner {
         for o in overrides {
             guard lesson.inputs.contains(where: { $0.name == o.name }) else {
                 throw LessonError(file: lesson.file, line: nil,
-                                  message: strings.notAnInput(o.name, lesson: lesson.id, inputs: lesson.inputs.map(\.name)))
+                                  message: Message(verbatim: strings.notAnInput(o.name, lesson: lesson.id, inputs: lesson.inputs.map(\.name))))
             }
             given[o.name] = o.expression
         }
         for name in values.keys where !lesson.inputs.contains(where: { $0.name == name }) {
             throw LessonError(file: lesson.file, line: nil,
-                              message: strings.notAnInput(name, lesson: lesson.id, inputs: lesson.inputs.map(\.name)))
+                              message: Message(verbatim: strings.notAnInput(name, lesson: lesson.id, inputs: lesson.inputs.map(\.name))))
         }
         for input in lesson.inputs {
             if let value = values[input.name] {
@@ -85,7 +85,7 @@ enum LessonRunner {
                 run.inputs.append((input.name, value))
             } catch let e as ProgramError {
                 throw LessonError(file: lesson.file, line: given[input.name] == nil ? input.line : nil,
-                                  message: strings.inputFailed(input.name, e.diagnostic.message(in: lesson.language)))
+                                  message: Message(verbatim: strings.inputFailed(input.name, e.diagnostic.message(in: lesson.language))))
             }
         }
         var budget = LoopBudget()
@@ -121,9 +121,9 @@ enum LessonRunner {
         case let .bound(text, d)?:
             throw LessonError(file: lesson.file, line: block.line - 1, message: "loop bound \(text): \(d.message)")
         case let .tooLong(d)?:
-            throw LessonError(file: lesson.file, line: block.line - 1, message: d.message(in: lesson.language))
+            throw LessonError(file: lesson.file, line: block.line - 1, message: d.text)
         case let .pass(error)?:
-            throw LessonError(file: lesson.file, line: block.line + lineOffset(of: error), message: error.diagnostic.message(in: lesson.language))
+            throw LessonError(file: lesson.file, line: block.line + lineOffset(of: error), message: error.diagnostic.text)
         }
     }
 
@@ -140,7 +140,7 @@ enum LessonRunner {
         result.records.append(contentsOf: records)
         result.passes.append(contentsOf: records.map { _ in nil })
         if let error {
-            throw LessonError(file: lesson.file, line: line + lineOffset(of: error), message: error.diagnostic.message(in: lesson.language))
+            throw LessonError(file: lesson.file, line: line + lineOffset(of: error), message: error.diagnostic.text)
         }
     }
 }

@@ -188,7 +188,7 @@ final class LessonSession {
             loadedInputs = loaded
             return .recomputed(names: names)
         } catch {
-            let reason = (error as? LessonError)?.message ?? "\(error)"
+            let reason = (error as? LessonError).map { display.language.text($0.message) } ?? display.language.text(error)
             let message = strings.inputsKept(names, after: reason)
             return .failed(ProgramError(diagnostic: Diagnostic(message), source: SourceText(expression)))
         }

@@ -4,6 +4,9 @@ import Engine
 struct EnglishStrings: Strings {
     let errorPrefix = "error: "
     func warning(_ text: String) -> String { "warning: \(text)" }
+    let messages: [String: String] = [:]
+    func couldNotRestore(_ text: String) -> String { "could not restore: \(text)" }
+    func loopPass(_ pass: String) -> String { "(\(pass))" }
 
     let inputsHeading = "Inputs"
     func stepHeading(_ k: Int, of n: Int, _ title: String) -> String { "Step \(k)/\(n) · \(title)" }

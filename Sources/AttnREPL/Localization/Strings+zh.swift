@@ -5,6 +5,9 @@ import Engine
 struct ChineseStrings: Strings {
     let errorPrefix = "错误："
     func warning(_ text: String) -> String { "警告：\(text)" }
+    var messages: [String: String] { ChineseProgramMessages.table }
+    func couldNotRestore(_ text: String) -> String { "无法恢复：\(text)" }
+    func loopPass(_ pass: String) -> String { "（\(pass)）" }
 
     let inputsHeading = "输入"
     func stepHeading(_ k: Int, of n: Int, _ title: String) -> String { "第 \(k)/\(n) 步 · \(title)" }

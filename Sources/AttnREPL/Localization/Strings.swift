@@ -11,6 +11,11 @@ protocol Strings: Sendable {
     /// The word before an error message (`error: …`).
     var errorPrefix: String { get }
     func warning(_ text: String) -> String
+    /// The program's messages built as `Message`s (file errors, transcript warnings, lesson
+    /// authoring errors), by English template like the Engine's table; empty for English.
+    var messages: [String: String] { get }
+    /// A problem `:resume` met restoring a record.
+    func couldNotRestore(_ text: String) -> String
 
     // MARK: run and lesson text
     var inputsHeading: String { get }
@@ -23,6 +28,8 @@ protocol Strings: Sendable {
     /// `Dot-product attention — step 2/6: From scores to weights` in the line REPL.
     func stepLine(_ title: String, _ k: Int, of n: Int, _ stepTitle: String) -> String
     func exercisePrompt(_ name: String) -> String
+    /// The label of one pass of a lesson loop after its formula (`(i = 2)`).
+    func loopPass(_ pass: String) -> String
     var stepFooter: String { get }
     func progress(seen: Int, steps: Int, solved: Int, exercises: Int) -> String
 
@@ -129,6 +136,20 @@ protocol Strings: Sendable {
 }
 
 extension Language {
+    /// A message of the program or the Engine in this language.
+    func text(_ message: Message) -> String { message.text(in: self, adding: strings.messages) }
+
+    /// An error's message in this language: a file's, a transcript's or the Engine's.
+    func text(_ error: any Error) -> String {
+        switch error {
+        case let e as TensorFileError: return text(e.message)
+        case let e as TranscriptError: return text(e.message)
+        case let e as Diagnostic: return text(e.text)
+        case let e as SafeFileWriter.Problem: return text(e.message)
+        default: return "\(error)"
+        }
+    }
+
     /// The program's own words in this language.
     var strings: any Strings {
         switch self {

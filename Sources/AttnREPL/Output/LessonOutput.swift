@@ -21,7 +21,7 @@ struct LessonOutput {
             // Every pass of a loop, labelled with its index (`i = 2`), not only the last.
             for (record, pass) in run.steps[k].formulas {
                 out.append("")
-                out.append("  " + Sanitize.text(record.text) + (pass.map { "      (\($0))" } ?? ""))
+                out.append("  " + Sanitize.text(record.text) + (pass.map { "      " + strings.loopPass("\($0)") } ?? ""))
                 if let (numbers, rounded) = Self.substituted(record, digits: digits) { out.append("      \(rounded ? "≈" : "=") " + numbers) }
                 if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
             }

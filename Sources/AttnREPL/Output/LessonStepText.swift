@@ -10,7 +10,7 @@ enum LessonStepText {
         if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
         if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
         for (record, pass) in session.run.steps[k].formulas {
-            out.append("  " + Sanitize.text(record.text) + (pass.map { "      (\($0))" } ?? ""))
+            out.append("  " + Sanitize.text(record.text) + (pass.map { "      " + strings.loopPass("\($0)") } ?? ""))
             if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: k) {
                 out.append("      = ?")
             } else if let t = record.outcome.tensor {

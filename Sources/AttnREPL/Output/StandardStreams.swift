@@ -85,16 +85,26 @@ enum Signals {
     /// to, and formatting a large result at many digits can take minutes without checking for
     /// interrupts, so Ctrl-C ends the process at once (with the usual message and status 1).
     /// An interrupt that arrived before this point is reported the same way.
-    static func exitOnInterrupt() throws {
-        signal(SIGINT) { _ in
-            let message: StaticString = "error: interrupted\n"
-            _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
-            _exit(1)
+    static func exitOnInterrupt(language: Language = .en) throws {
+        // A signal handler captures nothing: one handler per language, each with its words.
+        switch language {
+        case .en:
+            signal(SIGINT) { _ in
+                let message: StaticString = "error: interrupted\n"
+                _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+                _exit(1)
+            }
+        case .zh:
+            signal(SIGINT) { _ in
+                let message: StaticString = "错误：已中断\n"
+                _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+                _exit(1)
+            }
         }
         do {
             try Engine.Interrupt.check()
         } catch {
-            StandardError.write(["error: interrupted"])
+            StandardError.write([language.strings.errorPrefix + language.text(Diagnostic.interrupted.text)])
             throw ExitCode(1)
         }
     }

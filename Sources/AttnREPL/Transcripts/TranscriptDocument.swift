@@ -19,7 +19,7 @@ struct TranscriptDocument {
     /// The start record first, then everything else in order.
     var events: [TranscriptEvent]
     /// What was wrong with the file but did not stop it being read (a torn last line).
-    var warnings: [String] = []
+    var warnings: [Message] = []
 
     var start: TranscriptEvent { events.first { $0.type == .start } ?? TranscriptEvent(.start) }
     var settings: TranscriptSettings {
@@ -53,7 +53,7 @@ struct TranscriptDocument {
     /// is used and the torn one reported in `warnings`. A bad line elsewhere is an error.
     static func journal(_ text: String, name: String, path: String) throws -> TranscriptDocument {
         var events: [TranscriptEvent] = []
-        var warnings: [String] = []
+        var warnings: [Message] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let last = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) }
         for (k, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
@@ -127,6 +127,7 @@ struct TranscriptDocument {
 }
 
 struct TranscriptError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
+    let message: Message
+    init(_ message: Message) { self.message = message }
+    var description: String { message.english }
 }

@@ -33,7 +33,7 @@ enum ExportFile {
         } catch SafeFileWriter.Problem.exists {
             throw TranscriptError("\(url.path) already exists; give another name, or --force to replace it")
         } catch {
-            throw TranscriptError("cannot write \(url.path): \(error)")
+            throw TranscriptError("cannot write \(url.path): \(SafeFileWriter.message(error))")
         }
     }
 }

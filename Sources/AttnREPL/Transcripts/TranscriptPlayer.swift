@@ -22,9 +22,9 @@ struct TranscriptPlayer {
     struct Summary {
         var evaluations: [Evaluation] = []
         /// Records that could not be played (a lesson that no longer exists, …).
-        var problems: [String] = []
+        var problems: [Message] = []
         /// `:` texts that were not run, as `record N: TEXT`, control characters neutralised.
-        var skipped: [String] = []
+        var skipped: [Message] = []
         /// Statements stopped with Ctrl-C when recorded: not compared. `rerun` counts the
         /// statements of the input that had finished, which were run again (to keep the scope).
         var interrupted: [(input: String, rerun: Int)] = []
@@ -97,7 +97,7 @@ struct TranscriptPlayer {
     }
 
     /// Binds what `:load` read, from the record: the file itself is never read again.
-    private func restore(_ event: TranscriptEvent) -> String? {
+    private func restore(_ event: TranscriptEvent) -> Message? {
         guard let key = event.name else { return nil }
         guard let data = event.data else { return "\(event.input ?? ":load"): \(event.message ?? "the value was not recorded")" }
         // Read as a `:load` of a .json value object reads its elements: the same checks, the same parser.
@@ -131,7 +131,7 @@ struct TranscriptPlayer {
     }
 
     /// Opens the lesson at the recorded step, with the exercises that were solved then.
-    private func open(_ event: TranscriptEvent) -> String? {
+    private func open(_ event: TranscriptEvent) -> Message? {
         guard let id = event.lesson else { return nil }
         if let language = event.language { state.language = Language(named: language) }
         do {

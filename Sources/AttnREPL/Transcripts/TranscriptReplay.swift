@@ -15,7 +15,7 @@ enum TranscriptReplay {
 extension TranscriptPlayer.Summary {
     /// Each difference (the statement, recorded, now), then a one-line summary.
     var report: [String] {
-        var lines = skippedReport
+        var lines = skippedReport.map(\.english)
         for d in differences {
             let input = Sanitize.text(d.recorded.input ?? "")
             // Same decimals but different exact forms: show the exact forms.
@@ -38,7 +38,7 @@ extension TranscriptPlayer.Summary {
     }
 
     /// One line per `:` text a transcript held that was not run (SPEC §8).
-    var skippedReport: [String] {
+    var skippedReport: [Message] {
         skipped.map { "skipped \($0) (a transcript only replays :digits, :float, :trace, :clear, :reveal, :leave and lesson steps)" }
     }
 }

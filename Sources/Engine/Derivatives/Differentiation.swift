@@ -71,7 +71,7 @@ enum Differentiation {
     /// the rule that produced it (what `:why` walks through on a gradient cell).
     private static func recordSteps(_ completed: [GradNode], root: GradNode, target: GradNode, recorder: TraceRecorder) {
         recorder.record("grad: L = \(root.label)", root.value)
-        var rulesFor: [ObjectIdentifier: [String]] = [:]
+        var rulesFor: [ObjectIdentifier: [Message]] = [:]
         for node in completed {
             for (i, p) in node.parents.enumerated() where p.needsGradient && i < node.rules.count {
                 rulesFor[ObjectIdentifier(p), default: []].append(node.rules[i])
@@ -108,12 +108,12 @@ public struct ChainLink: Sendable {
         public let node: String
         /// ∂L/∂(that value).
         public let gradient: Tensor?
-        public let rule: String
+        public let rule: Message
         public let cell: CellRule?
     }
 
     public let node: String
-    public let rules: [String]
+    public let rules: [Message]
     public let isTarget: Bool
     public let cellRules: [Use]
 }

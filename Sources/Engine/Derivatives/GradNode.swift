@@ -10,7 +10,7 @@ final class GradNode {
     /// ∂L/∂parent for each parent from ∂L/∂self (nil where a parent needs no gradient).
     private(set) var backward: ((Tensor) throws -> [Tensor?])?
     /// The rule for each parent in symbols (`∂L/∂A = ∂L/∂(A B) Bᵀ`), for the trace and `:why`.
-    let rules: [String]
+    let rules: [Message]
     /// True for the differentiated tensor and for everything computed from it.
     let needsGradient: Bool
     /// Explains one cell of a parent's gradient with numbers (see ChainLink), where a rule can.
@@ -19,7 +19,7 @@ final class GradNode {
     /// ∂L/∂(this), accumulated while the backward pass runs.
     var adjoint: Tensor?
 
-    init(value: Tensor, label: String, parents: [GradNode] = [], rules: [String] = [], cellRules: [CellRule?] = [],
+    init(value: Tensor, label: String, parents: [GradNode] = [], rules: [Message] = [], cellRules: [CellRule?] = [],
          backward: ((Tensor) throws -> [Tensor?])? = nil) {
         self.value = value
         self.label = label

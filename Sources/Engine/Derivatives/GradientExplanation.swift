@@ -12,10 +12,15 @@ public struct GradientExplanation {
     let trace: [TraceStep]
     let row: Int, col: Int
     let digits: Int
+    /// The language of the notes between the formulas.
+    let language: Language
 
-    public init(trace: [TraceStep], row: Int, col: Int, digits: Int) {
+    public init(trace: [TraceStep], row: Int, col: Int, digits: Int, language: Language = .en) {
         self.trace = trace; self.row = row; self.col = col; self.digits = min(digits, 8)
+        self.language = language
     }
+
+    private func words(_ m: Message) -> String { m.text(in: language) }
 
     /// At most this many products are written out in a sum.
     static let shownTerms = 8
@@ -46,7 +51,7 @@ public struct GradientExplanation {
                 symbolic.append("\(factorText == "1" ? "" : "(\(factorText))\(cellIndex(shape))·")∂L/∂(\(use.node))\(cellIndex(shape))")
                 numeric.append(factorText == "1" ? number(g, row, col, &approximate) : "\(number(factor, row, col, &approximate))·\(number(g, row, col, &approximate))")
             default:
-                symbolic.append("(\(use.rule))\(cellIndex(shape))")
+                symbolic.append("(\(words(use.rule)))\(cellIndex(shape))")
                 numeric.append("")
             }
         }
@@ -57,12 +62,14 @@ public struct GradientExplanation {
             parts.append(Part(formula: numeric.map { numeric.count > 1 ? "(\($0))" : $0 }.joined(separator: " + "), note: nil, approximate: approximate))
         }
         // The chain rule from L down to the tensor, in the order the backward pass found them.
-        var notes = ["the chain rule, from L = \(trace.first { $0.label.hasPrefix("grad: L = ") }.map { String($0.label.dropFirst(10)) } ?? "the expression") down to \(name), one level each:"]
+        let loss: Message = trace.first { $0.label.hasPrefix("grad: L = ") }.map { "\(String($0.label.dropFirst(10)))" } ?? "the expression"
+        var notes = [words("the chain rule, from L = \(loss) down to \(name), one level each:")]
         for (step, link) in links {
             let value = TensorText.inline(step.value, digits: min(digits, 6), limit: 60)
             // Each rule reads `∂L/∂(node) = right-hand side`; the node is already named on the line.
             let own = "∂L/∂(\(short(link.node)))"
-            let sides = link.rules.map { r -> String in
+            let sides = link.rules.map { m -> String in
+                let r = words(m)
                 guard r.hasPrefix(own) else { return r }
                 var rest = r.dropFirst(own.count)
                 if rest.hasPrefix("[i, j]") { rest = rest.dropFirst(6) }
@@ -70,13 +77,13 @@ public struct GradientExplanation {
             }
             let rule = sides.joined(separator: " + ")
             if link.rules == ["∂L/∂L = 1"] {
-                notes.append("  ∂L/∂L = 1   (where the backward pass starts)")
+                notes.append(words("  ∂L/∂L = 1   (where the backward pass starts)"))
                 continue
             }
             let shown = value.hasPrefix("≈") ? value : "= " + value
             notes.append("  ∂L/∂(\(short(link.node))) " + (rule.isEmpty ? "" : "= \(rule) ") + shown)
         }
-        notes.append("(:trace on lists the same values as the statement runs)")
+        notes.append(words("(:trace on lists the same values as the statement runs)"))
         parts.append(Part(formula: "", note: notes.joined(separator: "\n"), approximate: false))
         return parts
     }

@@ -185,8 +185,7 @@ struct GraphBuilder {
         do {
             return try inner.node(f.body)
         } catch let d as Diagnostic {
-            let prefix = "in \(f.name): "
-            throw Diagnostic(d.message.contains(prefix) ? d.message : prefix + d.message)
+            throw Diagnostic(d.text.contains("in \(f.name): ") ? d.text : "in \(f.name): \(d.text)")
         }
     }
 }

@@ -22,8 +22,8 @@ enum BracketLiterals {
                built.allSatisfy({ $0.shape == .scalar || $0.shape.rows == 1 }) {
                 let lengths = built.map { $0.shape.cols }
                 let k = lengths.firstIndex { $0 != lengths[0] }!
-                throw Diagnostic("rows must have the same length: row 1 has \(lengths[0]) element\(lengths[0] == 1 ? "" : "s"), "
-                                 + "row \(k + 1) has \(lengths[k])", at: rows[k].first.map { r in
+                throw Diagnostic(lengths[0] == 1 ? "rows must have the same length: row 1 has 1 element, row \(k + 1) has \(lengths[k])"
+                                    : "rows must have the same length: row 1 has \(lengths[0]) elements, row \(k + 1) has \(lengths[k])", at: rows[k].first.map { r in
                                     SourceRange.covering(r.range, rows[k].last!.range) })
             }
             let value = try Concatenation.vertical(built)

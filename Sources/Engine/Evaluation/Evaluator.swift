@@ -159,7 +159,7 @@ struct Evaluator {
         }
         if let builtin = Builtins.named(key) {
             guard builtin.arity.contains(args.count) else {
-                let expected = builtin.arity.lowerBound == builtin.arity.upperBound ? "\(builtin.arity.lowerBound)"
+                let expected: Message = builtin.arity.lowerBound == builtin.arity.upperBound ? "\(builtin.arity.lowerBound)"
                     : "\(builtin.arity.lowerBound) to \(builtin.arity.upperBound)"
                 throw Diagnostic("\(key) takes \(expected) argument\(builtin.arity.upperBound == 1 ? "" : "s") (\(builtin.signature)), got \(args.count)", at: range)
             }

@@ -43,8 +43,8 @@ enum Indexing {
     }
 
     /// 0-based positions selected along an axis of length `n`.
-    private static func positions(_ a: Argument, _ n: Int, _ what: String, _ shape: Shape) throws -> [Int] {
-        let plural = what == "index" ? "indices" : what + "s"
+    private static func positions(_ a: Argument, _ n: Int, _ what: Message, _ shape: Shape) throws -> [Int] {
+        let plural: Message = what == "index" ? "indices" : what == "row" ? "rows" : "columns"
         func check(_ i: Int) throws {
             if i == 0 {
                 throw Diagnostic("\(plural) start at 1 here, as in the documents (not at 0 as in Python): the first is [1]")

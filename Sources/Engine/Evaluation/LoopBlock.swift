@@ -35,8 +35,7 @@ public struct LoopBudget: Sendable {
 
     mutating func spend(_ passes: Int, on block: LoopBlock) throws {
         guard passes <= remaining else {
-            throw Diagnostic("the loop \(block.variable) = \(block.from):\(block.to) has \(passes) passes, and the lesson's loops "
-                             + "may run \(total) passes in all (\(total - remaining) already ran)")
+            throw Diagnostic("the loop \(block.variable) = \(block.from):\(block.to) has \(passes) passes, and the lesson's loops may run \(total) passes in all (\(total - remaining) already ran)")
         }
         remaining -= passes
     }
@@ -78,8 +77,7 @@ extension Interpreter {
         // Bounds near Int.min/Int.max must not overflow the length.
         let (span, overflow) = to.subtractingReportingOverflow(from)
         guard !overflow, span < LoopBudget.passesPerLesson else {
-            return ([], .tooLong(Diagnostic("the loop \(block.variable) = \(from):\(to) is too long "
-                                            + "(at most \(LoopBudget.passesPerLesson) passes)")))
+            return ([], .tooLong(Diagnostic("the loop \(block.variable) = \(from):\(to) is too long (at most \(LoopBudget.passesPerLesson) passes)")))
         }
         do {
             try budget.spend(span + 1, on: block)
@@ -184,7 +182,7 @@ public enum LoopSubstitution {
             do {
                 number = try scope.evaluateExpression(part).scalarValue?.rational?.intValue
             } catch let e as ProgramError {
-                throw Diagnostic("in the subscript of \(name) with \(variable) = \(value): \(e.diagnostic.message)")
+                throw Diagnostic("in the subscript of \(name) with \(variable) = \(value): \(e.diagnostic.text)")
             }
             guard let number else {
                 throw Diagnostic("the subscript of \(name) is not a whole number of at most 18 digits when \(variable) = \(value)")

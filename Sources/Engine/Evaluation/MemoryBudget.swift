@@ -58,12 +58,16 @@ public enum MemoryBudget {
         return unit == 0 ? "\(Int(value)) bytes" : (value < 10 ? String(Int(value * 10)).inserting(".", beforeLast: 1) : "\(Int(value.rounded()))") + " " + units[unit]
     }
 
+    /// `describe` inside a message, where the word "bytes" is translated.
+    static func size(_ bytes: Double) -> Message {
+        bytes < 1024 ? "\(Int(bytes)) bytes" : "\(describe(bytes))"
+    }
+
     /// Refuses work estimated to need `bytes` of memory when that passes the budget.
     /// `what` says what the work is (`printing 4000000 values at 10000 digits`).
-    public static func require(_ bytes: Double, for what: String) throws {
+    public static func require(_ bytes: Double, for what: Message) throws {
         guard bytes > Double(limit) else { return }
-        throw Diagnostic("\(what) would need about \(describe(bytes)) of memory, more than the budget of "
-                         + "\(describe(Double(limit))) (ATTN_MEMORY_LIMIT); try --float (or :float), fewer digits or smaller inputs")
+        throw Diagnostic("\(what) would need about \(size(bytes)) of memory, more than the budget of \(size(Double(limit))) (ATTN_MEMORY_LIMIT); try --float (or :float), fewer digits or smaller inputs")
     }
 
     /// Refuses printing `count` values at `digits` significant digits when their text and the
@@ -71,7 +75,7 @@ public enum MemoryBudget {
     /// form (at most a few hundred characters), and intervals of about 3.4 bits per digit.
     public static func requireForPrinting(values count: Int, digits: Int) throws {
         let perValue = Double(digits) * 2 + Double(digits) * 3.4 / 8 * 4 + 400
-        try require(Double(count) * perValue, for: "printing \(count) value\(count == 1 ? "" : "s") at \(digits) digits")
+        try require(Double(count) * perValue, for: count == 1 ? "printing 1 value at \(digits) digits" : "printing \(count) values at \(digits) digits")
     }
 
     // MARK: The guard during evaluation
@@ -96,8 +100,7 @@ public enum MemoryBudget {
             if isOver() { over.store(true, ordering: .relaxed) }
         }
         if over.exchange(false, ordering: .relaxed) {
-            throw Diagnostic("this computation passed the memory budget of \(describe(Double(limit))) (ATTN_MEMORY_LIMIT) "
-                             + "and was stopped; try --float (or :float), fewer digits or smaller inputs")
+            throw Diagnostic("this computation passed the memory budget of \(size(Double(limit))) (ATTN_MEMORY_LIMIT) and was stopped; try --float (or :float), fewer digits or smaller inputs")
         }
     }
 

@@ -14,7 +14,7 @@ enum PythonHabit {
     }
 
     /// Python and NumPy functions that have another name here.
-    static let functions: [String: String] = [
+    static let functions: [String: Message] = [
         "len": "write rows(x) (the length of a vector, the number of rows of a matrix)",
         "matmul": "write A B (or A * B, A @ B)",
         "mm": "write A B (or A * B, A @ B)",

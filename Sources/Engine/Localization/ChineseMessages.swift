@@ -90,7 +90,6 @@ enum ChineseMessages {
         "head count": "头数",
         "length": "长度",
         "dimension": "维数",
-        "%@ %@ is out of range for a %@ tensor (%@s run from 1 to %@)": "%1 %2 超出了%3的范围（%4从 1 到 %5）",
         "a %@ tensor takes 1 or 2 indices, got %@": "%1只能有 1 或 2 个索引，但给了 %2 个",
         "a scalar cannot be indexed": "标量不能加索引",
         "empty range %@:%@": "空范围 %1:%2",
@@ -175,5 +174,124 @@ enum ChineseMessages {
         "an element of %@ picked by %@": "%1 中由 %2 选出的元素",
         "Σₖ weights[%@, k]·%@   (weights = softmax(Q K^T / √d_k), :trace on shows them)":
             "Σₖ weights[%1, k]·%2   （weights = softmax(Q K^T / √d_k)，:trace on 显示它们）",
+
+        // Lexer and parser: LaTeX input, subscripts
+        "\\\\ (a new row) belongs inside \\begin{bmatrix} … \\end{bmatrix}": "\\\\（换行）只能写在 \\begin{bmatrix} … \\end{bmatrix} 里面",
+        "expected a delimiter after \\%@": "\\%1 后面应该是定界符",
+        "\\%@. (an invisible delimiter) has no meaning here: use ( ) or [ ]": "\\%1.（不可见的定界符）在这里没有意义：请用 ( ) 或 [ ]",
+        "expected a delimiter such as ( or [ after \\%@": "\\%1 后面应该是 ( 或 [ 这样的定界符",
+        "\\%@{%@}: only matrix environments (bmatrix, pmatrix) are understood": "\\%1{%2}：只支持矩阵环境（bmatrix、pmatrix）",
+        "a subscript like '%@' belongs right after a name (x₁)": "“%1”这样的下标要紧跟在名字后面（x₁）",
+        "unexpected '_': a name has at most one subscript (write A_{wrong} or A_wrong, not A_wrong_axis)":
+            "多余的“_”：一个名字最多只有一个下标（请写 A_{wrong} 或 A_wrong，而不是 A_wrong_axis）",
+
+        // Habits from Python and NumPy (PythonHabit)
+        "** is Python's power: write a^2 (a scalar or a square matrix) or a.^2 (element-wise)": "** 是 Python 的幂运算：请写 a^2（标量或方阵）或 a.^2（逐元素）",
+        "keyword arguments (dim=1, axis=0) are Python's: attn-repl's functions take their arguments in order":
+            "关键字参数（dim=1、axis=0）是 Python 的写法：attn-repl 的函数按顺序接收参数",
+        "softmax takes no dim: on a matrix it is row-wise (each row sums to 1, PyTorch's dim=-1); for columns write softmax(X^T)^T":
+            "softmax 没有 dim 参数：对矩阵按行计算（每行之和为 1，相当于 PyTorch 的 dim=-1）；按列请写 softmax(X^T)^T",
+        "%@= is Python's update: write x = x %@ …": "%1= 是 Python 的更新写法：请写 x = x %2 …",
+        "write rows(x) (the length of a vector, the number of rows of a matrix)": "请写 rows(x)（向量的长度，矩阵的行数）",
+        "write A B (or A * B, A @ B)": "请写 A B（或 A * B、A @ B）",
+        "write the brackets alone: [1, 2, 3]": "直接写方括号：[1, 2, 3]",
+        "type the expression alone to see its value": "直接输入表达式就能看到它的值",
+        "there is no reshape; build the shape with brackets, vcat and hcat": "没有 reshape；请用方括号、vcat 和 hcat 拼出形状",
+        "write vcat(a, b) or hcat(a, b)": "请写 vcat(a, b) 或 hcat(a, b)",
+        "write vcat(a, b) (rows) or hcat(a, b) (columns)": "请写 vcat(a, b)（按行）或 hcat(a, b)（按列）",
+        "write 2^x": "请写 2^x",
+        "write a^b (or a.^b element-wise)": "请写 a^b（逐元素则写 a.^b）",
+        "write x^T for the transpose": "转置请写 x^T",
+        "unknown function %@: %@": "未知的函数 %1：%2",
+        "a list of values needs brackets: write [1, 2, 3] for a column vector or [1 2 3] for a row":
+            "一串值需要加方括号：列向量写作 [1, 2, 3]，行向量写作 [1 2 3]",
+        "%@.%@ is NumPy's transpose: write %@^T (or %@')": "%1.%2 是 NumPy 的转置：请写 %3^T（或 %4'）",
+        "%@.%@(a, b) is written a^T b here (a dot product of column vectors; A B for matrices)":
+            "%1.%2(a, b) 在这里写作 a^T b（列向量的点积；矩阵则写 A B）",
+        "%@.%@(A, B) is written A B here (or A * B, A @ B)": "%1.%2(A, B) 在这里写作 A B（或 A * B、A @ B）",
+        "no %@. needed: the functions are built in (write %@(…), not %@.%@(…))": "不需要 %1.：函数都是内置的（请写 %2(…)，而不是 %3.%4(…)）",
+        "%@.%@ is Python's method syntax: write %@(%@)": "%1.%2 是 Python 的方法写法：请写 %3(%4)",
+        "%@.%@ is Python's attribute syntax, which attn-repl does not have: write %@(%@) for a function":
+            "%1.%2 是 Python 的属性写法，attn-repl 没有这种写法：函数请写 %3(%4)",
+
+        // Evaluation: arguments, indices, literals, loops
+        "%@ to %@": "%1 到 %2",
+        "%@ start at 1 here, as in the documents (not at 0 as in Python): the first is [1]": "%1从 1 开始，和文档里一样（不像 Python 从 0 开始）：第一个是 [1]",
+        "%@ %@ is out of range for a %@ tensor (%@ run from 1 to %@)": "%1 %2 超出了%3的范围（%4从 1 到 %5）",
+        "indices": "索引",
+        "rows": "行号",
+        "columns": "列号",
+        "rows must have the same length: row 1 has 1 element, row %@ has %@": "每一行必须一样长：第 1 行有 1 个元素，第 %1 行却有 %2 个",
+        "rows must have the same length: row 1 has %@ elements, row %@ has %@": "每一行必须一样长：第 1 行有 %1 个元素，第 %2 行却有 %3 个",
+        "the loop %@ = %@:%@ has %@ passes, and the lesson's loops may run %@ passes in all (%@ already ran)":
+            "循环 %1 = %2:%3 要运行 %4 轮，而本课的循环一共最多运行 %5 轮（已经运行了 %6 轮）",
+        "%@ is not a whole number": "%1 不是整数",
+        "the loop %@ = %@:%@ is too long (at most %@ passes)": "循环 %1 = %2:%3 太长（最多 %4 轮）",
+        "in the subscript of %@ with %@ = %@: %@": "%2 = %3 时 %1 的下标中：%4",
+        "the subscript of %@ is not a whole number of at most 18 digits when %@ = %@": "%2 = %3 时，%1 的下标不是不超过 18 位的整数",
+        "multihead's head count": "multihead 的头数",
+
+        // Exact numbers, certified digits, MPFR's exponent range (Scalar, CertifiedDigits)
+        "division by a number that cannot be told from 0: %@": "除以一个无法与 0 区分的数：%1",
+        "%@^%@ would have more than %@ bits as an exact number; try --float (or :float) to compute in IEEE double":
+            "%1^%2 作为精确数会超过 %3 位；试试 --float（或 :float），用 IEEE 双精度计算",
+        "the value": "该值",
+        "%@ (%@)": "%1（%2）",
+        "element %@": "第 %1 个元素",
+        "element (%@, %@)": "元素 (%1, %2)",
+        "2^%@%@ (about 10^%@%@)": "2^%1%2（约 10^%3%4）",
+        " it is only known to lie in %@": "，只知道它在 %1 之内",
+        " (it may be exactly 0)": "（它可能恰好是 0）",
+        " (its argument, about 2^%@, needs that many bits of pi and more to be reduced modulo 2pi)":
+            "（它的参数约为 2^%1，对 2pi 取模需要这么多位甚至更多位的 pi）",
+        "%@ is too large for MPFR's exponent range, magnitudes up to %@: its digits cannot be computed exactly; rescale the inputs, or use --float for an approximation":
+            "%1 超出了 MPFR 的指数范围（绝对值最大到 %2）：无法精确算出它的数字；请缩放输入，或用 --float 求近似值",
+        "%@ cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to %@; rescale the inputs, or use --float for an approximation":
+            "%1 无法与 0 区分：某一步低于 MPFR 的指数范围（绝对值最小到 %2）；请缩放输入，或用 --float 求近似值",
+        "cannot prove any digit of %@: at the precision cap of %@ bits (for %@ digits)%@, so even its sign is unknown%@; use --float for an approximation":
+            "无法证明 %1 的任何一位数字：已到精度上限 %2 位（对应 %3 位数字）%4，连它的正负都不知道%5；请用 --float 求近似值",
+        "cannot prove %@ digits of %@: at the precision cap of %@ bits%@%@; ask for fewer digits (--digits), or use --float for an approximation":
+            "无法证明 %2 的 %1 位数字：已到精度上限 %3 位%4%5；请减少位数（--digits），或用 --float 求近似值",
+        "cannot prove any digit of %@: a divisor, or the argument of log, sqrt or a power, cannot be told from 0 at the precision cap of %@ bits; use --float for an approximation":
+            "无法证明 %1 的任何一位数字：在精度上限 %2 位下，某个除数（或 log、sqrt、幂的参数）无法与 0 区分；请用 --float 求近似值",
+        "cannot decide the sign of %@: at the precision cap of %@ bits it is only known to lie in %@%@; use --float for an approximation":
+            "无法判断 %1 的正负：在精度上限 %2 位下，只知道它在 %3 之内%4；请用 --float 求近似值",
+        "cannot decide the sign of %@ within %@ bits (a step leaves MPFR's exponent range, %@, or divides by a number that cannot be told from 0); use --float for an approximation":
+            "在 %2 位内无法判断 %1 的正负（某一步超出了 MPFR 的指数范围 %3，或者除以一个无法与 0 区分的数）；请用 --float 求近似值",
+
+        // The memory budget (MemoryBudget)
+        "%@ bytes": "%1 字节",
+        "printing 1 value at %@ digits": "以 %1 位数字显示 1 个值",
+        "printing %@ values at %@ digits": "以 %2 位数字显示 %1 个值",
+        "%@ would need about %@ of memory, more than the budget of %@ (ATTN_MEMORY_LIMIT); try --float (or :float), fewer digits or smaller inputs":
+            "%1 大约需要 %2 内存，超过了预算 %3（ATTN_MEMORY_LIMIT）；试试 --float（或 :float）、更少的位数或更小的输入",
+        "this computation passed the memory budget of %@ (ATTN_MEMORY_LIMIT) and was stopped; try --float (or :float), fewer digits or smaller inputs":
+            "这次计算超过了内存预算 %1（ATTN_MEMORY_LIMIT），已被停止；试试 --float（或 :float）、更少的位数或更小的输入",
+
+        // grad and jacobian (Derivatives)
+        "grad takes the expression itself: write grad(EXPR, NAME)": "grad 要直接接收表达式：请写 grad(表达式, 名字)",
+        "jacobian takes the expression itself: write jacobian(EXPR, NAME)": "jacobian 要直接接收表达式：请写 jacobian(表达式, 名字)",
+        "%@ takes 2 arguments (%@(EXPR, NAME)), got %@": "%1 需要 2 个参数（%2(表达式, 名字)），但给了 %3 个",
+        "%@'s second argument is the name of a tensor, as in %@(sum(W x), W)": "%1 的第二个参数是一个张量的名字，例如 %2(sum(W x), W)",
+        "%@: unknown name %@%@": "%1：未知的名字 %2%3",
+        "%@: the expression does not use %@, so there is nothing to differentiate with respect to it": "%1：表达式没有用到 %2，无法对它求导",
+        "grad needs a scalar expression, and this one is %@ (take sum(…) of it, or use jacobian)": "grad 需要标量表达式，而这个是%1（可以对它取 sum(…)，或改用 jacobian）",
+        "%@ inside grad or jacobian is not supported: differentiate once, or assign the inner result to a name first":
+            "不支持在 grad 或 jacobian 里面再用 %1：只求一次导，或者先把里面的结果赋给一个名字",
+        "grad: norm has no derivative at the zero vector (its slope depends on the direction)": "grad：norm 在零向量处没有导数（斜率取决于方向）",
+        "grad: %@ has no derivative rule": "grad：%1 没有求导规则",
+        "grad: layernorm of a constant row with eps = 0 has no derivative (it divides by √0)": "grad：eps = 0 时，常数行的 layernorm 没有导数（要除以 √0）",
+        "grad: x.^p with p < 1 has no derivative at x = 0 (its slope is infinite there)": "grad：p < 1 时 x.^p 在 x = 0 处没有导数（那里斜率无穷大）",
+        "grad: x.^p differentiated with respect to p needs every x > 0 (its derivative contains log x)": "grad：x.^p 对 p 求导要求每个 x > 0（导数中含有 log x）",
+        "grad: sqrt has no derivative at 0 (its slope is infinite there)": "grad：sqrt 在 0 处没有导数（那里斜率无穷大）",
+        "∂L/∂(%@) = ∂L/∂(%@) reshaped": "∂L/∂(%1) = 改变形状后的 ∂L/∂(%2)",
+        "∂L/∂(%@) = ∂L/∂(%@) moved back to where each element came from": "∂L/∂(%1) = ∂L/∂(%2) 放回每个元素原来的位置",
+        "∂L/∂(%@) = α ⊙ (∂L/∂α − (∂L/∂α · α) per row), α = %@  [(diag(α) − ααᵀ) ∂L/∂α]": "∂L/∂(%1) = α ⊙ (∂L/∂α − 逐行的 (∂L/∂α · α)), α = %2  [(diag(α) − ααᵀ) ∂L/∂α]",
+
+        // :why on a gradient cell (GradientExplanation)
+        "the chain rule, from L = %@ down to %@, one level each:": "链式法则，从 L = %1 一直到 %2，每行一层：",
+        "the expression": "该表达式",
+        "  ∂L/∂L = 1   (where the backward pass starts)": "  ∂L/∂L = 1   （反向传播从这里开始）",
+        "(:trace on lists the same values as the statement runs)": "（:trace on 会在语句运行时列出同样的值）",
     ]
 }

@@ -45,27 +45,31 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
     }
 
     /// The arguments in order, each rendered in `language`.
-    private func arguments(in language: Language) -> [String] {
+    private func arguments(in language: Language, adding extra: [String: String]) -> [String] {
         parts.compactMap { part in
             switch part {
             case .literal: return nil
             case let .value(s): return s
             case let .shape(s): return MessageTranslations.shape(s, in: language)
-            case let .message(m): return m.text(in: language)
+            case let .message(m): return m.text(in: language, adding: extra)
             }
         }
     }
 
     /// The message in `language`, in English where the language has no wording for it.
-    public func text(in language: Language) -> String {
-        if language != .en, let template = MessageTranslations.table(for: language)[key] {
-            return MessageTranslations.fill(template, with: arguments(in: language))
+    public func text(in language: Language) -> String { text(in: language, adding: [:]) }
+
+    /// The message in `language`, looked up first in `extra` (the program's own messages,
+    /// keyed the same way), then in the Engine's table, in English where neither has it.
+    public func text(in language: Language, adding extra: [String: String]) -> String {
+        if language != .en, let template = extra[key] ?? MessageTranslations.table(for: language)[key] {
+            return MessageTranslations.fill(template, with: arguments(in: language, adding: extra))
         }
         return parts.map { part in
             switch part {
             case let .literal(s), let .value(s): return s
             case let .shape(s): return s.description
-            case let .message(m): return m.text(in: language)
+            case let .message(m): return m.text(in: language, adding: extra)
             }
         }.joined()
     }

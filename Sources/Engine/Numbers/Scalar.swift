@@ -213,7 +213,7 @@ extension Scalar {
     private static func requireNonzero(_ n: RealNode) throws {
         let s: Int
         do { s = try Scalar.real(n).sign } catch let d as Diagnostic {
-            throw Diagnostic("division by a number that cannot be told from 0: " + d.message)
+            throw Diagnostic("division by a number that cannot be told from 0: \(d.text)")
         }
         if s == 0 { throw Diagnostic("division by zero") }
     }
@@ -265,8 +265,7 @@ extension Scalar {
                 guard Double(b.bitSize) * Double(abs(n)) <= Double(Limits.maximumRationalBits) else {
                     // `(3/7)^1000000`, not `3/7^1000000` (which reads as 3/(7^…)).
                     let shown = b.description.contains("/") || b.sign < 0 ? "(\(b))" : b.description
-                    throw Diagnostic("\(shown)^\(n) would have more than \(Limits.maximumRationalBits) bits as an exact number; "
-                                     + "try --float (or :float) to compute in IEEE double")
+                    throw Diagnostic("\(shown)^\(n) would have more than \(Limits.maximumRationalBits) bits as an exact number; try --float (or :float) to compute in IEEE double")
                 }
                 return .rational(b.raised(to: n))
             }

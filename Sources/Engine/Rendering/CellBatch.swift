@@ -79,7 +79,7 @@ extension Tensor {
     }
 
     /// `element 3` or `element (2, 1)`, 1-based as the language indexes.
-    private func elementName(_ i: Int) -> String {
+    private func elementName(_ i: Int) -> Message {
         switch shape {
         case .scalar: return "the value"
         case .vector: return "element \(i + 1)"

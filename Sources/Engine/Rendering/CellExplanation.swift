@@ -153,7 +153,7 @@ public struct CellExplainer {
         if Self.elementwiseFunctions.contains(f), args.count == 1, let A = values[0], A.shape == target.shape {
             return [Step(formula: "\(f)(\(operand(args[0], A)))"), numeric { "\(f)(\(number(A, at: (row, col))))" }]
         }
-        if f == "grad", let parts = GradientExplanation(trace: record.trace, row: row, col: col, digits: digits).explain() {
+        if f == "grad", let parts = GradientExplanation(trace: record.trace, row: row, col: col, digits: digits, language: language).explain() {
             // ∂L/∂W[i, j] from the values computed from W, then the chain rule level by level.
             return parts.map { Step(formula: $0.formula, note: $0.note, approximate: $0.approximate) }
         }

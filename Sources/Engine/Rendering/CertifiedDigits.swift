@@ -85,11 +85,16 @@ extension DecimalFormat {
 /// The messages for values whose digits or sign cannot be proved (SPEC §4: name the value and
 /// the limit, and suggest a way out).
 public enum Certification {
-    /// How an error names a value: its exact form, cut short after 60 characters.
-    static func name(_ node: RealNode) -> String {
+    /// How an error names a value: its exact form, cut short after 60 characters (nil: too
+    /// long to write, and the error says "the value").
+    static func form(_ node: RealNode) -> String? {
         if let form = ExactForm.string(.real(node), limit: 60) { return form }
         if let long = ExactForm.string(.real(node), limit: 4000) { return String(long.prefix(50)) + "…" }
-        return "the value"
+        return nil
+    }
+
+    static func name(_ node: RealNode) -> Message {
+        form(node).map { "\($0)" } ?? "the value"
     }
 
     /// `[lo, hi]` rounded outward to 3 digits.
@@ -102,16 +107,16 @@ public enum Certification {
     }
 
     /// MPFR's exponent range in words: `2^±4611686018427387903 (about 10^±1.39e+18)`.
-    static func range(sign: String = "±") -> String {
+    static func range(sign: String = "±") -> Message {
         let e = MPFRRange.maximumExponent
         let decimal = Double(e) * 0.30102999566398120
         return "2^\(sign)\(e) (about 10^\(sign)\(DecimalFormat.string(decimal, digits: 3)))"
     }
 
-    static func diagnostic(_ f: CertificationFailure, element: String? = nil) -> Diagnostic {
+    static func diagnostic(_ f: CertificationFailure, element: Message? = nil) -> Diagnostic {
         var what = name(f.node)
-        if let element { what = what == "the value" ? element : "\(element) (\(what))" }
-        let known = f.interval.map { " it is only known to lie in \(bounds($0))" } ?? ""
+        if let element { what = form(f.node).map { "\(element) (\($0))" } ?? element }
+        let known: Message = f.interval.map { " it is only known to lie in \(bounds($0))" } ?? ""
         switch f.reason {
         case .overflow:
             return Diagnostic("\(what) is too large for MPFR's exponent range, magnitudes up to \(range(sign: "")): its digits cannot be computed exactly; rescale the inputs, or use --float for an approximation")
@@ -119,7 +124,7 @@ public enum Certification {
             return Diagnostic("\(what) cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to \(range(sign: "-")); rescale the inputs, or use --float for an approximation")
         case .straddlesZero:
             let tiny = f.interval.map { mayBeZero($0, bits: f.bits) } ?? false
-            let why = tiny ? " (it may be exactly 0)" : periodicHint(f.node)
+            let why: Message = tiny ? " (it may be exactly 0)" : periodicHint(f.node)
             return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(why); use --float for an approximation")
         case .tooWide:
             return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known)\(periodicHint(f.node)); ask for fewer digits (--digits), or use --float for an approximation")
@@ -129,7 +134,7 @@ public enum Certification {
     }
 
     /// For sin or cos of a huge argument: why the cap is not enough.
-    static func periodicHint(_ node: RealNode) -> String {
+    static func periodicHint(_ node: RealNode) -> Message {
         guard case let .function(f, x) = node.operation, f == .sin || f == .cos,
               let magnitude = x.interval(precision: 64)?.hi.binaryExponent, magnitude > 1000 else { return "" }
         return " (its argument, about 2^\(magnitude), needs that many bits of pi and more to be reduced modulo 2pi)"
@@ -145,7 +150,7 @@ public enum Certification {
     static func undecidedSign(of node: RealNode) -> Diagnostic {
         let bits = Precision.maximumSignBits
         if let iv = node.interval(precision: bits), iv.isFinite {
-            return Diagnostic("cannot decide the sign of \(name(node)): at the precision cap of \(bits) bits it is only known to lie in \(bounds(iv))\(mayBeZero(iv, bits: bits) ? " (it may be exactly 0)" : ""); use --float for an approximation")
+            return Diagnostic("cannot decide the sign of \(name(node)): at the precision cap of \(bits) bits it is only known to lie in \(bounds(iv))\(mayBeZero(iv, bits: bits) ? " (it may be exactly 0)" : "" as Message); use --float for an approximation")
         }
         return Diagnostic("cannot decide the sign of \(name(node)) within \(bits) bits (a step leaves MPFR's exponent range, \(range()), or divides by a number that cannot be told from 0); use --float for an approximation")
     }

@@ -20,7 +20,7 @@ struct ChineseOutputTests {
     static let fixedWords: Set<String> = [
         "attn", "repl", "Ctrl", "Home", "End", "Tab", "IEEE", "JSON", "HTML", "Markdown", "LaTeX", "OpenBLAS",
         "ID", "NAME", "FILE", "md", "json", "html", "ipynb", "npy", "csv", "on", "off", "all", "resume", "pi", "Frobenius",
-        "PE", "pos", "eps", "libopenblas",
+        "PE", "pos", "eps", "libopenblas", "Python", "NumPy", "PyTorch", "MPFR",
     ]
 
     static func words(_ text: String) -> [Substring] {
@@ -103,6 +103,20 @@ struct ChineseOutputTests {
         :lesson nope
         f(x) = x + 1
         :why f
+        :digits 6
+        exp(1e-99999) - 1
+        a = 2
+        a**2
+        x = [1, 2]
+        x.T
+        grad([1,2], x)
+        W = [1 2; 3 4]
+        g = grad(sum(tanh(W x)), W)
+        :why g[1, 2]
+        x[0]
+        ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+        :load y = /nonexistent.csv
+        :save x /nonexistent/d/x.csv
         [1, 2
         """
 
@@ -112,7 +126,12 @@ struct ChineseOutputTests {
         // What the session must have shown, in Chinese.
         for expected in ["输入公式即可计算", "✗ 不对，再算一次 e_{2,1}。", "✓ 正确：e_{2,1} = -1/2", "它用到", "有效数字：8 位",
                          "错误：未知的名字 foo", "错误：无法把 2×2 矩阵乘以 1×3 矩阵", "没有命令 :bogus", "除以零",
-                         "x_1、h_2 已更改", "保留原来的值", "✓ 正确：total = 1", "✗ 不对，再算一次 total。", "total 是一个数，但你的答案是 2 维向量"] {
+                         "x_1、h_2 已更改", "保留原来的值", "✓ 正确：total = 1", "✗ 不对，再算一次 total。", "total 是一个数，但你的答案是 2 维向量",
+                         // Messages added after the first Chinese table: the precision cap, Python
+                         // habits, grad and its chain rule, indices from 1, nesting, files.
+                         "已到精度上限", "** 是 Python 的幂运算", "x.T 是 NumPy 的转置", "表达式没有用到 x",
+                         "链式法则，从 L = sum(tanh(W x)) 一直到 W", "反向传播从这里开始", "索引从 1 开始",
+                         "表达式嵌套太深", "/nonexistent.csv：没有这个文件", "无法写入 /nonexistent/d/x.csv：没有目录 /nonexistent/d"] {
             #expect(output.contains(expected), "missing: \(expected)")
         }
         let typed = Set(Self.words(Self.session).map(String.init))
