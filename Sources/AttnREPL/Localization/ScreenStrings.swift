@@ -30,7 +30,6 @@ struct ScreenStrings {
     let legendTitle: String
     let legendSmall: String
     let legendMasked: String
-    let pass: (String) -> String
     let enlarge: (Int, Int) -> String
     let quitKey: String
     let cancelled: String
@@ -76,7 +75,6 @@ struct ScreenStrings {
         legendTitle: "heat map:",
         legendSmall: "blank < 0.1",
         legendMasked: "· masked (= 0)",
-        pass: { "pass \($0)" },
         enlarge: { "Enlarge the terminal (at least \($0)×\($1))" },
         quitKey: "Ctrl-D: quit",
         cancelled: "cancelled",
@@ -132,7 +130,6 @@ struct ScreenStrings {
         legendTitle: "热图：",
         legendSmall: "空白 < 0.1",
         legendMasked: "· 已屏蔽（= 0）",
-        pass: { "第 \($0) 轮" },
         enlarge: { "请把终端放大（至少 \($0)×\($1)）" },
         quitKey: "Ctrl-D：退出",
         cancelled: "已取消",

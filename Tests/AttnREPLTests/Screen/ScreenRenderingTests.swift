@@ -124,6 +124,21 @@ struct ScreenRenderingTests {
         return (state, screen)
     }
 
+    /// A loop shows every pass, each under its index: head₁ under `i = 1`, head₂ under `i = 2`,
+    /// and the accumulator Z_sum once per pass, not only its last statement.
+    @Test func everyLoopPassIsShownUnderItsIndex() throws {
+        for (step, name) in [(1, "head"), (4, "Zₛᵤₘ = Zₛᵤₘ + head")] {
+            let (state, _) = try session("multi-head", step: step)
+            let lines = FormulaView.lines(try #require(state.lesson), width: 80, strings: ScreenStrings.en)
+                .map { $0.segments.map(\.text).joined() }
+            let one = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "i = 1" })
+            let two = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "i = 2" })
+            #expect(one < two)
+            #expect(lines[one..<two].contains { $0.contains(name + "₁") })
+            #expect(lines[two...].contains { $0.contains(name + "₂") })
+        }
+    }
+
     /// The frame scrolled to the top, or to the bottom of the step.
     func frame(lesson id: String, language: Language = .en, step: Int, rows: Int, cols: Int, bottom: Bool = false) throws -> [String] {
         let (state, screen) = try session(id, language: language, step: step)
