@@ -69,11 +69,15 @@ struct ScreenRenderingTests {
     /// The help is laid out to the width, and in Chinese describes every command in Chinese.
     @Test(arguments: [50, 80, 120])
     func helpFitsTheWidthInBothLanguages(_ cols: Int) {
-        for strings in [ScreenStrings.en, ScreenStrings.zh] {
-            #expect(HelpView.lines(strings, width: cols).allSatisfy { DisplayWidth.of($0) <= cols - 1 })
+        for language in Language.allCases {
+            #expect(HelpView.lines(ScreenStrings.of(language), commands: language.strings, width: cols)
+                .allSatisfy { DisplayWidth.of($0) <= cols - 1 })
         }
-        let missing = CommandTable.all.map(\.name).filter { ScreenStrings.zh.commandSummaries[$0] == nil }
+        let missing = CommandTable.all.map(\.name).filter { Language.zh.strings.summary(ofCommand: $0) == nil }
         #expect(missing.isEmpty, "no Chinese summary for \(missing)")
+        // The screen's help and the line REPL's :help describe :export alike, ipynb included.
+        let help = HelpView.lines(ScreenStrings.zh, commands: Language.zh.strings, width: 200).joined(separator: "\n")
+        #expect(help.contains(Language.zh.strings.summary(ofCommand: "export")!) && help.contains("ipynb"))
     }
 
     // MARK: Markdown
