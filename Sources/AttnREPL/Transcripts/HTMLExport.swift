@@ -72,7 +72,7 @@ struct HTMLExport {
         case .step:
             return [stepHeading(e.step ?? 0, of: e.steps, title: e.title)] + shownStep(e)
         case .command:
-            let now = e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""
+            let now = ExportText.settingsNote(e)
             return ["<p class=\"note\"><code>\(Self.escape(e.input ?? ""))</code>\(Self.escape(now))</p>"]
         case .why:
             let body = (e.lines ?? []).map { "<p>\(Self.escape($0))</p>" }.joined()

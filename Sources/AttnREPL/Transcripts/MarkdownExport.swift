@@ -34,7 +34,7 @@ struct MarkdownExport {
         case .why:
             return code(e.input) + (e.lines ?? []).map { "> " + escape(Sanitize.text($0)) + "  " } + (e.lines == nil ? [] : [""]) + failure(e)
         case .command:
-            return ["\(inlineCode(e.input ?? ""))" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""), ""]
+            return ["\(inlineCode(e.input ?? ""))" + ExportText.settingsNote(e), ""]
         case .input:
             let changed = e.error == nil && e.interrupted != true
             return code(e.input) + (changed ? ["$`\(LaTeX.name(e.name ?? "?"))`$ changed: every step recomputed.", ""] + formulas(e.formulas ?? []) : [])

@@ -107,7 +107,7 @@ struct NotebookExport {
             b.markdown(stepCell(e.step ?? 0, of: e.steps, title: e.title, e), checks: formulaChecks(e.formulas, b))
         case .command:
             if let digits = e.settings?.digits { b.digits = digits }
-            b.markdown(["`\(e.input ?? "")`" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? "")])
+            b.markdown(["`\(e.input ?? "")`" + ExportText.settingsNote(e)])
         case .why:
             b.markdown(["`\(e.input ?? ":why")`", ""] + (e.lines ?? []).map { "> " + $0 + "  " } + (e.error.map { ["", "    " + $0] } ?? []))
         case .input:
