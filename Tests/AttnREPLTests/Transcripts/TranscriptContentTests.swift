@@ -38,6 +38,18 @@ struct TranscriptContentTests {
         }
     }
 
+    /// One line with several parts in a lesson (an input, a formula, an answer) is recorded
+    /// part by part: replay and the exports see every part, not only the last.
+    @Test func everyPartOfALessonLineIsRecorded() throws {
+        let state = session()
+        run([":lesson dot-attention", "x_1 = [2, 0, 1]; y = 3; w = 4; e_{2,1} = 1/2"], in: state)
+        let events = try #require(state.transcript?.events).drop { $0.type != .lesson }.dropFirst()
+        #expect(events.map(\.type) == [.input, .statement, .statement, .answer])
+        #expect(events.map(\.input) == ["x_1 = [2, 0, 1]", "y = 3", "w = 4", "e_{2,1} = 1/2"])
+        #expect(events.map { $0.results?.first?.name } == [nil, "y", "w", "e_{2,1}"])
+        #expect(events.last?.correct == true)
+    }
+
     @Test func aLessonStepRecordsItsProseFormulasAndValues() throws {
         let state = session()
         run([":lesson dot-attention", ":next"], in: state)
