@@ -50,6 +50,18 @@ struct TranscriptContentTests {
         #expect(events.last?.correct == true)
     }
 
+    /// A loop's passes are all recorded, each with its index: the accumulator Z_sum once per
+    /// head, and the exports label each pass.
+    @Test func everyLoopPassIsRecordedWithItsIndex() throws {
+        let state = session()
+        run([":lesson multi-head", ":step 5"], in: state)
+        let step = try #require(state.transcript?.events.last)
+        let passes = (step.formulas ?? []).filter { $0.input.hasPrefix("Z_sum = Z_sum") }.map(\.pass)
+        #expect(passes == ["i = 1", "i = 2"])
+        let md = MarkdownExport(document: try document(state)).render()
+        #expect(md.contains("**i = 1**") && md.contains("**i = 2**"))
+    }
+
     @Test func aLessonStepRecordsItsProseFormulasAndValues() throws {
         let state = session()
         run([":lesson dot-attention", ":next"], in: state)
