@@ -46,13 +46,15 @@ struct Responder {
             let parts = lesson.submitParts(text)
             var response = Response()
             for (n, part) in parts.enumerated() {
-                var shown = respond(part.outcome, in: lesson)
-                // As between statements outside a lesson, only the last formula's value is printed.
-                if n < parts.count - 1, case .value = part.outcome { shown.lines = [] }
-                response.lines += shown.lines
+                let shown = respond(part.outcome, in: lesson)
+                // As between statements outside a lesson, only the last part's output is
+                // printed; an earlier part still redraws a lesson it changed.
+                if n == parts.count - 1 {
+                    response.lines = shown.lines
+                    response.status = shown.status
+                }
                 response.errors += shown.errors
                 response.lessonChanged = response.lessonChanged || shown.lessonChanged
-                response.status = shown.status ?? response.status
             }
             // Stopped while its value was being written out: recorded as interrupted, unbound.
             if Interrupt.isRequested {
