@@ -198,12 +198,17 @@ struct NotebookExport {
             // A function's body is written without shapes: its parameters hide the names outside.
             let isFunction: Bool
             if case .function = s.kind { isFunction = true } else { isFunction = false }
-            let line = NumPyCode(shapes: isFunction ? [:] : b.shapes).statement(s)
+            var line = NumPyCode(shapes: isFunction ? [:] : b.shapes).statement(s)
+            // NumPy has no automatic differentiation: a gradient is written out as the exact
+            // values attn-repl computed, each exact form as a float64 expression.
+            let derivative = isFunction ? nil : Self.differentiatedLiteral(s, text: source[s.range], value)
+            if let derivative { line.code = derivative }
             if let name = value.name, value.defined == nil { b.shapes[name] = value.shape }
             var code = ["# " + source[s.range].replacingAll("\n", with: " ")]
             if let (python, canonical) = line.assigned, python != canonical {
                 code.append("# \(canonical) is spelled \(python) in Python")
             }
+            if derivative != nil { code.append("# grad/jacobian: NumPy has no automatic differentiation, so the exact values attn-repl computed are written out") }
             code.append(line.code)
             let shown = value.silent != true && value.defined == nil
             if shown, let (python, _) = line.assigned { code.append(python) }
@@ -217,6 +222,20 @@ struct NotebookExport {
             note(failedEvent, into: &b)
         }
         if let message = e.message { b.markdown([message]) }
+    }
+
+    /// `G = np.array([...])` for a statement that calls grad or jacobian, from its recorded exact
+    /// forms; nil for any other statement, or when a form was not recorded whole.
+    private static func differentiatedLiteral(_ s: Statement, text: String, _ value: TranscriptValue) -> String? {
+        guard text.contains("grad(") || text.contains("jacobian("), value.block == nil,
+              let shape = value.shape, let exact = value.exact else { return nil }
+        let code = NumPyCode()
+        let elements = exact.compactMap { $0.flatMap(code.exactForm) }
+        guard elements.count == exact.count, !elements.isEmpty else { return nil }
+        let array = "np.array([\(elements.joined(separator: ", "))], dtype=np.float64)"
+        let literal = shape.isEmpty ? "\(array)[0]" : "\(array).reshape(\(shape.map(String.init).joined(separator: ", ")))"
+        if case let .assignment(n, _) = s.kind { return "\(NumPyCode.identifier(n)) = \(literal)" }
+        return literal
     }
 
     /// `:load`: the recorded elements, written out (replay and the notebook never read the file).

@@ -126,6 +126,13 @@ def causal(n):
     """Lower-triangular 0/1 mask: position i may attend to j ≤ i."""
     return np.tril(np.ones((int(n), int(n))))
 
+def headwidth(W, h):
+    """The width of one head when W's columns are split into h heads."""
+    cols, h = np.shape(W)[1], int(h)
+    if h < 1 or cols % h != 0:
+        raise ValueError(f"{cols} columns cannot be split into {h} heads")
+    return cols // h
+
 def _rand(m, n, seed):
     """attn-repl's rand (SplitMix64), for a call whose sizes are not known until run time."""
     state, out, mask = int(seed) & (2**64 - 1), [], 2**64 - 1

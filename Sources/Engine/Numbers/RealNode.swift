@@ -44,6 +44,9 @@ public final class RealNode: @unchecked Sendable {
     /// a certified value does not round its interval again. Written only by whoever formats this node.
     var provedDecimal: (digits: Int, text: String)?
 
+    /// Set when ExponentialPolynomial proves the value exactly 0 (its exact form is then `0`).
+    var isProvedZero = false
+
     func provedDecimal(digits: Int) -> String? {
         guard let p = provedDecimal, p.digits == digits else { return nil }
         return p.text

@@ -19,7 +19,7 @@ public struct CellText: Sendable {
         if let q = value.rational, let back = Rational(literal: decimal.hasPrefix("-") ? String(decimal.dropFirst()) : decimal) {
             decimalIsExact = (decimal.hasPrefix("-") ? -back : back) == q
         } else {
-            decimalIsExact = false
+            if case let .real(n) = value { decimalIsExact = n.isProvedZero } else { decimalIsExact = false }   // ExponentialPolynomial
         }
     }
 

@@ -7,6 +7,7 @@ public enum ExactForm {
         switch value {
         case let .rational(q): return q.description
         case let .real(n):
+            if n.isProvedZero { return "0" }
             var budget = limit
             return render(n, &budget)?.text
         }

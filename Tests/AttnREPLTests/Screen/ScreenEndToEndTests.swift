@@ -210,6 +210,11 @@ struct ScreenEndToEndTests {
         usleep(1_500_000)
         try tmux.send("C-c")
         #expect(tmux.waitFor("interrupted", timeout: 5))
+        // The journal records the statement as interrupted (replay skips it).
+        let sessions = tmux.stateDirectory.appendingPathComponent("state/attn-repl/sessions")
+        let journals = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasSuffix(".jsonl") }
+        let lines = try journals.flatMap { try String(contentsOf: sessions.appendingPathComponent($0), encoding: .utf8).split(separator: "\n") }
+        #expect(lines.contains { $0.contains("sum(exp(rand(200, 200, 3)))") && $0.contains("\"interrupted\"") && $0.contains("true") })
         try tmux.type(":digits 6")
         try tmux.send("Enter")
         try tmux.type("a + 1")

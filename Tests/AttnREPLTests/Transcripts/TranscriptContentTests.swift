@@ -145,26 +145,9 @@ struct TranscriptContentTests {
                 + "<pre class=\"prose-code\"><code>print(&#39;&lt;b&gt;&#39;)</code></pre>")
     }
 
-    @Test func aStatementStoppedWithCtrlCIsRecordedAsInterrupted() throws {
-        let state = session()
-        let done = Atomic<Bool>(false)
-        // Interrupt.request() until the evaluation returns: every statement clears the flag
-        // when it starts, so a single early request would be forgotten.
-        let interrupter = Thread {
-            while !done.load(ordering: .relaxed) {
-                Interrupt.request()
-                usleep(1000)
-            }
-        }
-        interrupter.start()
-        _ = Responder(state: state).respond(to: "big = softmax(rand(200, 200, 1))")
-        done.store(true, ordering: .relaxed)
-        while !interrupter.isFinished { usleep(1000) }
-        Interrupt.clear()
-        let event = try #require(state.transcript?.events.last)
-        #expect(event.type == .statement && event.interrupted == true && event.error == nil)
-        #expect(event.json.serialized().contains("\"interrupted\": true"))
-    }
+    // A statement stopped with Ctrl-C is journaled as interrupted: checked end to end in
+    // ScreenEndToEndTests.controlCStopsALongEvaluation (the flag is process-wide, so requesting it
+    // here would stop the tests running beside this one).
 
     /// A journal whose second input was stopped after its first statement had finished.
     private let interruptedJournal = [
