@@ -32,4 +32,11 @@ struct TextWrapTests {
         #expect(lines.dropFirst().allSatisfy { !$0.hasPrefix("，") })
         #expect(lines.joined() == "注意力先打分数了，再归一化")
     }
+
+    /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
+    @Test func punctuationAfterALatinWordStaysOffTheLineStart() {
+        let lines = TextWrap.lines("宽度又回到 d_model。每个头", width: 17)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })
+        #expect(lines == ["宽度又回到", "d_model。每个头"])
+    }
 }

@@ -99,31 +99,45 @@ final class LessonSession {
 
     /// Runs one line typed by the learner. Assignments to the lesson's inputs that follow one
     /// another (`X = …; W_xh = …`) are applied together: shapes are checked once, after all of
-    /// them, and if the lesson then fails nothing changes.
+    /// them, and if the lesson then fails nothing changes. The outcome is the last part's.
     func submit(_ text: String) -> Outcome {
+        submitParts(text).last?.outcome ?? .message("")
+    }
+
+    /// One typed line run part by part: each run of input assignments, and each other statement
+    /// (a formula, an exercise answer), with its own text and outcome, so that a transcript
+    /// keeps every part (`X = …; e_{2,1} = 7/2` changes X and answers), not only the last.
+    /// Stops at the first part that fails.
+    func submitParts(_ text: String) -> [(input: String, outcome: Outcome)] {
         guard case let .complete(statements) = Parser.parse(text) else {
             var probe = Interpreter()
-            if let e = probe.run(text).error { return .failed(e) }
-            return .message(strings.incompleteInput)
+            if let e = probe.run(text).error { return [(text, .failed(e))] }
+            return [(text, .message(strings.incompleteInput))]
         }
         let source = SourceText(text)
-        var last: Outcome = .message("")
+        var parts: [(input: String, outcome: Outcome)] = []
         var k = 0
         while k < statements.count {
             var inputs: [(name: String, expression: String)] = []
+            let first = k
             while k < statements.count, let input = inputAssignment(statements[k], in: source) {
                 inputs.append(input)
                 k += 1
             }
+            let part: String
+            let outcome: Outcome
             if !inputs.isEmpty {
-                last = setInputs(inputs)
+                part = statements.count == k - first ? text : source[.covering(statements[first].range, statements[k - 1].range)]
+                outcome = setInputs(inputs)
             } else {
-                last = submit(statements[k], in: source, alone: statements.count == 1 ? text : source[statements[k].range])
+                part = statements.count == 1 ? text : source[statements[k].range]
+                outcome = submit(statements[k], in: source, alone: part)
                 k += 1
             }
-            if case .failed = last { return last }
+            parts.append((part, outcome))
+            if case .failed = outcome { break }
         }
-        return last
+        return parts
     }
 
     /// `NAME = EXPR` when NAME is an input of the lesson (and not the exercise being answered).

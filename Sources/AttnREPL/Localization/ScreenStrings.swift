@@ -30,7 +30,6 @@ struct ScreenStrings {
     let legendTitle: String
     let legendSmall: String
     let legendMasked: String
-    let pass: (String) -> String
     let enlarge: (Int, Int) -> String
     let quitKey: String
     let cancelled: String
@@ -48,10 +47,6 @@ struct ScreenStrings {
     let helpKeys: [(String, String)]
     let helpInput: [String]
     let helpCommands: String
-    /// What each `:` command does, by name, where the language has its own words (the help
-    /// overlay falls back to the command table's English).
-    var commandSummaries: [String: String] = [:]
-
     static func of(_ language: Language) -> ScreenStrings { language == .zh ? zh : en }
 
     static let en = ScreenStrings(
@@ -76,7 +71,6 @@ struct ScreenStrings {
         legendTitle: "heat map:",
         legendSmall: "blank < 0.1",
         legendMasked: "· masked (= 0)",
-        pass: { "pass \($0)" },
         enlarge: { "Enlarge the terminal (at least \($0)×\($1))" },
         quitKey: "Ctrl-D: quit",
         cancelled: "cancelled",
@@ -132,7 +126,6 @@ struct ScreenStrings {
         legendTitle: "热图：",
         legendSmall: "空白 < 0.1",
         legendMasked: "· 已屏蔽（= 0）",
-        pass: { "第 \($0) 轮" },
         enlarge: { "请把终端放大（至少 \($0)×\($1)）" },
         quitKey: "Ctrl-D：退出",
         cancelled: "已取消",
@@ -163,27 +156,5 @@ struct ScreenStrings {
             "输入 x_1 = [2, 0, 1] 即可改变本课的输入，所有步骤立即重算；练习也这样作答（n_x = [1/2, 3/4]）。",
             "Ctrl-R 搜索历史记录，Tab 补全名称和命令。",
         ],
-        helpCommands: "命令",
-        commandSummaries: [
-            "sessions": "列出最近的会话；resume N 在此重新运行第 N 个会话的语句",
-            "export": "把本次会话写成 Markdown、JSON 或 HTML（默认以会话命名；FILE! 覆盖已有文件）",
-            "load": "从 .npy、.csv 或 .json 文件读入张量到 NAME",
-            "save": "把 NAME 写入 .npy、.csv 或 .json 文件（FILE! 覆盖已有文件）",
-            "help": "本列表，或某个命令、内置函数的说明",
-            "quit": "退出 attn-repl（也可按 Ctrl-D）",
-            "digits": "显示 N 位有效数字",
-            "float": "用 IEEE 双精度计算（近似，适合大输入），或精确计算",
-            "trace": "同时显示每个中间值",
-            "vars": "列出变量和函数",
-            "clear": "忘掉一个变量或函数，或全部忘掉",
-            "lesson": "打开一课（不带 ID：列出所有课程和你的进度）",
-            "next": "本课的下一步",
-            "prev": "本课的上一步",
-            "step": "跳到本课第 N 步",
-            "hint": "当前练习的提示",
-            "reveal": "不作答直接显示练习的答案",
-            "reset": "忘掉某一课（默认当前课）或全部课程的进度",
-            "leave": "关闭本课（之后公式在你自己的作用域中运行）",
-            "why": "解释一个单元格的值是怎样算出来的",
-        ])
+        helpCommands: "命令")
 }

@@ -7,9 +7,8 @@ enum FormulaView {
     static func lines(_ session: LessonSession, width: Int, strings: ScreenStrings) -> [DocumentLine] {
         let k = session.step
         var out: [DocumentLine] = []
-        let loopVariables = Set(session.currentStep.blocks.compactMap { $0.loop.map { Name($0.variable).canonical } })
-        var passes: [String: Int] = [:]          // statement text → passes shown so far
-        for (n, record) in session.run.steps[k].records.enumerated() {
+        var previousPass: LoopPass?
+        for (n, (record, pass)) in session.run.steps[k].formulas.enumerated() {
             let anchor = StepDocument.formulaAnchor + 1 + n
             func add(_ text: String, _ style: Style, indent: Int) {
                 let pad = String(repeating: " ", count: indent)
@@ -17,22 +16,18 @@ enum FormulaView {
                     out.append(DocumentLine(segments: [Segment(text: pad, style: .plain)] + piece, anchor: anchor))
                 }
             }
+            // Each loop pass starts with its index (`i = 2`), so every head_i, and an
+            // accumulator's `Z = Z + head_i …`, reads as the pass it belongs to.
+            if let pass, pass != previousPass {
+                add("\(UnicodeMath.name(pass.variable)) = \(pass.value)", .tone(.accent), indent: 0)
+            }
+            previousPass = pass
             let formula = UnicodeMath.statement(record.statement)
-            let pass = passes[record.text, default: 0]
-            passes[record.text] = pass + 1
             // The values the statement read when it ran: in `G = J_3 G` the G on the right is
             // the one before this statement, not the lesson's final G.
             let used = Dictionary(record.referencedValues.map { ($0.name.canonical, $0.value) }, uniquingKeysWith: { a, _ in a })
-            if pass == 0 {
-                add(formula, .tone(.current, bold: true), indent: 0)
-            }
-            if pass > 0 || session.run.steps[k].records.dropFirst(n + 1).contains(where: { $0.text == record.text }) {
-                // One pass of a loop: labelled by the loop variable's value when the statement reads it.
-                let loopValue = used.first { loopVariables.contains($0.key) }
-                let label = loopValue.flatMap { v in numbers(v.value, digits: 6).map { "\(UnicodeMath.name(v.key)) = \($0.text)" } }
-                    ?? strings.pass("\(pass + 1)")
-                add(label, .tone(.accent), indent: 1)
-            }
+            let base = pass == nil ? 0 : 1          // a pass's lines sit under its index
+            add(formula, .tone(.current, bold: true), indent: base)
             var rounded = false
             let substituted = UnicodeMath.statement(record.statement) { name in
                 used[name.canonical].flatMap { numbers($0, digits: min(session.digits, 4)) }.map { shown in
@@ -42,14 +37,14 @@ enum FormulaView {
             }
             let rhs = substituted.split(separator: "=", maxSplits: 1).last.map { String($0).trimmingSpaces } ?? substituted
             if substituted != formula {
-                add((rounded ? "≈ " : "= ") + rhs, .tone(.muted), indent: 3)
+                add((rounded ? "≈ " : "= ") + rhs, .tone(.muted), indent: base + 3)
             }
             if case let .assigned(name, value) = record.outcome {
                 if session.isHidden(name.canonical, inStep: k) {
-                    add(strings.predictFormula(name.description), .tone(.accent, bold: true), indent: 3)
+                    add(strings.predictFormula(name.description), .tone(.accent, bold: true), indent: base + 3)
                 } else if value.count <= 4 {
                     let summary = TensorText.inline(value, digits: session.digits, limit: 10_000)
-                    add(summary.hasPrefix("≈") ? summary : "= " + summary, .plain, indent: 3)
+                    add(summary.hasPrefix("≈") ? summary : "= " + summary, .plain, indent: base + 3)
                 }
             }
         }

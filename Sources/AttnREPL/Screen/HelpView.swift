@@ -3,7 +3,9 @@
 import Engine
 
 enum HelpView {
-    static func lines(_ strings: ScreenStrings, width: Int) -> [String] {
+    /// `commands` names and describes the `:` commands in the session's language: the same
+    /// table the line REPL's `:help` reads, so the two helps never disagree.
+    static func lines(_ strings: ScreenStrings, commands: any Strings, width: Int) -> [String] {
         let text = max(20, width - 2)          // the pager indents one column
         let keyWidth = min(strings.helpKeys.map { DisplayWidth.of($0.0) }.max() ?? 0, text / 3)
         var out: [String] = []
@@ -18,11 +20,12 @@ enum HelpView {
         out.append("")
         for paragraph in strings.helpInput { out += wrapped(paragraph, text) + [""] }
         out.append(strings.helpCommands)
-        let commands = CommandTable.all.sorted { $0.name < $1.name }
-        let nameWidth = min(commands.map { DisplayWidth.of(":\($0.name) \($0.arguments)") }.max() ?? 0, text / 3)
-        for c in commands {
-            let nameLines = wrapped(":\(c.name) \(c.arguments)", nameWidth)
-            let summary = wrapped(strings.commandSummaries[c.name] ?? c.summary, text - nameWidth - 4)
+        func arguments(_ c: ReplCommand) -> String { commands.arguments(ofCommand: c.name) ?? c.arguments }
+        let table = CommandTable.all.sorted { $0.name < $1.name }
+        let nameWidth = min(table.map { DisplayWidth.of(":\($0.name) \(arguments($0))") }.max() ?? 0, text / 3)
+        for c in table {
+            let nameLines = wrapped(":\(c.name) \(arguments(c))", nameWidth)
+            let summary = wrapped(commands.summary(ofCommand: c.name) ?? c.summary, text - nameWidth - 4)
             for i in 0..<max(nameLines.count, summary.count) {
                 out.append("  " + DisplayWidth.padRight(i < nameLines.count ? nameLines[i] : "", nameWidth) + "  "
                            + (i < summary.count ? summary[i] : ""))

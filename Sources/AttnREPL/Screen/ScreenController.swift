@@ -212,7 +212,7 @@ final class ScreenController {
     }
 
     private func openHelp() {
-        screen.pager = .init(lines: HelpView.lines(strings, width: terminal.cols), top: 0, error: false, help: true)
+        screen.pager = .init(lines: HelpView.lines(strings, commands: state.language.strings, width: terminal.cols), top: 0, error: false, help: true)
     }
 
     private func openSelectedLesson() {

@@ -43,13 +43,30 @@ struct Responder {
         }
         if let lesson = state.lesson {
             let before = lesson.scratchState
-            let outcome = lesson.submit(text)
-            let response = respond(outcome, in: lesson)
+            let parts = lesson.submitParts(text)
+            var response = Response()
+            for (n, part) in parts.enumerated() {
+                let shown = respond(part.outcome, in: lesson)
+                // As between statements outside a lesson, only the last part's output is
+                // printed; an earlier part still redraws a lesson it changed.
+                if n == parts.count - 1 {
+                    response.lines = shown.lines
+                    response.status = shown.status
+                }
+                response.errors += shown.errors
+                response.lessonChanged = response.lessonChanged || shown.lessonChanged
+            }
             // Stopped while its value was being written out: recorded as interrupted, unbound.
-            if Interrupt.isRequested { lesson.scratchState = before }
-            let recorded = Interrupt.isRequested ? .failed(interruption(trimmed)) : outcome
-            state.record(.lessonInput(trimmed, recorded, digits: state.digits, session: lesson))
-            if case .failed = recorded {} else { forgetOrigins(ofNamesAssignedIn: text) }
+            if Interrupt.isRequested {
+                lesson.scratchState = before
+                state.record(.lessonInput(trimmed, .failed(interruption(trimmed)), digits: state.digits, session: lesson))
+                return response
+            }
+            // Every part is recorded on its own, so replay and the exports see each one.
+            for part in parts {
+                state.record(.lessonInput(part.input.trimmingSpaces, part.outcome, digits: state.digits, session: lesson))
+                if case .failed = part.outcome {} else { forgetOrigins(ofNamesAssignedIn: part.input) }
+            }
             return response
         }
         state.interpreter.digits = state.digits

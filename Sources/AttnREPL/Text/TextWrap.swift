@@ -88,9 +88,11 @@ enum TextWrap {
             if token.text == " " && current.isEmpty && !result.isEmpty { continue }   // no line starts with a space
             let w = DisplayWidth.of(token.text)
             if currentWidth + w > width && !current.isEmpty {
-                // Closing punctuation takes the character before it to the next line.
+                // Closing punctuation takes the character or word before it to the next line
+                // (`d_model。` in Chinese prose), when the two fit there.
                 var carried: [Segment] = []
-                if let first = token.text.first, noLineStart.contains(first), current.count > 1, isWide(current.last?.text.first) {
+                if let first = token.text.first, noLineStart.contains(first), current.count > 1,
+                   let previous = current.last, previous.text != " ", DisplayWidth.of(previous.text) + w <= width {
                     carried.append(current.removeLast())
                 }
                 flush()

@@ -72,7 +72,7 @@ struct HTMLExport {
         case .step:
             return [stepHeading(e.step ?? 0, of: e.steps, title: e.title)] + shownStep(e)
         case .command:
-            let now = e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""
+            let now = ExportText.settingsNote(e)
             return ["<p class=\"note\"><code>\(Self.escape(e.input ?? ""))</code>\(Self.escape(now))</p>"]
         case .why:
             let body = (e.lines ?? []).map { "<p>\(Self.escape($0))</p>" }.joined()
@@ -114,12 +114,15 @@ struct HTMLExport {
 
     /// Each formula typeset as written, then with its numbers (`= 0.5·1 + …`), then its value.
     private func formulas(_ list: [TranscriptFormula]) -> [String] {
-        list.map { f in
+        list.indices.map { k in
+            let f = list[k]
+            // Each loop pass starts with its index.
+            let label = f.pass.flatMap { $0 == (k > 0 ? list[k - 1].pass : nil) ? nil : "<p class=\"note\">\(Self.escape($0))</p>" } ?? ""
             var math = ExportMathML.formula(f.input)
             if let numbers = f.substituted, let m = math, let typeset = ExportMathML.formula(numbers) {
                 math = m + "<mo>\(f.approximate == true ? "≈" : "=")</mo>" + typeset
             }
-            var html = "<div class=\"formula\">"
+            var html = label + "<div class=\"formula\">"
             let width = f.input.count + (f.substituted.map { $0.count + 3 } ?? 0)
             html += math.map { HTMLValue.box($0, width: width) } ?? code(f.input).joined()
             if f.hidden == true {

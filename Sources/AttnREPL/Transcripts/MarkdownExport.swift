@@ -34,7 +34,7 @@ struct MarkdownExport {
         case .why:
             return code(e.input) + (e.lines ?? []).map { "> " + escape(Sanitize.text($0)) + "  " } + (e.lines == nil ? [] : [""]) + failure(e)
         case .command:
-            return ["\(inlineCode(e.input ?? ""))" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? ""), ""]
+            return ["\(inlineCode(e.input ?? ""))" + ExportText.settingsNote(e), ""]
         case .input:
             let changed = e.error == nil && e.interrupted != true
             return code(e.input) + (changed ? ["$`\(LaTeX.name(e.name ?? "?"))`$ changed: every step recomputed.", ""] + formulas(e.formulas ?? []) : [])
@@ -72,16 +72,23 @@ struct MarkdownExport {
 
     /// Formulas as written (with their numbers), then their values, in one ```math block each.
     private func formulas(_ list: [TranscriptFormula]) -> [String] {
-        list.flatMap { f -> [String] in
-            var line = ExportMath.exact(f.input.replacingAll("\n", with: " "))
-            if let numbers = f.substituted {
-                line += (f.approximate == true ? " \\approx " : " = ") + LessonOutput.latexNumbers(numbers)
-            }
-            if f.hidden == true { return ["```math", ExportMath.latex(line), "```", "", "_An exercise: predict the value before it is shown._", ""] }
-            var out = ["```math", ExportMath.latex(line), "```", ""]
-            if let value = f.value, value.defined == nil { out += ["```math", ExportMath.latex(value, inline: false), "```", ""] }
-            return out
+        list.indices.flatMap { k -> [String] in
+            let f = list[k]
+            // Each loop pass starts with its index.
+            let label = f.pass.flatMap { $0 == (k > 0 ? list[k - 1].pass : nil) ? nil : ["**\(escape($0))**", ""] } ?? []
+            return label + formula(f)
         }
+    }
+
+    private func formula(_ f: TranscriptFormula) -> [String] {
+        var line = ExportMath.exact(f.input.replacingAll("\n", with: " "))
+        if let numbers = f.substituted {
+            line += (f.approximate == true ? " \\approx " : " = ") + LessonOutput.latexNumbers(numbers)
+        }
+        if f.hidden == true { return ["```math", ExportMath.latex(line), "```", "", "_An exercise: predict the value before it is shown._", ""] }
+        var out = ["```math", ExportMath.latex(line), "```", ""]
+        if let value = f.value, value.defined == nil { out += ["```math", ExportMath.latex(value, inline: false), "```", ""] }
+        return out
     }
 
     private func failure(_ e: TranscriptEvent) -> [String] {

@@ -107,7 +107,7 @@ struct NotebookExport {
             b.markdown(stepCell(e.step ?? 0, of: e.steps, title: e.title, e), checks: formulaChecks(e.formulas, b))
         case .command:
             if let digits = e.settings?.digits { b.digits = digits }
-            b.markdown(["`\(e.input ?? "")`" + (e.settings.map { " — now \($0.digits) digits, \($0.float ? "IEEE double" : "exact")" } ?? "")])
+            b.markdown(["`\(e.input ?? "")`" + ExportText.settingsNote(e)])
         case .why:
             b.markdown(["`\(e.input ?? ":why")`", ""] + (e.lines ?? []).map { "> " + $0 + "  " } + (e.error.map { ["", "    " + $0] } ?? []))
         case .input:
@@ -171,10 +171,13 @@ struct NotebookExport {
     }
 
     private func formulaLines(_ formulas: [TranscriptFormula]) -> [String] {
-        formulas.flatMap { f -> [String] in
+        formulas.indices.flatMap { k -> [String] in
+            let f = formulas[k]
+            // Each loop pass starts with its index.
+            let label = f.pass.flatMap { $0 == (k > 0 ? formulas[k - 1].pass : nil) ? nil : ["", "**\($0)**"] } ?? []
             var line = ExportMath.exact(f.input)
             if let numbers = f.substituted { line += (f.approximate == true ? " \\approx " : " = ") + LessonOutput.latexNumbers(numbers) }
-            var out = ["", "$$" + ExportMath.latex(line) + "$$"]
+            var out = label + ["", "$$" + ExportMath.latex(line) + "$$"]
             if f.hidden == true { out += ["", "_An exercise: predict the value before it is shown._"] }
             if let value = f.value, value.defined == nil { out += ["", "$$" + ExportMath.latex(value, inline: false) + "$$"] }
             return out

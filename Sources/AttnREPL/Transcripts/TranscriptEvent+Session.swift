@@ -82,8 +82,10 @@ extension TranscriptEvent {
     mutating func showing(_ session: LessonSession) {
         let step = session.currentStep
         prose = step.prose.isEmpty ? nil : step.prose
-        formulas = session.run.steps[session.step].shownRecords.map { record in
+        // Every formula the step ran, each loop pass with its index, as the screen shows them.
+        formulas = session.run.steps[session.step].formulas.map { record, pass in
             var f = TranscriptFormula(input: record.text)
+            f.pass = pass?.description
             if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: session.step) {
                 f.hidden = true
                 return f

@@ -28,9 +28,12 @@ struct TranscriptFormula: Codable, Equatable {
     var approximate: Bool?
     var value: TranscriptValue?
     var hidden: Bool?
+    /// The loop pass the formula ran in (`i = 2`); absent outside loops.
+    var pass: String?
 
     var json: JSON {
         var pairs: [(String, JSON)] = [("input", .string(input))]
+        if let pass { pairs.append(("pass", .string(pass))) }
         if let substituted { pairs.append(("substituted", .string(substituted))) }
         if approximate == true { pairs.append(("approximate", .bool(true))) }
         if let value { pairs.append(("value", value.json)) }

@@ -69,7 +69,10 @@ struct TranscriptPlayer {
                 }
                 let recordedBefore = state.transcript?.events.count ?? 0
                 _ = Responder(state: state, printsLessonSteps: false).respond(to: input)
-                let now = (state.transcript?.events.count ?? 0) > recordedBefore ? state.transcript?.events.last : nil
+                var now = (state.transcript?.events.count ?? 0) > recordedBefore ? state.transcript?.events.last : nil
+                // A lesson line with several parts (`X = …; W_Q = …`) is now recorded part by
+                // part; a journal that recorded it whole is compared with its last part.
+                now?.input = input
                 summary.evaluations.append(Evaluation(number: summary.evaluations.count + 1, recorded: event, now: now))
             }
         }

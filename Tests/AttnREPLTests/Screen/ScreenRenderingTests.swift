@@ -69,11 +69,15 @@ struct ScreenRenderingTests {
     /// The help is laid out to the width, and in Chinese describes every command in Chinese.
     @Test(arguments: [50, 80, 120])
     func helpFitsTheWidthInBothLanguages(_ cols: Int) {
-        for strings in [ScreenStrings.en, ScreenStrings.zh] {
-            #expect(HelpView.lines(strings, width: cols).allSatisfy { DisplayWidth.of($0) <= cols - 1 })
+        for language in Language.allCases {
+            #expect(HelpView.lines(ScreenStrings.of(language), commands: language.strings, width: cols)
+                .allSatisfy { DisplayWidth.of($0) <= cols - 1 })
         }
-        let missing = CommandTable.all.map(\.name).filter { ScreenStrings.zh.commandSummaries[$0] == nil }
+        let missing = CommandTable.all.map(\.name).filter { Language.zh.strings.summary(ofCommand: $0) == nil }
         #expect(missing.isEmpty, "no Chinese summary for \(missing)")
+        // The screen's help and the line REPL's :help describe :export alike, ipynb included.
+        let help = HelpView.lines(ScreenStrings.zh, commands: Language.zh.strings, width: 200).joined(separator: "\n")
+        #expect(help.contains(Language.zh.strings.summary(ofCommand: "export")!) && help.contains("ipynb"))
     }
 
     // MARK: Markdown
@@ -122,6 +126,21 @@ struct ScreenRenderingTests {
         let screen = ScreenState()
         screen.mode = .lesson
         return (state, screen)
+    }
+
+    /// A loop shows every pass, each under its index: head₁ under `i = 1`, head₂ under `i = 2`,
+    /// and the accumulator Z_sum once per pass, not only its last statement.
+    @Test func everyLoopPassIsShownUnderItsIndex() throws {
+        for (step, name) in [(1, "head"), (4, "Zₛᵤₘ = Zₛᵤₘ + head")] {
+            let (state, _) = try session("multi-head", step: step)
+            let lines = FormulaView.lines(try #require(state.lesson), width: 80, strings: ScreenStrings.en)
+                .map { $0.segments.map(\.text).joined() }
+            let one = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "i = 1" })
+            let two = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "i = 2" })
+            #expect(one < two)
+            #expect(lines[one..<two].contains { $0.contains(name + "₁") })
+            #expect(lines[two...].contains { $0.contains(name + "₂") })
+        }
     }
 
     /// The frame scrolled to the top, or to the bottom of the step.

@@ -26,6 +26,42 @@ struct TranscriptContentTests {
         return TranscriptDocument(name: "test", events: t.events)
     }
 
+    /// Only `:digits` and `:float` are noted with the precision they leave; `:reveal` or
+    /// `:clear` changed no digits, so an export must not say "now 6 digits" after them.
+    @Test func onlySettingCommandsAreNotedWithTheirPrecision() {
+        let settings = TranscriptSettings(digits: 6, float: false, trace: false, language: "en")
+        #expect(ExportText.settingsNote(.command(":digits 6", settings: settings)) == " — now 6 digits, exact")
+        #expect(ExportText.settingsNote(.command(":float on", settings: .init(digits: 6, float: true, trace: false, language: "en")))
+                == " — now 6 digits, IEEE double")
+        for input in [":reveal", ":clear x", ":leave", ":trace on"] {
+            #expect(ExportText.settingsNote(.command(input, settings: settings)).isEmpty, "\(input)")
+        }
+    }
+
+    /// One line with several parts in a lesson (an input, a formula, an answer) is recorded
+    /// part by part: replay and the exports see every part, not only the last.
+    @Test func everyPartOfALessonLineIsRecorded() throws {
+        let state = session()
+        run([":lesson dot-attention", "x_1 = [2, 0, 1]; y = 3; w = 4; e_{2,1} = 1/2"], in: state)
+        let events = try #require(state.transcript?.events).drop { $0.type != .lesson }.dropFirst()
+        #expect(events.map(\.type) == [.input, .statement, .statement, .answer])
+        #expect(events.map(\.input) == ["x_1 = [2, 0, 1]", "y = 3", "w = 4", "e_{2,1} = 1/2"])
+        #expect(events.map { $0.results?.first?.name } == [nil, "y", "w", "e_{2,1}"])
+        #expect(events.last?.correct == true)
+    }
+
+    /// A loop's passes are all recorded, each with its index: the accumulator Z_sum once per
+    /// head, and the exports label each pass.
+    @Test func everyLoopPassIsRecordedWithItsIndex() throws {
+        let state = session()
+        run([":lesson multi-head", ":step 5"], in: state)
+        let step = try #require(state.transcript?.events.last)
+        let passes = (step.formulas ?? []).filter { $0.input.hasPrefix("Z_sum = Z_sum") }.map(\.pass)
+        #expect(passes == ["i = 1", "i = 2"])
+        let md = MarkdownExport(document: try document(state)).render()
+        #expect(md.contains("**i = 1**") && md.contains("**i = 2**"))
+    }
+
     @Test func aLessonStepRecordsItsProseFormulasAndValues() throws {
         let state = session()
         run([":lesson dot-attention", ":next"], in: state)

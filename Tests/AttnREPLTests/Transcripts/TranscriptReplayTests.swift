@@ -57,6 +57,23 @@ struct TranscriptReplayTests {
         #expect(r.stdout.contains("statement 12: e_{2,1} = 5\n  recorded: answer to e_{2,1}: correct\n  now:      answer to e_{2,1}: wrong"))
     }
 
+    /// A lesson line with two statements, recorded whole (as journals before part-by-part
+    /// recording have it), replays clean: its last part is what was recorded.
+    @Test func aLessonLineRecordedWholeReplaysClean() throws {
+        let dir = try Golden.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let journal = dir.appendingPathComponent("whole.jsonl")
+        try """
+            {"type": "start", "version": "0.1.0", "date": "2026-12-03T10:37:14Z", "settings": {"digits": 6, "float": false, "trace": false, "language": "en"}}
+            {"type": "lesson", "lesson": "dot-attention", "language": "en", "steps": 6, "step": 2, "solved": []}
+            {"type": "statement", "input": "y = [1 0; 0 2]; w = 3", "results": [{"name": "w", "shape": [], "exact": ["3"], "values": ["3"]}]}
+
+            """.write(to: journal, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["replay", journal.path])
+        #expect(r.stdout == "replayed 1 statement, no differences\n")
+        #expect(r.status == 0)
+    }
+
     @Test func laterSettingsApply() throws {
         // `:digits 10` is replayed: 1/3 then shows ten digits, as recorded.
         let r = try replayEdited("\"0.3333333333\"", "\"0.333333\"")
