@@ -171,13 +171,6 @@ def multihead(X, W_Q, W_K, W_V, W_O, h, M=None):
     heads = [attention(q[:, i*dq:(i+1)*dq], k[:, i*dq:(i+1)*dq], v[:, i*dv:(i+1)*dv], M) for i in range(h)]
     return _mm(hcat(*heads), W_O)
 
-def headwidth(W, h):
-    """cols(W) / h, the width of one of h heads (the columns must split into h equal heads)."""
-    c, h = int(cols(W)), int(h)
-    if h < 1 or c % h:
-        raise ValueError(f"{c} columns cannot be split into {h} heads")
-    return np.float64(c // h)
-
 def _column(t):
     return _a(t).reshape(-1)
 
