@@ -1,5 +1,8 @@
 """The benchmark suite: attn-repl against the tools a user would otherwise reach for.
 
+Peers: Python+NumPy, mpmath, and python-flint (Arb, rigorous ball arithmetic), the last in its
+own virtual environment that scripts/bench creates (FLINT_PYTHON names its interpreter).
+
 Run through scripts/bench (which builds the release binary first). Every comparison is a pair of
 whole-process runs timed by hyperfine (median of --runs runs after warm-up), except the lesson
 recompute, which is timed inside the process (step-timing) because it is sub-millisecond.
@@ -22,6 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "attn-repl")
 PEERS = os.path.join(ROOT, "Benchmarks", "peers")
 PYTHON = sys.executable
+FLINT_PYTHON = os.environ.get("FLINT_PYTHON", PYTHON)
 
 
 def attn(*args):
@@ -79,6 +83,45 @@ def check_exact_agrees(tmp, n, d):
     if worst > mpf("1e-45"):
         sys.exit(f"exact attention {n}×{d} disagrees with mpmath (relative difference {mp.nstr(worst, 3)})")
     return path
+
+
+def write_exact_input(tmp, n, d):
+    path = os.path.join(tmp, f"x{n}x{d}.txt")
+    with open(path, "w") as f:
+        for r in exact_input(n, d):
+            f.write(" ".join(str(x) for x in r) + "\n")
+    return path
+
+
+def check_flint_agrees(tmp, n, d):
+    """attn-repl's 50 certified digits against Arb's: every entry within 10⁻⁴⁸ relatively."""
+    path = write_exact_input(tmp, n, d)
+    ours = json.loads(attn("eval", "--digits", "50", "--format", "json", rand_program(n, d)))["value"]["values"]
+    theirs = subprocess.run([FLINT_PYTHON, os.path.join(PEERS, "flint_attention.py"), path],
+                            check=True, capture_output=True, text=True).stdout.split()
+    assert len(ours) == len(theirs) == n * d, "result sizes differ"
+    from mpmath import mp, mpf
+    mp.dps = 60
+    worst = max(abs(mpf(a) - mpf(b)) / max(abs(mpf(b)), mpf("1e-30")) for a, b in zip(ours, theirs))
+    if worst > mpf("1e-48"):
+        sys.exit(f"exact attention {n}×{d} disagrees with Arb (relative difference {mp.nstr(worst, 3)})")
+    return path
+
+
+def peak_rss(args):
+    """Peak resident memory of one whole-process run, in bytes (the child's own rusage)."""
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{args[1]} exited with {child.returncode}")
+    return usage.ru_maxrss * 1024
+
+
+def node_count(n, d):
+    """Nodes of the exact attention's graph: per weight an exponential and its argument and
+    a quotient, per row a denominator, per output entry a sum and a quotient."""
+    return 3 * n * n + n + 2 * n * d
 
 
 def check_float_agrees(tmp, n, d):
@@ -140,6 +183,24 @@ def main():
         a, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
         row("exact attention 64×16, 50 digits vs mpmath (mp.dps=50)", f"{a * 1e3:.1f} ms", f"{p * 1e3:.1f} ms",
             f"{a / p:.3f}×", "≤ 0.1×", a / p <= 0.1, count(ours, peer))
+
+        # Exact, 50 digits, against Arb (python-flint); then the 1024-row memory and per-value time.
+        path = check_flint_agrees(tmp, 256, 64)
+        ours = [BINARY, "eval", "--digits", "50", "--format", "json", rand_program(256, 64)]
+        peer = [FLINT_PYTHON, os.path.join(PEERS, "flint_attention.py"), path]
+        a256, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
+        row("exact attention 256×64, 50 digits vs Arb (python-flint)", f"{a256 * 1e3:.0f} ms", f"{p * 1e3:.0f} ms",
+            f"{a256 / p:.2f}×", "≤ 0.5×", a256 / p <= 0.5, count(ours, peer))
+        big = [BINARY, "eval", "--digits", "50", "--format", "json", rand_program(1024, 64)]
+        rss = peak_rss(big)
+        values = 1024 * 64
+        row("exact attention 1024×64, 50 digits: peak RSS", f"{rss / 2**20:.0f} MiB", "—",
+            f"{rss / values / 1024:.1f} KiB per value, {rss / node_count(1024, 64):.0f} B per node",
+            "≤ 1024 MiB", rss <= 2**30)
+        (a1024,) = hyperfine([quote(big)], max(3, args.runs // 5), single)
+        per256, per1024 = a256 / (256 * 64), a1024 / values
+        row("exact attention 1024×64, 50 digits: time per value", f"{per1024 * 1e6:.0f} µs ({a1024:.2f} s)",
+            f"256×64: {per256 * 1e6:.0f} µs", f"{per1024 / per256:.2f}×", "≤ 1× per value", per1024 <= per256)
 
         # Float.
         for n in (1024, 2048):

@@ -27,17 +27,18 @@ struct ParallelEvaluationTests {
 
     /// A product's entry built from a shared row and column is the sum the general path builds
     /// from its terms (Scalar.combination): same exact form, structurally equal, so x − x is
-    /// still exactly 0. (Rows here repeat a score, so equal terms appear more than once.)
+    /// still exactly 0. A zero in the column is no term; rows repeat a score, so equal terms
+    /// appear more than once.
     @Test func sharedRowsAndColumnsBuildTheSameSums() throws {
-        let setup = "W = softmax(rand(20, 20, 5) / 3); V = rand(20, 3, 9); "
-        let w = try #require(Run.value(setup + "W")), v = try #require(Run.value(setup + "V"))
-        let product = try Tensor.product(w, v)
+        let setup = "E = exp(rand(20, 20, 5) / 3); V = [rand(19, 3, 9); 0 1 0]; "
+        let e = try #require(Run.value(setup + "E")), v = try #require(Run.value(setup + "V"))
+        let product = try Tensor.product(e, v)
         for (i, j) in [(0, 0), (7, 2), (19, 1)] {
-            let terms = (0..<20).map { t -> SumTerm in
-                guard case let .real(x) = w.scalar(at: i * 20 + t), case let .rational(c) = v.scalar(at: t * 3 + j) else {
-                    fatalError("weights are reals, values rationals")
+            let terms = (0..<20).compactMap { t -> SumTerm? in
+                guard case let .real(x) = e.scalar(at: i * 20 + t), case let .rational(c) = v.scalar(at: t * 3 + j) else {
+                    fatalError("E holds reals, V rationals")
                 }
-                return SumTerm(c, x)
+                return c.isZero ? nil : SumTerm(c, x)
             }
             let entry = product.scalar(at: i * 3 + j), expected = Scalar.combination(constant: .zero, terms)
             #expect(ExactForm.string(entry, limit: 1_000_000) == ExactForm.string(expected, limit: 1_000_000))
@@ -48,7 +49,55 @@ struct ParallelEvaluationTests {
             #expect(x.structuralHash == y.structuralHash && x.isStructurallyEqual(to: y))
             if case let .sum(shared) = x.operation { #expect(shared.sharedNodes != nil) } else { Issue.record("expected a sum") }
         }
+        #expect(Run.decimals(setup + "E V - E V", digits: 10).allSatisfy { $0 == "0" })
+    }
+
+    /// A softmax row eⱼ/D times a column is (Σ cⱼ·eⱼ)/D with the numerators shared by the
+    /// row's entries (the n² weights are not divided out): the same digits as the sum of the
+    /// weighted quotients, a column of 1s gives exactly 1, and x − x is exactly 0.
+    @Test func softmaxRowsShareTheirNumeratorsOverOneDenominator() throws {
+        let setup = "W = softmax(rand(20, 20, 5) / 3); V = [rand(18, 3, 9); 1 1 0; 1 0 0]; "
+        let w = try #require(Run.value(setup + "W")), v = try #require(Run.value(setup + "V"))
+        let product = try Tensor.product(w, v)
+        for (i, j) in [(0, 0), (7, 1), (19, 2)] {
+            let terms = (0..<20).map { t -> SumTerm in
+                guard case let .real(x) = w.scalar(at: i * 20 + t), case let .rational(c) = v.scalar(at: t * 3 + j) else {
+                    fatalError("weights are reals, values rationals")
+                }
+                return SumTerm(c, x)
+            }
+            let entry = product.scalar(at: i * 3 + j), expected = Scalar.combination(constant: .zero, terms)
+            #expect(CellText(entry, digits: 40).decimal == CellText(expected, digits: 40).decimal)
+            guard case let .real(x) = entry, case let .quotient(numerator, _) = x.operation,
+                  case let .sum(shared) = numerator.operation else {
+                Issue.record("expected (Σ cⱼ·eⱼ)/D")
+                continue
+            }
+            #expect(shared.sharedNodes != nil)
+        }
+        let ones = try #require(Run.value(setup + "W ones(20, 1)"))
+        #expect((0..<20).allSatisfy { ones.scalar(at: $0).rational == .one })
         #expect(Run.decimals(setup + "W V - W V", digits: 10).allSatisfy { $0 == "0" })
+    }
+
+    /// A row prepared once for many fixed-point sums gives the very intervals the per-sum way
+    /// gives, for positive, negative and zero multipliers and ends of both signs.
+    @Test func preparedRowsSumBitForBit() {
+        let p = 190
+        let values = (0..<40).map { k -> Interval in
+            let x = Interval.exact(Rational(Int64(k * 37 % 23) - 11, Int64(7 + k)), precision: p + 64)
+            return k % 3 == 0 ? x.exp() : x
+        }
+        let prepared = FixedPointRow(values, preparedFor: p), plain = FixedPointRow(values)
+        for seed in 0..<12 {
+            let n = (0..<40).map { k in ((k * 31 + seed * 17) % 41) - 20 }
+            let a = Interval.fixedPointSum(prepared, n, over: 100, precision: p)
+            let b = Interval.fixedPointSum(plain, n, over: 100, precision: p)
+            // 80 digits tell any two 190-bit floats apart.
+            func text(_ f: BigFloat?) -> String { f?.decimalDigits(80).map { "\($0.negative) \($0.digits) \($0.exponent)" } ?? "nil" }
+            #expect(text(a?.lo) == text(b?.lo) && text(a?.hi) == text(b?.hi), "seed \(seed)")
+            #expect(a != nil)
+        }
     }
 
     /// Phases run on kept helper threads; a phase inside another (the helpers are busy) runs on

@@ -302,13 +302,29 @@ final class FixedPointRow: @unchecked Sendable {
     fileprivate let lows: [UnsafePointer<__mpfr_struct>?]
     fileprivate let highs: [UnsafePointer<__mpfr_struct>?]
 
-    init(_ values: [Interval]) {
+    /// The ends already rounded onto the row's scale for sums at `preparedPrecision` bits
+    /// (attn_fixed_row_prepare), when the row is shared by many sums; else nil.
+    fileprivate let prepared: OpaquePointer?
+    fileprivate let preparedPrecision: Int
+
+    init(_ values: [Interval], preparedFor precision: Int? = nil) {
         self.values = values
-        lows = values.map { Optional(UnsafePointer($0.lo.x)) }
-        highs = values.map { Optional(UnsafePointer($0.hi.x)) }
+        let lows = values.map { Optional(UnsafePointer($0.lo.x)) }
+        let highs = values.map { Optional(UnsafePointer($0.hi.x)) }
+        self.lows = lows
+        self.highs = highs
+        preparedPrecision = precision ?? 0
+        prepared = precision.flatMap { p in
+            withExtendedLifetime(values) {
+                attn_fixed_row_prepare(lows, highs, lows.count, mpfr_prec_t(p), Interval.fixedPointExtraBits)
+            }
+        }
     }
 
-    /// nil unless every node's interval is cached with at least `precision` bits.
+    deinit { attn_fixed_row_free(prepared) }
+
+    /// nil unless every node's interval is cached with at least `precision` bits. The row is
+    /// prepared for sums at `precision` (its entries in a product row share it).
     convenience init?(_ nodes: [RealNode], precision: Int) {
         var values: [Interval] = []
         values.reserveCapacity(nodes.count)
@@ -316,7 +332,7 @@ final class FixedPointRow: @unchecked Sendable {
             guard let v = n.cachedInterval(precision: precision) else { return nil }
             values.append(v)
         }
-        self.init(values)
+        self.init(values, preparedFor: precision)
     }
 }
 
@@ -329,7 +345,10 @@ extension Interval {
         guard row.values.count == multipliers.count else { return nil }
         let lo = BigFloat.make(precision: p), hi = BigFloat.make(precision: p)
         let done = withExtendedLifetime(row) {
-            attn_fixed_point_sum(lo.x, hi.x, row.lows, row.highs, multipliers, multipliers.count, 32)
+            if let prepared = row.prepared, row.preparedPrecision == p {
+                return attn_fixed_row_sum(prepared, lo.x, hi.x, multipliers)
+            }
+            return attn_fixed_point_sum(lo.x, hi.x, row.lows, row.highs, multipliers, multipliers.count, fixedPointExtraBits)
         }
         guard done != 0 else { return nil }
         if d != 1 {
@@ -338,6 +357,9 @@ extension Interval {
         }
         return Interval(lo: lo, hi: hi)
     }
+
+    /// Bits of the fixed-point scale below the largest end's leading bit.
+    static let fixedPointExtraBits = 32
 
     static func fixedPointSum(_ values: [Interval], _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
         fixedPointSum(FixedPointRow(values), multipliers, over: d, precision: p)

@@ -18,13 +18,38 @@ public struct SumTerm: Sendable {
 /// object's, so a walk can tell shared rows apart without holding pointers into arrays.
 final class SharedRow: Sendable {
     let nodes: [RealNode]
-    init(_ nodes: [RealNode]) { self.nodes = nodes }
+    /// The largest height of the row's nodes, and their leaf counts: what every entry's node
+    /// needs (RealNode.init), found once per row instead of once per entry.
+    let deepest: Int
+    let leaves: [Int]
+    let totalLeaves: Int
+
+    init(_ nodes: [RealNode]) {
+        self.nodes = nodes
+        deepest = nodes.reduce(0) { max($0, $1.depth) }
+        leaves = nodes.map(\.leafCount)
+        totalLeaves = leaves.reduce(0) { min($0 + $1, RealNode.leafCountCap) }
+    }
 }
 
-/// A column of coefficients shared by the entries of one column of a product.
+/// A column of coefficients shared by the entries of one column of a product. A zero
+/// coefficient is no term of the sum (`nonzero` lists the others' positions): a column of
+/// 1024 short decimals almost always holds a 0, and without this such a column could not be
+/// shared and every entry of its product held its own 1024 terms.
 final class SharedColumn: Sendable {
     let coefficients: [Rational]
-    init(_ coefficients: [Rational]) { self.coefficients = coefficients }
+    /// Positions of the nonzero coefficients; nil when none is zero.
+    let nonzero: [Int]?
+    var count: Int { nonzero?.count ?? coefficients.count }
+    /// Whether more than one coefficient is 1 (see Tensor.sharedTerms).
+    let severalOnes: Bool
+
+    init(_ coefficients: [Rational], severalOnes: Bool) {
+        self.coefficients = coefficients
+        self.severalOnes = severalOnes
+        let zeros = coefficients.contains { $0.isZero }
+        nonzero = zeros ? coefficients.indices.filter { !coefficients[$0].isZero } : nil
+    }
 }
 
 public struct SumTerms: RandomAccessCollection, Sendable {
@@ -38,7 +63,8 @@ public struct SumTerms: RandomAccessCollection, Sendable {
 
     init(_ terms: [SumTerm]) { storage = .owned(terms) }
 
-    /// Σ coefficientsᵢ·nodesᵢ over a shared row and column of one length, kept as they are.
+    /// Σ coefficientsᵢ·nodesᵢ over a shared row and column of one length, kept as they are
+    /// (zero coefficients left out).
     init(row: SharedRow, column: SharedColumn) {
         precondition(row.nodes.count == column.coefficients.count, "a row and a column of different lengths")
         storage = .product(row, column)
@@ -48,14 +74,16 @@ public struct SumTerms: RandomAccessCollection, Sendable {
     public var endIndex: Int {
         switch storage {
         case let .owned(terms): return terms.count
-        case let .product(row, _): return row.nodes.count
+        case let .product(_, column): return column.count
         }
     }
 
     public subscript(i: Int) -> SumTerm {
         switch storage {
         case let .owned(terms): return terms[i]
-        case let .product(row, column): return SumTerm(column.coefficients[i], row.nodes[i])
+        case let .product(row, column):
+            let k = column.nonzero?[i] ?? i
+            return SumTerm(column.coefficients[k], row.nodes[k])
         }
     }
 
@@ -66,13 +94,34 @@ public struct SumTerms: RandomAccessCollection, Sendable {
         return (row.nodes, ObjectIdentifier(row))
     }
 
-    /// The shared column of a product's entry, and an identity for it.
+    /// The shared column of a product's entry (zeros included, in step with the row's nodes),
+    /// and an identity for it.
     var sharedCoefficients: (coefficients: [Rational], identity: ObjectIdentifier)? {
         guard case let .product(_, column) = storage else { return nil }
         return (column.coefficients, ObjectIdentifier(column))
     }
 
     var coefficients: [Rational] { map(\.coefficient) }
+
+    /// The greatest height and the leaf count of the terms' nodes, from the shared row's
+    /// summary when there is one (a product's 65,536 entries would each walk 1,024 terms).
+    /// A zero coefficient's node counts for the height: an upper bound is all levels need.
+    var depthAndLeaves: (deepest: Int, leaves: Int) {
+        switch storage {
+        case let .owned(terms):
+            var deepest = 0, leaves = 0
+            for t in terms {
+                deepest = Swift.max(deepest, t.node.depth)
+                leaves = Swift.min(leaves + t.node.leafCount, RealNode.leafCountCap)
+            }
+            return (deepest, leaves)
+        case let .product(row, column):
+            guard let nonzero = column.nonzero else { return (row.deepest, row.totalLeaves) }
+            var leaves = 0
+            for k in nonzero { leaves = Swift.min(leaves + row.leaves[k], RealNode.leafCountCap) }
+            return (row.deepest, leaves)
+        }
+    }
 }
 
 /// Coefficients cᵢ = nᵢ / d as machine integers nᵢ over one denominator d (at most 2³²),

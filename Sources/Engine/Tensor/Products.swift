@@ -53,8 +53,8 @@ extension Tensor {
                         out.append(.rational(q))
                         continue
                     }
-                    if let row = sharedRows[i], let column = sharedColumns[j] {
-                        out.append(.real(RealNode(.sum(SumTerms(row: row, column: column)))))
+                    if let row = sharedRows[i], let column = sharedColumns[j], let entry = row.entry(column) {
+                        out.append(entry)
                         continue
                     }
                     // Rational products add up exactly; every term with a real is one term of one sum node.
@@ -76,34 +76,41 @@ extension Tensor {
     }
 
     /// Rows of reals and columns of rationals whose entries can share them (SumTerms(row:
-    /// column:)) because that is exactly the sum Scalar.combination would build: long
-    /// enough that like terms are not looked for, every row entry a plain real, every column
-    /// entry a nonzero rational and at most one of them 1 (two fractions a/S + b/S would be
-    /// combined). Weights times values in attention: 65,536 terms become 64 rows and 16 columns.
+    /// column:)): long enough that like terms are not looked for, every row entry a plain real,
+    /// more than `likeTermSearchLimit` nonzero column entries (zeros are no terms) and at most
+    /// one of them 1 (two fractions a/S + b/S would be combined), so that a plain row's entry is
+    /// exactly the sum Scalar.combination would build. Weights times values in attention:
+    /// 65,536 terms become 64 rows and 16 columns.
+    ///
+    /// A softmax row, eⱼ/D with one D, shares its numerators instead: its entries are
+    /// (Σⱼ cⱼ·eⱼ)/D, one quotient each, so the n² weights are never divided out to compute the
+    /// output (see docs/PERFORMANCE.md); a column of 1s gives D/D, exactly 1.
     private static func sharedTerms(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int)
-        -> (rows: [SharedRow?], columns: [SharedColumn?]) {
+        -> (rows: [ProductRow?], columns: [SharedColumn?]) {
         guard k > Scalar.likeTermSearchLimit else {
             return (Array(repeating: nil, count: m), Array(repeating: nil, count: n))
         }
-        let rows = (0..<m).map { i -> SharedRow? in
+        let rows = (0..<m).map { i -> ProductRow? in
+            if let shared = ProductRow.overCommonDenominator(x[(i * k)..<(i * k + k)]) { return shared }
             var nodes: [RealNode] = []
             nodes.reserveCapacity(k)
             for t in 0..<k {
                 guard case let .real(a) = x[i * k + t], a.isPlainTerm else { return nil }
                 nodes.append(a)
             }
-            return SharedRow(nodes)
+            return .plain(SharedRow(nodes))
         }
         let columns = (0..<n).map { j -> SharedColumn? in
             var coefficients: [Rational] = []
             coefficients.reserveCapacity(k)
             var ones = 0
             for t in 0..<k {
-                guard case let .rational(c) = y[t * n + j], !c.isZero else { return nil }
+                guard case let .rational(c) = y[t * n + j] else { return nil }
                 if c.isOne { ones += 1 }
                 coefficients.append(c)
             }
-            return ones <= 1 ? SharedColumn(coefficients) : nil
+            let column = SharedColumn(coefficients, severalOnes: ones > 1)
+            return column.count > Scalar.likeTermSearchLimit ? column : nil
         }
         return (rows, columns)
     }
