@@ -33,7 +33,7 @@ enum FileCommands {
         let key = name.canonical
         let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
         let summary = strings.loaded(key, loaded.tensor.shape, from: path)
-        let notes = loaded.notes.map(strings.note)
+        let notes = loaded.notes.map { strings.note(state.language.text($0)) }
         let origin = strings.origin(path, storedType: loaded.storedType, fromFloats: loaded.fromFloats)
         let binding: ReplState.ExternalBinding
         do {
@@ -78,7 +78,7 @@ enum FileCommands {
         }
         do {
             let notes = try TensorFile.write(value, to: path, overwrite: overwrite, digits: state.digits)
-            return .lines([strings.saved(key, value.shape, to: path)] + notes.map(strings.note))
+            return .lines([strings.saved(key, value.shape, to: path)] + notes.map { strings.note(state.language.text($0)) })
         } catch {
             return .fail(state.language.text(error))
         }

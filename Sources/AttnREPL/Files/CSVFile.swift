@@ -95,12 +95,12 @@ enum CSVFile {
         for r in 0..<tensor.shape.rows {
             text += cells[(r * columns)..<((r + 1) * columns)].joined(separator: ",") + "\n"
         }
-        var notes: [String] = []
+        var notes: [Message] = []
         if inexact > 0 {
             notes.append("\(inexact) of \(tensor.count) values have no finite decimal and were written with 17 significant digits (save as .json to keep them exact)")
         }
         if case let .matrix(r, c) = tensor.shape, r == 1 || c == 1 {
-            let becomes = r == 1 && c == 1 ? "a scalar" : "a vector"
+            let becomes: Message = r == 1 && c == 1 ? "a scalar" : "a vector"
             notes.append("a \(tensor.shape) matrix in a .csv file loads back as \(becomes) (save as .npy or .json to keep the shape)")
         }
         return EncodedTensor(data: Data(text.utf8), notes: notes)

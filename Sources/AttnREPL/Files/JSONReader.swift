@@ -1,6 +1,8 @@
 // A small JSON parser that keeps numbers as the text they were written in, so `0.1` is read
 // as exactly 1/10 (Foundation's parser would turn it into a double first).
 
+import Engine
+
 indirect enum JSONValue {
     case null
     case bool(Bool)
@@ -33,7 +35,7 @@ struct JSONReader {
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// `line 3, column 7: …`, for a message about the current position.
-    private func problem(_ what: String) -> FormatProblem {
+    private func problem(_ what: Message) -> FormatProblem {
         let before = bytes[..<min(i, bytes.count)]
         let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
         let column = i - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1

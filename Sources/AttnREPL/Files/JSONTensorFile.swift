@@ -93,7 +93,7 @@ enum JSONTensorFile {
                 throw FormatProblem("\(at) has neither an exact form nor a decimal string")
             }
         }
-        var notes: [String] = []
+        var notes: [Message] = []
         if approximate > 0 {
             notes.append("\(approximate) of \(shape.count) values had no exact form in the file and were read from their rounded decimals")
         }
@@ -150,7 +150,7 @@ enum JSONTensorFile {
             text += "\"" + decimal + "\""
         }
         text += "]}\n"
-        var notes: [String] = []
+        var notes: [Message] = []
         if missing > 0 {
             notes.append("\(missing) of \(tensor.count) values have no exact form short enough to write; the file keeps their \(digits)-digit decimals")
         }

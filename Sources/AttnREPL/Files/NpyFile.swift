@@ -75,7 +75,7 @@ enum NpyFile {
             // Column-major on disk; tensors are row-major.
             values = (0..<(r * c)).map { i in values[(i % c) * r + i / c] }
         }
-        let note = header.type.isFloat
+        let note: Message? = header.type.isFloat
             ? "read from float\(header.type.size * 8) data: each value is the exact binary fraction the file stores (0.1 stored as float64 is 3602879701896397/36028797018963968)"
             : nil
         return LoadedTensor(tensor: Tensor(shape: shape, exact: values), notes: note.map { [$0] } ?? [],
@@ -199,7 +199,7 @@ enum NpyFile {
         doubles.withUnsafeBufferPointer { buffer in
             for x in buffer { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         }
-        var notes: [String] = []
+        var notes: [Message] = []
         if rounded > 0 {
             notes.append("\(rounded) of \(tensor.count) values were rounded to the nearest float64 (a .npy file holds doubles; save as .json to keep them exact)")
         }

@@ -25,7 +25,7 @@ enum NumberText {
     }
 
     /// Why `text` was not read as a decimal: too many digits, or not a number at all.
-    static func problem(_ text: String) -> String {
+    static func problem(_ text: String) -> Message {
         let body = text.drop { $0 == "-" || $0 == "+" }
         let spelled = body.contains { $0.isASCII && $0.isNumber } && body.allSatisfy { $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }
         return spelled ? "\(TensorFile.quoted(text)) has more digits than attn-repl reads from a file (\(digitsPerDecimal))"

@@ -9,7 +9,7 @@ import Glibc
 /// A tensor read from a file, with notes the user should see (e.g. that values are binary fractions).
 struct LoadedTensor {
     var tensor: Tensor
-    var notes: [String] = []
+    var notes: [Message] = []
     /// `float64`, `int32`: the element type of a binary file; nil for text.
     var storedType: String? = nil
     /// Values are the binary fractions of stored floats, not decimals anyone typed.
@@ -19,7 +19,7 @@ struct LoadedTensor {
 /// The bytes of a saved tensor, with notes (e.g. that values were rounded).
 struct EncodedTensor {
     var data: Data
-    var notes: [String] = []
+    var notes: [Message] = []
 }
 
 /// What went wrong with a file; `description` is the whole message, naming the file.
@@ -88,7 +88,7 @@ enum TensorFile {
     }
 
     /// Writes atomically; refuses to replace an existing file unless `overwrite`.
-    static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [String] {
+    static func write(_ tensor: Tensor, to path: String, overwrite: Bool, digits: Int) throws -> [Message] {
         let format = try format(of: path)
         let url = url(path)
         // Refused before encoding (which can take a while): the same checks run again when writing.
@@ -125,8 +125,9 @@ enum TensorFile {
             throw TensorFileError("cannot write \(path): \(SafeFileWriter.message(error))")
         }
         let limit = format == .npy ? Int.max : maximumTextBytes
-        return encoded.notes + (encoded.data.count > limit
-            ? ["the file has \(encoded.data.count) bytes, more than :load reads (\(limit)); save as .npy to load it back"] : [])
+        let tooLarge: [Message] = encoded.data.count > limit
+            ? ["the file has \(encoded.data.count) bytes, more than :load reads (\(limit)); save as .npy to load it back"] : []
+        return encoded.notes + tooLarge
     }
 
     /// The tensor shape for array dimensions, within the program's limits.

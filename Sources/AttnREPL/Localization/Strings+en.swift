@@ -6,6 +6,27 @@ struct EnglishStrings: Strings {
     func warning(_ text: String) -> String { "warning: \(text)" }
     let messages: [String: String] = [:]
     func couldNotRestore(_ text: String) -> String { "could not restore: \(text)" }
+
+    // Exports
+    func exportTitle(_ name: String) -> String { "attn-repl session \(name)" }
+    func exportDigits(_ n: Int) -> String { "\(n) digits" }
+    func exportArithmetic(float: Bool) -> String { float ? "IEEE double" : "exact" }
+    func exportNow(digits: Int, float: Bool) -> String { " — now \(digits) digits, \(exportArithmetic(float: float))" }
+    func exportLesson(_ code: String, language: String?) -> String { "Lesson \(code)" + (language.map { ", language \($0)" } ?? "") + "." }
+    func exportStep(_ number: String) -> String { "Step \(number)" }
+    func exportChanged(_ name: String) -> String { "\(name) changed: every step recomputed." }
+    func exportVerdict(correct: Bool) -> String { correct ? "✓ correct" : "✗ not correct" }
+    func exportAnswer(_ code: String, _ verdict: String) -> String { "Answer \(code): \(verdict)" }
+    func exportDefined(_ code: String) -> String { "Defined \(code)." }
+    let exportExercise = "An exercise: predict the value before it is shown."
+    let exportInterrupted = "Interrupted (Ctrl-C) before it finished."
+    let exportInterruptedLabel = "interrupted (Ctrl-C): stopped before it finished"
+    func exportExactForms(_ count: Int) -> String { count == 1 ? "exact form" : "exact forms" }
+    let notebookIntroduction = "Every statement of the session below is a code cell of plain NumPy (float64) that computes the same value "
+        + "under the same name; its output is the exact result attn-repl recorded. Run the cells top to bottom."
+    let notebookLessonComment = "The lesson's inputs and the formulas of all its steps, so later cells can use its tensors."
+    func notebookInputComment(_ input: String?) -> String { "\(input ?? "an input changed"): the lesson recomputes every step." }
+    let notebookNotTranslated = "(not translated)"
     func loopPass(_ pass: String) -> String { "(\(pass))" }
 
     let inputsHeading = "Inputs"

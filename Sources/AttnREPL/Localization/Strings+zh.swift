@@ -7,6 +7,27 @@ struct ChineseStrings: Strings {
     func warning(_ text: String) -> String { "警告：\(text)" }
     var messages: [String: String] { ChineseProgramMessages.table }
     func couldNotRestore(_ text: String) -> String { "无法恢复：\(text)" }
+
+    // Exports
+    func exportTitle(_ name: String) -> String { "attn-repl 会话 \(name)" }
+    func exportDigits(_ n: Int) -> String { "\(n) 位有效数字" }
+    func exportArithmetic(float: Bool) -> String { float ? "IEEE 双精度" : "精确计算" }
+    func exportNow(digits: Int, float: Bool) -> String { " — 现在是 \(digits) 位有效数字，\(exportArithmetic(float: float))" }
+    func exportLesson(_ code: String, language: String?) -> String { "课程 \(code)" + (language.map { "，语言 \($0)" } ?? "") + "。" }
+    func exportStep(_ number: String) -> String { "第 \(number) 步" }
+    func exportChanged(_ name: String) -> String { "\(name) 已更改：每一步都重新计算了。" }
+    func exportVerdict(correct: Bool) -> String { correct ? "✓ 正确" : "✗ 不正确" }
+    func exportAnswer(_ code: String, _ verdict: String) -> String { "答案 \(code)：\(verdict)" }
+    func exportDefined(_ code: String) -> String { "已定义 \(code)。" }
+    let exportExercise = "练习：先预测它的值，再看结果。"
+    let exportInterrupted = "在完成前被中断（Ctrl-C）。"
+    let exportInterruptedLabel = "已中断（Ctrl-C）：在完成前停止"
+    func exportExactForms(_ count: Int) -> String { "精确形式" }
+    let notebookIntroduction = "下面会话中的每条语句都是一个纯 NumPy（float64）代码单元，用同样的名字计算同样的值；"
+        + "它的输出是 attn-repl 记录的精确结果。请从上到下依次运行这些单元。"
+    let notebookLessonComment = "课程的输入和所有步骤的公式，后面的单元可以使用它的张量。"
+    func notebookInputComment(_ input: String?) -> String { "\(input ?? "某个输入已更改")：课程重新计算每一步。" }
+    let notebookNotTranslated = "（无法转换为 NumPy）"
     func loopPass(_ pass: String) -> String { "（\(pass)）" }
 
     let inputsHeading = "输入"

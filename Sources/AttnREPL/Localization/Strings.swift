@@ -120,6 +120,40 @@ protocol Strings: Sendable {
     var notRecorded: String { get }
     func wrote(_ path: String) -> String
 
+    // MARK: Exports (HTML, Markdown, notebook), in the language the session was recorded in
+    /// `attn-repl session NAME`, the document's title.
+    func exportTitle(_ name: String) -> String
+    /// `6 digits` in the settings line.
+    func exportDigits(_ n: Int) -> String
+    /// `IEEE double` or `exact` in the settings line.
+    func exportArithmetic(float: Bool) -> String
+    /// After a settings command: ` — now 6 digits, exact`.
+    func exportNow(digits: Int, float: Bool) -> String
+    /// `Lesson CODE, language zh.` (CODE and the language already marked up).
+    func exportLesson(_ code: String, language: String?) -> String
+    /// `Step 2/6` (`number` is `2/6`).
+    func exportStep(_ number: String) -> String
+    /// `NAME changed: every step recomputed.` (NAME already marked up).
+    func exportChanged(_ name: String) -> String
+    func exportVerdict(correct: Bool) -> String
+    /// `Answer CODE: ✓ correct` in the notebook.
+    func exportAnswer(_ code: String, _ verdict: String) -> String
+    /// `Defined CODE.` after a function definition.
+    func exportDefined(_ code: String) -> String
+    /// Under a formula whose value is an unsolved exercise.
+    var exportExercise: String { get }
+    /// Under an input stopped with Ctrl-C (a sentence; the HTML's is a short label).
+    var exportInterrupted: String { get }
+    var exportInterruptedLabel: String { get }
+    /// The fold that holds long exact forms.
+    func exportExactForms(_ count: Int) -> String
+    /// The notebook's first paragraph.
+    var notebookIntroduction: String { get }
+    /// Comments in the notebook's code cells.
+    var notebookLessonComment: String { get }
+    func notebookInputComment(_ input: String?) -> String
+    var notebookNotTranslated: String { get }
+
     // MARK: :why
     var whyUsage: String { get }
     func whyPositions(_ example: String) -> String

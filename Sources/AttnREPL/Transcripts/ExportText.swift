@@ -10,10 +10,10 @@ enum ExportText {
     /// What a replayed `:` command leaves to note: the precision after `:digits` or `:float`
     /// (" — now 6 digits, exact"); nothing after `:reveal`, `:clear`, `:leave`, `:trace`, which
     /// change no setting that this note names.
-    static func settingsNote(_ e: TranscriptEvent) -> String {
+    static func settingsNote(_ e: TranscriptEvent, _ strings: any Strings) -> String {
         guard let settings = e.settings, let input = e.input, input.hasPrefix(":") else { return "" }
         let word = String(input.dropFirst().prefix { !$0.isWhitespace })
         guard case let .found(command) = CommandTable.find(word), ["digits", "float"].contains(command.name) else { return "" }
-        return " — now \(settings.digits) digits, \(settings.float ? "IEEE double" : "exact")"
+        return strings.exportNow(digits: settings.digits, float: settings.float)
     }
 }

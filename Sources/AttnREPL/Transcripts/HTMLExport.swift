@@ -7,6 +7,8 @@ import Engine
 
 struct HTMLExport {
     let document: TranscriptDocument
+    /// The words of the language the session was recorded in.
+    var strings: any Strings { Language(named: document.settings.language).strings }
 
     static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
@@ -41,13 +43,13 @@ struct HTMLExport {
 
     func render() -> String {
         let s = document.settings
-        let title = "attn-repl session " + document.name
+        let title = strings.exportTitle(document.name)
         var out = ["<!DOCTYPE html>", "<html lang=\"\(Self.escape(s.language))\">", "<head>", "<meta charset=\"utf-8\">",
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
                    "<title>\(Self.escape(title))</title>", "<style>", Self.style, "</style>", "</head>", "<body>",
                    "<h1>\(Self.escape(title))</h1>"]
         let meta = [document.start.version.map { "attn-repl \($0)" }, document.start.date,
-                    "\(s.digits) digits", s.float ? "IEEE double" : "exact"].compactMap { $0 }.joined(separator: " · ")
+                    strings.exportDigits(s.digits), strings.exportArithmetic(float: s.float)].compactMap { $0 }.joined(separator: " · ")
         out.append("<p class=\"meta\">\(Self.escape(meta))</p>")
         var steps: Int?                  // a step record is numbered "k/N" from its lesson's N
         for var event in document.events {
@@ -64,15 +66,14 @@ struct HTMLExport {
         case .start: return []
         case .lesson:
             var lines = ["<h2>\(Self.escape(e.title ?? e.lesson ?? "lesson"))</h2>",
-                         "<p class=\"note\">Lesson <code>\(Self.escape(e.lesson ?? ""))</code>"
-                            + (e.language.map { ", language " + Self.escape($0) } ?? "") + ".</p>"]
+                         "<p class=\"note\">" + strings.exportLesson("<code>\(Self.escape(e.lesson ?? ""))</code>", language: e.language.map(Self.escape)) + "</p>"]
             if let introduction = e.introduction { lines.append("<div class=\"prose\">\(ProseHTML.render(introduction))</div>") }
             if let step = e.step { lines.append(stepHeading(step, of: e.steps, title: e.stepTitle)) }
             return lines + shownStep(e)
         case .step:
             return [stepHeading(e.step ?? 0, of: e.steps, title: e.title)] + shownStep(e)
         case .command:
-            let now = ExportText.settingsNote(e)
+            let now = ExportText.settingsNote(e, strings)
             return ["<p class=\"note\"><code>\(Self.escape(e.input ?? ""))</code>\(Self.escape(now))</p>"]
         case .why:
             let body = (e.lines ?? []).map { "<p>\(Self.escape($0))</p>" }.joined()
@@ -80,24 +81,24 @@ struct HTMLExport {
         case .input:
             var lines = code(e.input)
             if e.error == nil, e.interrupted != true {
-                lines.append("<p class=\"note\">\(Self.escape(e.name ?? "?")) changed: every step recomputed.</p>")
+                lines.append("<p class=\"note\">\(strings.exportChanged(Self.escape(e.name ?? "?")))</p>")
                 lines += formulas(e.formulas ?? [])
             }
             return lines + failure(e)
         case .answer:
-            let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
-            let values = (e.results ?? []).map { "<div class=\"result\">\(HTMLValue.block($0))</div>" }
+            let verdict = strings.exportVerdict(correct: e.correct == true)
+            let values = (e.results ?? []).map { "<div class=\"result\">\(HTMLValue.block($0, strings: strings))</div>" }
             return code(e.input) + ["<p>\(verdict)</p>"] + values + failure(e)
         case .load:
-            return code(e.input) + (e.results ?? []).map { "<div class=\"result\">\(HTMLValue.block($0))</div>" }
+            return code(e.input) + (e.results ?? []).map { "<div class=\"result\">\(HTMLValue.block($0, strings: strings))</div>" }
                 + (e.message.map { ["<p class=\"note\">\(Self.escape($0))</p>"] } ?? [])
         case .statement:
             var lines = code(e.input)
             for value in e.results ?? [] where value.silent != true {
                 if let defined = value.defined {
-                    lines.append("<p class=\"note\">Defined <code>\(Self.escape(defined))</code>.</p>")
+                    lines.append("<p class=\"note\">\(strings.exportDefined("<code>\(Self.escape(defined))</code>"))</p>")
                 } else {
-                    lines.append("<div class=\"result\">\(HTMLValue.block(value))</div>")
+                    lines.append("<div class=\"result\">\(HTMLValue.block(value, strings: strings))</div>")
                 }
             }
             if let message = e.message { lines.append("<p class=\"note\">\(Self.escape(message))</p>") }
@@ -126,9 +127,9 @@ struct HTMLExport {
             let width = f.input.count + (f.substituted.map { $0.count + 3 } ?? 0)
             html += math.map { HTMLValue.box($0, width: width) } ?? code(f.input).joined()
             if f.hidden == true {
-                html += "<p class=\"note\">An exercise: predict the value before it is shown.</p>"
+                html += "<p class=\"note\">\(strings.exportExercise)</p>"
             } else if let value = f.value, value.defined == nil {
-                html += HTMLValue.block(value)
+                html += HTMLValue.block(value, strings: strings)
             }
             return html + "</div>"
         }
@@ -136,7 +137,7 @@ struct HTMLExport {
 
     private func stepHeading(_ step: Int, of count: Int?, title: String?) -> String {
         let number = count.map { "\(step)/\($0)" } ?? "\(step)"
-        return "<h2>Step \(number)" + (title.map { " · " + Self.escape($0) } ?? "") + "</h2>"
+        return "<h2>\(strings.exportStep(number))" + (title.map { " · " + Self.escape($0) } ?? "") + "</h2>"
     }
 
     private func code(_ text: String?) -> [String] {
@@ -144,7 +145,7 @@ struct HTMLExport {
     }
 
     private func failure(_ e: TranscriptEvent) -> [String] {
-        if e.interrupted == true { return ["<pre class=\"interrupted\">interrupted (Ctrl-C): stopped before it finished</pre>"] }
+        if e.interrupted == true { return ["<pre class=\"interrupted\">\(strings.exportInterruptedLabel)</pre>"] }
         return e.error.map { ["<pre class=\"error\">\(Self.escape($0))</pre>"] } ?? []
     }
 

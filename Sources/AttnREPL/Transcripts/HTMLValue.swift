@@ -9,7 +9,7 @@ enum HTMLValue {
     /// Exact forms up to this many characters in all (and per cell) sit beside the decimals.
     static let shortExact = 90, shortCell = 30
 
-    static func block(_ value: TranscriptValue) -> String {
+    static func block(_ value: TranscriptValue, strings: any Strings = EnglishStrings()) -> String {
         let label = value.name.map { ExportMathML.name($0) } ?? ""
         guard let t = RecordedTensor(value) else {
             return box(label + "<mo>=</mo><mtext>?</mtext>", width: 8)
@@ -27,7 +27,7 @@ enum HTMLValue {
             return "<div class=\"value\">\(approx)<div class=\"exact scroll\" style=\"--w:\(width(t) { $0.exact ?? "" } + 3)\">"
                 + math("<mo>=</mo>" + exact) + "</div></div>"
         }
-        let summary = forms.count == 1 ? "exact form" : "exact forms"
+        let summary = strings.exportExactForms(forms.count)
         return "<div class=\"value\">\(approx)<details><summary>\(summary)</summary>"
             + box(label + "<mo>=</mo>" + exact, width: labelWidth + width(t) { $0.exact ?? "" }) + "</details></div>"
     }

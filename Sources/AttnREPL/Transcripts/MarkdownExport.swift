@@ -5,12 +5,14 @@ import Engine
 
 struct MarkdownExport {
     let document: TranscriptDocument
+    /// The words of the language the session was recorded in.
+    var strings: any Strings { Language(named: document.settings.language).strings }
 
     func render() -> String {
         let s = document.settings
-        var out = ["# attn-repl session \(escape(document.name))", ""]
+        var out = ["# " + strings.exportTitle(escape(document.name)), ""]
         out += ["_" + [document.start.version.map { "attn-repl \($0)" }, document.start.date,
-                      "\(s.digits) digits", s.float ? "IEEE double" : "exact"].compactMap { $0.map(escape) }.joined(separator: " · ") + "_", ""]
+                      strings.exportDigits(s.digits), strings.exportArithmetic(float: s.float)].compactMap { $0.map(escape) }.joined(separator: " · ") + "_", ""]
         var steps: Int?                  // a step record is numbered "k/N" from its lesson's N
         for var event in document.events {
             if event.type == .lesson { steps = event.steps }
@@ -25,7 +27,7 @@ struct MarkdownExport {
         case .start: return []
         case .lesson:
             var lines = ["## \(escape(e.title ?? e.lesson ?? "lesson"))", "",
-                         "Lesson \(inlineCode(e.lesson ?? ""))" + (e.language.map { ", language \(escape($0))" } ?? "") + ".", ""]
+                         strings.exportLesson(inlineCode(e.lesson ?? ""), language: e.language.map(escape)), ""]
             if let introduction = e.introduction { lines += [ExportText.clean(introduction), ""] }
             if let step = e.step { lines += stepHeading(step, of: e.steps, title: e.stepTitle) }
             return lines + shownStep(e)
@@ -34,13 +36,13 @@ struct MarkdownExport {
         case .why:
             return code(e.input) + (e.lines ?? []).map { "> " + escape(Sanitize.text($0)) + "  " } + (e.lines == nil ? [] : [""]) + failure(e)
         case .command:
-            return ["\(inlineCode(e.input ?? ""))" + ExportText.settingsNote(e), ""]
+            return ["\(inlineCode(e.input ?? ""))" + ExportText.settingsNote(e, strings), ""]
         case .input:
             let changed = e.error == nil && e.interrupted != true
-            return code(e.input) + (changed ? ["$`\(LaTeX.name(e.name ?? "?"))`$ changed: every step recomputed.", ""] + formulas(e.formulas ?? []) : [])
+            return code(e.input) + (changed ? [strings.exportChanged("$`\(LaTeX.name(e.name ?? "?"))`$"), ""] + formulas(e.formulas ?? []) : [])
                 + failure(e)
         case .answer:
-            let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
+            let verdict = strings.exportVerdict(correct: e.correct == true)
             let math = (e.results ?? []).first.map { " $`\(ExportMath.latex($0, inline: true))`$" } ?? ""
             return code(e.input) + ["\(verdict):" + math, ""] + failure(e)
         case .load:
@@ -50,7 +52,7 @@ struct MarkdownExport {
             var lines = code(e.input)
             for value in e.results ?? [] where value.silent != true {
                 if let defined = value.defined {
-                    lines += ["Defined \(inlineCode(defined)).", ""]
+                    lines += [strings.exportDefined(inlineCode(defined)), ""]
                 } else {
                     lines += ["```math", ExportMath.latex(value, inline: false), "```", ""]
                 }
@@ -62,7 +64,7 @@ struct MarkdownExport {
 
     private func stepHeading(_ step: Int, of count: Int?, title: String?) -> [String] {
         let number = count.map { "\(step)/\($0)" } ?? "\(step)"
-        return ["## Step \(number)" + (title.map { " · " + escape($0) } ?? ""), ""]
+        return ["## " + strings.exportStep(number) + (title.map { " · " + escape($0) } ?? ""), ""]
     }
 
     /// The prose and formulas a lesson step showed. Prose is the lesson's own Markdown.
@@ -85,14 +87,14 @@ struct MarkdownExport {
         if let numbers = f.substituted {
             line += (f.approximate == true ? " \\approx " : " = ") + LessonOutput.latexNumbers(numbers)
         }
-        if f.hidden == true { return ["```math", ExportMath.latex(line), "```", "", "_An exercise: predict the value before it is shown._", ""] }
+        if f.hidden == true { return ["```math", ExportMath.latex(line), "```", "", "_\(strings.exportExercise)_", ""] }
         var out = ["```math", ExportMath.latex(line), "```", ""]
         if let value = f.value, value.defined == nil { out += ["```math", ExportMath.latex(value, inline: false), "```", ""] }
         return out
     }
 
     private func failure(_ e: TranscriptEvent) -> [String] {
-        if e.interrupted == true { return ["_Interrupted (Ctrl-C) before it finished._", ""] }
+        if e.interrupted == true { return ["_\(strings.exportInterrupted)_", ""] }
         guard let error = e.error else { return [] }
         return code(error, language: "text")
     }

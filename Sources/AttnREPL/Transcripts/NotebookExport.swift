@@ -8,6 +8,8 @@ import Engine
 
 struct NotebookExport {
     let document: TranscriptDocument
+    /// The words of the language the session was recorded in.
+    var strings: any Strings { Language(named: document.settings.language).strings }
     /// Names a lesson's program assigns more than once (accumulators, names a later step reuses).
     private let reassigned: Set<String>
 
@@ -71,11 +73,10 @@ struct NotebookExport {
         var b = Builder()
         let s = document.settings
         b.digits = s.digits
-        b.markdown(["# attn-repl session \(document.name)", "",
-                    [document.start.version.map { "attn-repl \($0)" }, document.start.date, "\(s.digits) digits",
-                     s.float ? "IEEE double" : "exact"].compactMap { $0 }.joined(separator: " · "), "",
-                    "Every statement of the session below is a code cell of plain NumPy (float64) that computes the same value "
-                        + "under the same name; its output is the exact result attn-repl recorded. Run the cells top to bottom."])
+        b.markdown(["# " + strings.exportTitle(document.name), "",
+                    [document.start.version.map { "attn-repl \($0)" }, document.start.date, strings.exportDigits(s.digits),
+                     strings.exportArithmetic(float: s.float)].compactMap { $0 }.joined(separator: " · "), "",
+                    strings.notebookIntroduction])
         b.code(NotebookPrelude.source)
         var steps: Int?
         for var event in document.events {
@@ -96,10 +97,10 @@ struct NotebookExport {
         switch e.type {
         case .start: return
         case .lesson:
-            var intro = ["## \(e.title ?? e.lesson ?? "lesson")", "", "Lesson `\(e.lesson ?? "")`."]
+            var intro = ["## \(e.title ?? e.lesson ?? "lesson")", "", strings.exportLesson("`\(e.lesson ?? "")`", language: nil)]
             if let introduction = e.introduction { intro += ["", introduction] }
             b.markdown(intro)
-            program(e.program, comment: "The lesson's inputs and the formulas of all its steps, so later cells can use its tensors.", into: &b)
+            program(e.program, comment: strings.notebookLessonComment, into: &b)
             learnShapes(e.formulas, &b)
             if let step = e.step { b.markdown(stepCell(step, of: e.steps, title: e.stepTitle, e), checks: formulaChecks(e.formulas, b)) }
         case .step:
@@ -107,17 +108,17 @@ struct NotebookExport {
             b.markdown(stepCell(e.step ?? 0, of: e.steps, title: e.title, e), checks: formulaChecks(e.formulas, b))
         case .command:
             if let digits = e.settings?.digits { b.digits = digits }
-            b.markdown(["`\(e.input ?? "")`" + ExportText.settingsNote(e)])
+            b.markdown(["`\(e.input ?? "")`" + ExportText.settingsNote(e, strings)])
         case .why:
             b.markdown(["`\(e.input ?? ":why")`", ""] + (e.lines ?? []).map { "> " + $0 + "  " } + (e.error.map { ["", "    " + $0] } ?? []))
         case .input:
             guard e.error == nil, e.interrupted != true else { return note(e, into: &b) }
-            program(e.program, comment: "\(e.input ?? "an input changed"): the lesson recomputes every step.", into: &b)
+            program(e.program, comment: strings.notebookInputComment(e.input), into: &b)
             learnShapes(e.formulas, &b)
             if let formulas = e.formulas, !formulas.isEmpty { b.markdown(formulaLines(formulas), checks: formulaChecks(formulas, b)) }
         case .answer:
-            let verdict = e.correct == true ? "✓ correct" : "✗ not correct"
-            b.markdown(["Answer `\(e.input ?? "")`: \(verdict)"] + (e.results ?? []).flatMap { ["", "$$" + ExportMath.latex($0, inline: false) + "$$"] })
+            let verdict = strings.exportVerdict(correct: e.correct == true)
+            b.markdown([strings.exportAnswer("`\(e.input ?? "")`", verdict)] + (e.results ?? []).flatMap { ["", "$$" + ExportMath.latex($0, inline: false) + "$$"] })
         case .load:
             loaded(e, into: &b)
         case .statement:
@@ -128,7 +129,7 @@ struct NotebookExport {
     /// A Markdown note for an input that did not run (an error, or Ctrl-C).
     private func note(_ e: TranscriptEvent, into b: inout Builder) {
         var lines = ["```", e.input ?? "", "```"]
-        if e.interrupted == true { lines.append("_Interrupted (Ctrl-C) before it finished._") }
+        if e.interrupted == true { lines.append("_\(strings.exportInterrupted)_") }
         if let error = e.error { lines += ["", "    " + error] }
         b.markdown(lines)
     }
@@ -138,7 +139,7 @@ struct NotebookExport {
         var code = ["# " + comment]
         for line in lines {
             // Written without shapes: the names it assigns change shape as it goes (loops).
-            guard let translated = NumPyCode().statements(line) else { code.append("# (not translated) " + line); continue }
+            guard let translated = NumPyCode().statements(line) else { code.append("# \(strings.notebookNotTranslated) " + line); continue }
             code += translated.map(\.code)
             for assigned in translated.compactMap(\.assigned) { b.shapes[assigned.canonical] = nil }
         }
@@ -147,7 +148,7 @@ struct NotebookExport {
 
     private func stepCell(_ step: Int, of count: Int?, title: String?, _ e: TranscriptEvent) -> [String] {
         let number = count.map { "\(step)/\($0)" } ?? "\(step)"
-        var lines = ["### Step \(number)" + (title.map { " · " + $0 } ?? "")]
+        var lines = ["### " + strings.exportStep(number) + (title.map { " · " + $0 } ?? "")]
         if let prose = e.prose { lines += ["", prose] }
         return lines + formulaLines(e.formulas ?? [])
     }
@@ -178,7 +179,7 @@ struct NotebookExport {
             var line = ExportMath.exact(f.input)
             if let numbers = f.substituted { line += (f.approximate == true ? " \\approx " : " = ") + LessonOutput.latexNumbers(numbers) }
             var out = label + ["", "$$" + ExportMath.latex(line) + "$$"]
-            if f.hidden == true { out += ["", "_An exercise: predict the value before it is shown._"] }
+            if f.hidden == true { out += ["", "_\(strings.exportExercise)_"] }
             if let value = f.value, value.defined == nil { out += ["", "$$" + ExportMath.latex(value, inline: false) + "$$"] }
             return out
         }

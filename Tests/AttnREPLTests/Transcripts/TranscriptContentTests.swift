@@ -30,11 +30,11 @@ struct TranscriptContentTests {
     /// `:clear` changed no digits, so an export must not say "now 6 digits" after them.
     @Test func onlySettingCommandsAreNotedWithTheirPrecision() {
         let settings = TranscriptSettings(digits: 6, float: false, trace: false, language: "en")
-        #expect(ExportText.settingsNote(.command(":digits 6", settings: settings)) == " — now 6 digits, exact")
-        #expect(ExportText.settingsNote(.command(":float on", settings: .init(digits: 6, float: true, trace: false, language: "en")))
+        #expect(ExportText.settingsNote(.command(":digits 6", settings: settings), Language.en.strings) == " — now 6 digits, exact")
+        #expect(ExportText.settingsNote(.command(":float on", settings: .init(digits: 6, float: true, trace: false, language: "en")), Language.en.strings)
                 == " — now 6 digits, IEEE double")
         for input in [":reveal", ":clear x", ":leave", ":trace on"] {
-            #expect(ExportText.settingsNote(.command(input, settings: settings)).isEmpty, "\(input)")
+            #expect(ExportText.settingsNote(.command(input, settings: settings), Language.en.strings).isEmpty, "\(input)")
         }
     }
 
