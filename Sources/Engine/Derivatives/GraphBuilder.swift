@@ -171,12 +171,7 @@ struct GraphBuilder {
     }
 
     private func callUser(_ f: UserFunction, _ args: [Expr], _ label: String) throws -> GradNode {
-        guard args.count == f.parameters.count else {
-            throw Diagnostic("\(f.name) takes \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s") (\(f.parameters.map(\.canonical).joined(separator: ", "))), got \(args.count)")
-        }
-        guard callDepth < Evaluator.maximumCallDepth else {
-            throw Diagnostic("functions nested more than \(Evaluator.maximumCallDepth) deep (does \(f.name) call itself?)")
-        }
+        try f.checkCall(argumentCount: args.count, depth: callDepth)
         var inner = self
         inner.locals = [:]
         for (p, a) in zip(f.parameters, args) { inner.locals[p.canonical] = try node(a) }

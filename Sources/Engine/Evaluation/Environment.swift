@@ -6,6 +6,16 @@ public struct UserFunction: Sendable {
     public let parameters: [Name]
     public let body: Expr
     public let source: SourceText
+
+    /// Checks a call before its body runs: the number of arguments, and how deep calls nest.
+    func checkCall(argumentCount: Int, depth: Int) throws {
+        guard argumentCount == parameters.count else {
+            throw Diagnostic("\(name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") (\(parameters.map(\.canonical).joined(separator: ", "))), got \(argumentCount)")
+        }
+        guard depth < Evaluator.maximumCallDepth else {
+            throw Diagnostic("functions nested more than \(Evaluator.maximumCallDepth) deep (does \(name) call itself?)")
+        }
+    }
 }
 
 public struct Environment: Sendable {

@@ -272,17 +272,7 @@ struct ParserState {
         while true {
             if current.isSymbol("[") && !current.spaceBefore {
                 let open = advance()
-                let saved = inBracket
-                inBracket = false
-                defer { inBracket = saved }
-                var indices: [Expr] = []
-                var d = depth
-                repeat {
-                    if !indices.isEmpty { _ = advance() }
-                    let (index, id) = try indexArgument()
-                    indices.append(index)
-                    d = max(d, id)
-                } while current.isSymbol(",")
+                let (indices, d) = try indexArguments(depth: depth)
                 let close = current
                 try expect("]", closing: open)
                 (e, depth) = try node(.index(e, indices), .covering(e.range, close.range), depth: d + 1)
@@ -295,22 +285,12 @@ struct ParserState {
             } else if current.isSymbol("_") {
                 // `{X}_{[2, 3]}`: an index as the LaTeX export writes it.
                 guard next.isSymbol("{"), p + 2 < tokens.count, tokens[p + 2].isSymbol("[") else {
-                    throw fail("unexpected '_': a name has at most one subscript (write A_{wrong} or A_wrong, not A_wrong_axis)")
+                    throw fail("unexpected '_': a subscript ends with a letter or digit (write A_{wrong} or A_wrong)")
                 }
                 _ = advance()
                 let brace = advance()
                 let open = advance()
-                let saved = inBracket
-                inBracket = false
-                defer { inBracket = saved }
-                var indices: [Expr] = []
-                var d = depth
-                repeat {
-                    if !indices.isEmpty { _ = advance() }
-                    let (index, id) = try indexArgument()
-                    indices.append(index)
-                    d = max(d, id)
-                } while current.isSymbol(",")
+                let (indices, d) = try indexArguments(depth: depth)
                 try expect("]", closing: open)
                 let close = current
                 try expect("}", closing: brace)
@@ -323,6 +303,23 @@ struct ParserState {
                 return (e, depth)
             }
         }
+    }
+
+    /// The comma-separated indices inside `[ ]` (whitespace there does not separate elements),
+    /// with the deepest nesting among them and `depth`.
+    private mutating func indexArguments(depth: Int) throws -> ([Expr], Int) {
+        let saved = inBracket
+        inBracket = false
+        defer { inBracket = saved }
+        var indices: [Expr] = []
+        var d = depth
+        repeat {
+            if !indices.isEmpty { _ = advance() }
+            let (index, id) = try indexArgument()
+            indices.append(index)
+            d = max(d, id)
+        } while current.isSymbol(",")
+        return (indices, d)
     }
 
     /// After '^': `T`, `\top`, `{T}`, `{\top}` make a transpose; returns the style and tokens used.

@@ -182,8 +182,8 @@ enum ChineseMessages {
         "expected a delimiter such as ( or [ after \\%@": "\\%1 后面应该是 ( 或 [ 这样的定界符",
         "\\%@{%@}: only matrix environments (bmatrix, pmatrix) are understood": "\\%1{%2}：只支持矩阵环境（bmatrix、pmatrix）",
         "a subscript like '%@' belongs right after a name (x₁)": "“%1”这样的下标要紧跟在名字后面（x₁）",
-        "unexpected '_': a name has at most one subscript (write A_{wrong} or A_wrong, not A_wrong_axis)":
-            "多余的“_”：一个名字最多只有一个下标（请写 A_{wrong} 或 A_wrong，而不是 A_wrong_axis）",
+        "unexpected '_': a subscript ends with a letter or digit (write A_{wrong} or A_wrong)":
+            "多余的“_”：下标要以字母或数字结尾（请写 A_{wrong} 或 A_wrong）",
 
         // Habits from Python and NumPy (PythonHabit)
         "** is Python's power: write a^2 (a scalar or a square matrix) or a.^2 (element-wise)": "** 是 Python 的幂运算：请写 a^2（标量或方阵）或 a.^2（逐元素）",
