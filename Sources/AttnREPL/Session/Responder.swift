@@ -22,9 +22,14 @@ struct Responder {
     func respond(to text: String) -> Response {
         Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
-        if Interrupt.isRequested { response = Response(errors: ["error: " + Diagnostic.interrupted.message]) }
+        if Interrupt.isRequested { response = Response(errors: [stopMessage]) }
         if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
         return response
+    }
+
+    /// What the learner is told when an input was stopped: by Ctrl-C, or by the memory budget.
+    private var stopMessage: String {
+        state.strings.errorPrefix + Interrupt.stopReason.message(in: state.language)
     }
 
     /// The error a statement stopped by Ctrl-C reports, at its input.
@@ -84,7 +89,7 @@ struct Responder {
         if Interrupt.isRequested || error?.isInterruption == true {
             state.interpreter = before     // an interrupted input binds nothing
             state.record(.statement(trimmed, [], error: interruption(trimmed), digits: state.digits))
-            return Response(errors: ["error: " + Diagnostic.interrupted.message])
+            return Response(errors: [stopMessage])
         }
         if let event { state.record(event) }
         for record in records {

@@ -42,7 +42,8 @@ public enum DecimalFormat {
         do {
             if case let .success(text) = try certified(node, digits: digits) { return text }
         } catch {
-            Interrupt.request()     // keep the interrupt for the caller's next check
+            // Ctrl-C or the memory budget: keep the stop, and its reason, for the caller's next check.
+            Interrupt.request(because: (error as? Diagnostic) ?? .interrupted)
         }
         return unproved
     }

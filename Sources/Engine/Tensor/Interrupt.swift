@@ -16,9 +16,23 @@ public enum Interrupt {
     /// Async-signal-safe: only an atomic store.
     public static func request() { flag.store(true, ordering: .relaxed) }
     public static func clear() {
+        reason.withLock { $0 = nil }
         flag.store(false, ordering: .relaxed)
         tooDeep.store(false, ordering: .relaxed)
     }
+
+    /// Why work is stopped when it is not Ctrl-C (the memory budget), kept for the front end's report.
+    private static let reason = Mutex<Diagnostic?>(nil)
+
+    /// Stops the work in progress for `why` (not async-signal-safe: not for signal handlers).
+    /// Used where an error cannot be thrown, so that the front end reports it and not "interrupted".
+    public static func request(because why: Diagnostic) {
+        reason.withLock { if $0 == nil { $0 = why } }
+        request()
+    }
+
+    /// What stopped the work: the reason given with `request(because:)`, or else Ctrl-C.
+    public static var stopReason: Diagnostic { reason.withLock { $0 } ?? .interrupted }
 
     /// Whether Ctrl-C was pressed since the last `clear()`; reading it does not clear it, so every
     /// thread and every later phase of the same input sees it.
