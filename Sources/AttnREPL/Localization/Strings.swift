@@ -173,17 +173,6 @@ extension Language {
     /// A message of the program or the Engine in this language.
     func text(_ message: Message) -> String { message.text(in: self, adding: strings.messages) }
 
-    /// An error's message in this language: a file's, a transcript's or the Engine's.
-    func text(_ error: any Error) -> String {
-        switch error {
-        case let e as TensorFileError: return text(e.message)
-        case let e as TranscriptError: return text(e.message)
-        case let e as Diagnostic: return text(e.text)
-        case let e as SafeFileWriter.Problem: return text(e.message)
-        default: return "\(error)"
-        }
-    }
-
     /// The program's own words in this language.
     var strings: any Strings {
         switch self {
