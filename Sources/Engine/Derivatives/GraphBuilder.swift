@@ -177,10 +177,6 @@ struct GraphBuilder {
         for (p, a) in zip(f.parameters, args) { inner.locals[p.canonical] = try node(a) }
         inner.source = f.source
         inner.callDepth += 1
-        do {
-            return try inner.node(f.body)
-        } catch let d as Diagnostic {
-            throw Diagnostic(d.text.contains("in \(f.name): ") ? d.text : "in \(f.name): \(d.text)")
-        }
+        return try f.naming { try inner.node(f.body) }
     }
 }

@@ -7,6 +7,16 @@ public struct UserFunction: Sendable {
     public let body: Expr
     public let source: SourceText
 
+    /// Runs the function's body, naming the function in any error it raises: the error's range
+    /// points into the function's own text. A recursion names each function once, not per level.
+    func naming<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let d as Diagnostic {
+            throw Diagnostic(d.text.contains("in \(name): ") ? d.text : "in \(name): \(d.text)")
+        }
+    }
+
     /// Checks a call before its body runs: the number of arguments, and how deep calls nest.
     func checkCall(argumentCount: Int, depth: Int) throws {
         guard argumentCount == parameters.count else {

@@ -186,14 +186,7 @@ struct Evaluator {
         inner.callDepth += 1
         recorder.depth += 1
         defer { recorder.depth -= 1 }
-        do {
-            return try inner.evaluate(f.body)
-        } catch let d as Diagnostic {
-            // The range points into the function's own text; say so instead of misplacing a caret.
-            // A recursion names each function once, not once per level.
-            let prefix = "in \(f.name): "
-            throw Diagnostic(d.text.contains(prefix) ? d.text : "in \(f.name): \(d.text)")
-        }
+        return try f.naming { try inner.evaluate(f.body) }
     }
 }
 

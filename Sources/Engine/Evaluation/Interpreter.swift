@@ -63,6 +63,8 @@ public struct Interpreter: Sendable {
             var records: [StatementRecord] = []
             for s in statements {
                 do {
+                    // Ctrl-C between two cheap statements stops the rest (a loop's passes too).
+                    try Interrupt.check()
                     records.append(try execute(s, in: source))
                 } catch let d as Diagnostic {
                     return (records, ProgramError(diagnostic: d, source: source))

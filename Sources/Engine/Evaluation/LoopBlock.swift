@@ -99,30 +99,11 @@ extension Interpreter {
             } catch {
                 return (out, .pass(ProgramError(diagnostic: Diagnostic("\(error)"), source: SourceText(block.source))))
             }
-            let (records, error) = runChecked(text)
+            let (records, error) = run(text)
             out += records.map { ($0, pass) }
             if let error { return (out, .pass(error)) }
         }
         return (out, nil)
-    }
-
-    /// `run`, checking for Ctrl-C before every statement: each statement starts by clearing
-    /// the interrupt flag, so a request made between two cheap statements would be lost.
-    private mutating func runChecked(_ program: String) -> (records: [StatementRecord], error: ProgramError?) {
-        let source = SourceText(program)
-        guard case let .complete(statements) = Parser.parse(program) else { return run(program) }
-        var records: [StatementRecord] = []
-        for s in statements {
-            do {
-                try Interrupt.check()
-                records.append(try execute(s, in: source))
-            } catch let d as Diagnostic {
-                return (records, ProgramError(diagnostic: d, source: source))
-            } catch {
-                return (records, ProgramError(diagnostic: Diagnostic("\(error)"), source: source))
-            }
-        }
-        return (records, nil)
     }
 }
 
