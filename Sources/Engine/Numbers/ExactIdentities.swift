@@ -49,7 +49,7 @@ extension RealNode {
     var multipleOfPi: Rational? {
         switch operation {
         case .pi: return .one
-        case let .scaled(k, x): return x.kind == .pi ? k : nil
+        case let .scaled(x, k): return x.kind == .pi ? k : nil
         default: return nil
         }
     }

@@ -83,7 +83,7 @@ private struct ExponentCollector {
             for t in terms where !visit(t.node) { return false }
             return true
         case let .product(a, b), let .quotient(a, b): return visit(a) && visit(b)
-        case let .scaled(_, x): return visit(x)
+        case let .scaled(x, _): return visit(x)
         case let .power(x, e): return e.isInteger && e.intValue != nil && visit(x)
         case let .function(f, x):
             switch f {
@@ -119,7 +119,7 @@ private func exactRational(_ n: RealNode) -> Rational? {
         }
         return total
     case let .product(a, b): return exactRational(a).flatMap { x in exactRational(b).map { x * $0 } }
-    case let .scaled(c, x): return exactRational(x).map { c * $0 }
+    case let .scaled(x, c): return exactRational(x).map { c * $0 }
     case let .quotient(a, b):
         guard let x = exactRational(a), let y = exactRational(b), !y.isZero else { return nil }
         return x / y
@@ -156,7 +156,7 @@ private struct FunctionBuilder {
         case let .product(a, b):
             guard let x = function(a), let y = function(b) else { return nil }
             return multiply(x, y)
-        case let .scaled(c, x): return function(x).map { scale($0, by: c) }
+        case let .scaled(x, c): return function(x).map { scale($0, by: c) }
         case let .quotient(a, b):
             guard let x = function(a), let y = function(b), let r = reciprocal(y) else { return nil }
             return multiply(x, r)

@@ -113,7 +113,7 @@ struct LinearForm {
         switch n.operation {
         case let .constant(q): constant = constant + c * q
         case let .sum(parts): for p in parts { add(p.node, times: c * p.coefficient) }
-        case let .scaled(k, x): add(x, times: c * k)
+        case let .scaled(x, k): add(x, times: c * k)
         default:
             let key = StructuralKey(node: n)
             terms[key, default: (n, .zero)].coefficient = terms[key, default: (n, .zero)].coefficient + c

@@ -14,41 +14,60 @@ public final class RealNode: @unchecked Sendable {
         /// Σ cᵢ·xᵢ: a matrix product's entry is one node, not one node per term plus one for the sum.
         case sum(SumTerms)
         case product(RealNode, RealNode)
-        case scaled(Rational, RealNode)          // c · x
+        /// c · x, the node first: (RealNode, Rational) packs into 25 bytes, (Rational, RealNode) took 32.
+        case scaled(RealNode, Rational)
         case quotient(RealNode, RealNode)
         case function(RealFunction, RealNode)
         case power(RealNode, Rational)           // x^(p/q), x > 0
         case magnitude(RealNode)
     }
 
+    // Attention holds three nodes per weight (a score, its exponential, the weight), so the
+    // stored fields are ordered and sized to keep a node at 88 bytes (a 96-byte heap block):
+    // a 25-byte operation, the small fields in its tail, and the rarely set proved decimal boxed.
     public let operation: Operation
-    /// Height of the graph below this node; bounds the work of printing and refuses absurd depth.
-    let depth: Int
-    /// A hash of the expression's structure: equal expressions built separately hash alike.
-    let structuralHash: Int
-    private var cache: Interval?
-
-    /// Leaves under this node, counting shared ones each time (saturating): every leaf prints
-    /// as at least one character, so this bounds the exact form's length from below.
-    let leafCount: Int
 
     /// What kind of node this is, without the payload: matching `operation` copies (and
     /// retains) its children, which the hot loops over a sum's terms cannot afford.
     let kind: Kind
     enum Kind: UInt8 { case constant, pi, sum, product, scaled, quotient, function, power, magnitude }
 
-    /// Marks nodes already seen by a walk over a graph (see `evaluateInParallel`).
-    var visitMark: UInt32 = 0
-
-    /// The proved decimal text of this node at some digits (Tensor.certifyDigits), so printing
-    /// a certified value does not round its interval again. Written only by whoever formats this node.
-    var provedDecimal: (digits: Int, text: String)?
-
     /// Set when ExponentialPolynomial proves the value exactly 0 (its exact form is then `0`).
     var isProvedZero = false
 
+    /// Marks nodes already seen by a walk over a graph (see `evaluateInParallel`).
+    var visitMark: UInt32 = 0
+
+    private let storedDepth: UInt32
+    private let storedLeafCount: UInt32
+
+    /// Height of the graph below this node; bounds the work of printing and refuses absurd depth.
+    var depth: Int { Int(storedDepth) }
+
+    /// Leaves under this node, counting shared ones each time (saturating): every leaf prints
+    /// as at least one character, so this bounds the exact form's length from below.
+    var leafCount: Int { Int(storedLeafCount) }
+
+    /// A hash of the expression's structure: equal expressions built separately hash alike.
+    let structuralHash: Int
+    private var cache: Interval?
+
+    /// The proved decimal text of this node at some digits (Tensor.certifyDigits), so printing
+    /// a certified value does not round its interval again. Written only by whoever formats this node.
+    var provedDecimal: (digits: Int, text: String)? {
+        get { proved.map { ($0.digits, $0.text) } }
+        set { proved = newValue.map { ProvedDecimal(digits: $0.digits, text: $0.text) } }
+    }
+    /// Boxed: only formatted roots have one, and inline it took 25 bytes of every node.
+    private var proved: ProvedDecimal?
+    private final class ProvedDecimal {
+        let digits: Int
+        let text: String
+        init(digits: Int, text: String) { self.digits = digits; self.text = text }
+    }
+
     func provedDecimal(digits: Int) -> String? {
-        guard let p = provedDecimal, p.digits == digits else { return nil }
+        guard let p = proved, p.digits == digits else { return nil }
         return p.text
     }
 
@@ -75,20 +94,20 @@ public final class RealNode: @unchecked Sendable {
             (deepest, leaves) = terms.depthAndLeaves
             kind = .sum
         case let .product(a, b): h.combine(3); include(a); include(b); kind = .product
-        case let .scaled(c, x): h.combine(4); h.combine(c); include(x); kind = .scaled
+        case let .scaled(x, c): h.combine(4); h.combine(c); include(x); kind = .scaled
         case let .quotient(a, b): h.combine(5); include(a); include(b); kind = .quotient
         case let .function(f, x): h.combine(6); h.combine(f); include(x); kind = .function
         case let .power(x, e): h.combine(7); h.combine(e); include(x); kind = .power
         case let .magnitude(x): h.combine(8); include(x); kind = .magnitude
         }
-        self.depth = 1 + deepest
-        self.leafCount = leaves
-        if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
+        self.storedDepth = UInt32(clamping: 1 + deepest)
+        self.storedLeafCount = UInt32(clamping: leaves)
         self.structuralHash = h.value
+        if 1 + deepest > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
     }
 
-    /// Where leaf counts saturate.
-    static let leafCountCap = 1 << 40
+    /// Where leaf counts saturate (far above any exact form's length limit).
+    static let leafCountCap = Int(UInt32.max)
 
     /// How many of a sum's terms its structural hash looks at.
     static let hashedSumTerms = 16
@@ -101,7 +120,7 @@ public final class RealNode: @unchecked Sendable {
         switch (operation, other.operation) {
         case let (.constant(a), .constant(b)): return a == b
         case (.pi, .pi): return true
-        case let (.scaled(a, _), .scaled(b, _)): guard a == b else { return false }
+        case let (.scaled(_, a), .scaled(_, b)): guard a == b else { return false }
         case let (.function(f, _), .function(g, _)): guard f == g else { return false }
         case let (.power(_, a), .power(_, b)): guard a == b else { return false }
         case let (.sum(a), .sum(b)):
@@ -119,7 +138,7 @@ public final class RealNode: @unchecked Sendable {
         case .constant, .pi: return []
         case let .sum(terms): return terms.map(\.node)
         case let .product(a, b), let .quotient(a, b): return [a, b]
-        case let .scaled(_, x), let .function(_, x), let .power(x, _), let .magnitude(x): return [x]
+        case let .scaled(x, _), let .function(_, x), let .power(x, _), let .magnitude(x): return [x]
         }
     }
 
@@ -225,7 +244,7 @@ public final class RealNode: @unchecked Sendable {
         case let .product(a, b):
             guard let x = iv(a), let y = iv(b) else { return nil }
             return x * y
-        case let .scaled(c, x):
+        case let .scaled(x, c):
             guard let v = iv(x) else { return nil }
             if case let .small(n, d) = c.storage { return v.scaled(numerator: Int(n), denominator: UInt(d)) }
             return v * .exact(c, precision: p)

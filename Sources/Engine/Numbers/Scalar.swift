@@ -68,7 +68,7 @@ extension Scalar {
             func take(_ c: Rational, _ n: RealNode) {
                 switch n.operation {
                 case let .constant(q): constant = constant + c * q
-                case let .scaled(k, x): reals.append(SumTerm(c * k, x))
+                case let .scaled(x, k): reals.append(SumTerm(c * k, x))
                 default: reals.append(SumTerm(c, n))
                 }
             }
@@ -161,11 +161,11 @@ extension Scalar {
         case let .real(n):
             if c.isZero { return .zero }
             if c == .one { return a }
-            if case let .scaled(c2, inner) = n.operation {
+            if case let .scaled(inner, c2) = n.operation {
                 let k = c * c2
-                return k == .one ? .real(inner) : .real(RealNode(.scaled(k, inner)))
+                return k == .one ? .real(inner) : .real(RealNode(.scaled(inner, k)))
             }
-            return .real(RealNode(.scaled(c, n)))
+            return .real(RealNode(.scaled(n, c)))
         }
     }
 

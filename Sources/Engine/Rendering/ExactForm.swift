@@ -63,7 +63,7 @@ public enum ExactForm {
             guard let base = render(x, &budget), let b = wrapped(base, below: .atom, &budget),
                   let ex = spend("^(\(e))", &budget) else { return nil }
             return Piece(text: b + ex, strength: .atom)
-        case let .scaled(c, x):
+        case let .scaled(x, c):
             return render(x, &budget).flatMap { scaled(c, $0, &budget) }
         case let .product(a, b):
             guard let l = render(a, &budget), let r = render(b, &budget),

@@ -17,7 +17,7 @@ extension RealNode {
             // Built as nodes: y's sign is decided by its enclosure, not on construction.
             if let (x, r) = a.exponentialFactor { return (x, .real(RealNode(.quotient(r.node, b)))) }
             if let (x, r) = b.exponentialFactor { return (-x, .real(RealNode(.quotient(a, r.node)))) }
-        case let .scaled(c, inner):
+        case let .scaled(inner, c):
             if let (x, r) = inner.exponentialFactor { return (x, Scalar.scale(r, by: c)) }
         default:
             break
