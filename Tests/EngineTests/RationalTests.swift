@@ -68,4 +68,23 @@ struct RationalTests {
         if !b.isZero { #expect((a / b) * b == a) }
         #expect(a - a == .zero)
     }
+
+    /// Rational.gcd (a division, then binary steps) against Euclid's algorithm, over values of
+    /// every size, zeros, powers of two and the largest.
+    @Test func gcdAgreesWithEuclid() {
+        func euclid(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            var (a, b) = (a, b)
+            while b != 0 { (a, b) = (b, a % b) }
+            return a == 0 ? 1 : a
+        }
+        var g = SplitMix64(seed: 18)
+        var pairs: [(UInt64, UInt64)] = [(0, 0), (0, 7), (12, 0), (1 << 63, 1 << 40), (.max, .max - 1), (.max, 1 << 63),
+                                         (48, 18), (10000, 5000), (7, 7), (1, .max)]
+        for _ in 0..<20_000 {
+            let a = g.next() >> (g.next() % 64), b = g.next() >> (g.next() % 64)
+            pairs.append((a, b))
+            pairs.append((a &* (b & 0xFFFF), b & 0xFFFF))
+        }
+        for (a, b) in pairs { #expect(Rational.gcd(a, b) == euclid(a, b), "gcd(\(a), \(b))") }
+    }
 }

@@ -17,15 +17,15 @@ enum Softmax {
             return Tensor(shape: t.shape, float: try floatRows(d, mask: mask, width: n, rows: rows))
         case let .exact(e):
             // Rows only read the scores and make new nodes: blocks of rows are built in parallel.
-            let out = try Parallel.blocks(rows, minimumCount: max(2, 1024 / max(1, n))) { block in
-                var out: [Scalar] = []
-                out.reserveCapacity(block.count * n)
+            let out = try Parallel.rows(rows, width: n, filler: Scalar.zero, minimumCount: max(2, 1024 / max(1, n))) { block, out in
+                var scratch = RationalSoftmaxRow()
                 for r in block {
                     try Interrupt.check()
-                    out.append(contentsOf: try exactRow(Array(e[(r * n)..<(r * n + n)]),
-                                                        allowed: mask.map { Array($0[(r * n)..<(r * n + n)]) }, row: r))
+                    let range = (r * n)..<(r * n + n)
+                    if scratch.build(e, range, allowed: mask, into: out) { continue }
+                    let row = try exactRow(Array(e[range]), allowed: mask.map { Array($0[range]) }, row: r)
+                    for (k, x) in zip(range, row) { out[k] = x }
                 }
-                return out
             }
             return Tensor(shape: t.shape, exact: out)
         }

@@ -57,6 +57,36 @@ enum Parallel {
         return out
     }
 
+    /// `count` rows of `width` elements, blocks of rows built on every core as in `blocks`,
+    /// each block writing its rows straight into the one result (every element starts as
+    /// `filler`): no per-block arrays to join, which for attention's n² weights were two more
+    /// copies of its largest array. The first error any block threw is rethrown after all
+    /// have finished.
+    static func rows<T>(_ count: Int, width: Int, filler: T, minimumCount: Int,
+                        _ body: @escaping @Sendable (Range<Int>, RowWriter<T>) throws -> Void) throws -> [T] {
+        var out = Array(repeating: filler, count: count * width)
+        try out.withUnsafeMutableBufferPointer { buffer in
+            let writer = RowWriter(buffer: buffer)
+            guard count >= minimumCount, workers > 1 else { return try body(0..<count, writer) }
+            let threads = min(workers, count)
+            let errors = Slots<any Error>(count: threads)
+            forEach(threads) { t in
+                do { try body((t * count / threads)..<((t + 1) * count / threads), writer) } catch { errors[t] = error }
+            }
+            for t in 0..<threads { if let error = errors[t] { throw error } }
+        }
+        return out
+    }
+
+    /// The result of `rows` while it is built: each block writes only the elements of its rows.
+    struct RowWriter<T>: @unchecked Sendable {
+        fileprivate let buffer: UnsafeMutableBufferPointer<T>
+        subscript(i: Int) -> T {
+            get { buffer[i] }
+            nonmutating set { buffer[i] = newValue }
+        }
+    }
+
     /// One slot per iteration, each written by one thread only. A raw buffer: an array property
     /// mutated from two threads would trip exclusivity checking.
     final class Slots<Element>: @unchecked Sendable {

@@ -39,10 +39,28 @@ public struct Rational: Sendable {
         return .big(b)
     }
 
+    /// The greatest common divisor, 1 for gcd(0, 0). One division brings the larger below the
+    /// smaller, then binary steps (shifts and subtractions) finish: about twice as fast as
+    /// Euclid's divisions for the entries of an exact product (a million of them in attention).
     static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var (a, b) = (a, b)
-        while b != 0 { (a, b) = (b, a % b) }
-        return a == 0 ? 1 : a
+        if a == 0 { return b == 0 ? 1 : b }
+        if b == 0 { return a }
+        var (u, v) = (a, b)
+        if u > v {
+            u %= v
+            if u == 0 { return v }
+        } else {
+            v %= u
+            if v == 0 { return u }
+        }
+        let shift = (u | v).trailingZeroBitCount
+        u >>= u.trailingZeroBitCount
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return u << shift
     }
 
     public static let zero = Rational(0)

@@ -300,7 +300,20 @@ struct StructureHash {
         if case let .small(n, d) = q.storage { combine(Int(n)); combine(Int(d)) } else { combine(q.hashValue) }
     }
 
-    mutating func combine(_ f: RealFunction) { combine(f.hashValue) }
+    /// A function by its place in RealFunction (hashValue would run SipHash for every exponential).
+    mutating func combine(_ f: RealFunction) {
+        let code: Int
+        switch f {
+        case .exp: code = 0
+        case .log: code = 1
+        case .sqrt: code = 2
+        case .tanh: code = 3
+        case .sigmoid: code = 4
+        case .sin: code = 5
+        case .cos: code = 6
+        }
+        combine(code)
+    }
 
     var value: Int { Int(truncatingIfNeeded: state ^ (state >> 32)) }
 }

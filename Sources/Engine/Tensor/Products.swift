@@ -36,25 +36,24 @@ extension Tensor {
     private static func exactProduct(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int) throws -> [Scalar] {
         // Rows of x and columns of y as integers over one denominator each, where they fit: an
         // entry is then an integer dot product and one reduction (attention's scores QKᵀ).
-        let rows = (0..<m).map { i in integers((0..<k).map { x[i * k + $0] }) }
-        let cols = (0..<n).map { j in integers((0..<k).map { y[$0 * n + j] }) }
+        let rows = (0..<m).map { i in IntegerVector(x, start: i * k, step: 1, count: k) }
+        let cols = (0..<n).map { j in IntegerVector(y, start: j, step: n, count: k) }
         let (sharedRows, sharedColumns) = sharedTerms(x, y, m, k, n)
-        // Entries only read x and y and make new nodes: blocks of rows are built in parallel.
+        // Entries only read x and y and make new nodes: blocks of rows are built in parallel,
+        // each writing its entries into the one result.
         let parallelRows = max(1, parallelWork / max(1, n * k))
-        return try Parallel.blocks(m, minimumCount: parallelRows) { block in
-            var out: [Scalar] = []
-            out.reserveCapacity(block.count * n)
+        return try Parallel.rows(m, width: n, filler: Scalar.zero, minimumCount: parallelRows) { block, out in
             var terms: [SumTerm] = []
             terms.reserveCapacity(k)
             for i in block {
                 try Interrupt.check()
                 for j in 0..<n {
                     if let r = rows[i], let c = cols[j], let q = r.dot(c) {
-                        out.append(.rational(q))
+                        out[i * n + j] = .rational(q)
                         continue
                     }
                     if let row = sharedRows[i], let column = sharedColumns[j], let entry = row.entry(column) {
-                        out.append(entry)
+                        out[i * n + j] = entry
                         continue
                     }
                     // Rational products add up exactly; every term with a real is one term of one sum node.
@@ -68,10 +67,9 @@ extension Tensor {
                         case let (.real(a), .real(b)): terms.append(SumTerm(.one, RealNode(.product(a, b))))
                         }
                     }
-                    out.append(terms.isEmpty ? .rational(constant) : Scalar.combination(constant: constant, terms))
+                    out[i * n + j] = terms.isEmpty ? .rational(constant) : Scalar.combination(constant: constant, terms)
                 }
             }
-            return out
         }
     }
 
@@ -145,31 +143,53 @@ extension Tensor {
     }
 }
 
-extension Tensor {
-    /// All-rational values as integers over one denominator, when they fit.
-    fileprivate static func integers(_ values: [Scalar]) -> IntegerCoefficients? {
+/// A row or column of all-rational values as integers over one denominator, when they fit,
+/// with the largest numerator's magnitude: what an exact product's entry needs to be a plain
+/// integer dot product.
+private struct IntegerVector {
+    let coefficients: IntegerCoefficients
+    let largest: UInt64
+
+    /// values[start], values[start + step], … (`count` of them); nil if one is not rational.
+    init?(_ values: [Scalar], start: Int, step: Int, count: Int) {
         var rationals: [Rational] = []
-        rationals.reserveCapacity(values.count)
-        for v in values {
-            guard case let .rational(q) = v else { return nil }
+        rationals.reserveCapacity(count)
+        for t in 0..<count {
+            guard case let .rational(q) = values[start + t * step] else { return nil }
             rationals.append(q)
         }
-        return IntegerCoefficients(rationals)
+        guard let integers = IntegerCoefficients(rationals) else { return nil }
+        coefficients = integers
+        largest = integers.numerators.reduce(0) { Swift.max($0, UInt64($1.magnitude)) }
     }
-}
 
-extension IntegerCoefficients {
     /// The exact dot product, or nil if an intermediate overflows 64 bits (then the caller
     /// adds rationals).
-    fileprivate func dot(_ other: IntegerCoefficients) -> Rational? {
+    func dot(_ other: IntegerVector) -> Rational? {
+        let (d, o) = Int64(coefficients.denominator).multipliedReportingOverflow(by: Int64(other.coefficients.denominator))
+        if o { return nil }
+        let a = coefficients.numerators, b = other.numerators
         var sum: Int64 = 0
-        for (a, b) in zip(numerators, other.numerators) {
-            let (p, o1) = Int64(a).multipliedReportingOverflow(by: Int64(b))
-            let (s, o2) = sum.addingReportingOverflow(p)
-            guard !o1, !o2 else { return nil }
-            sum = s
+        // When no product and no partial sum can reach 2⁶³ (short decimals), the terms are
+        // added without a check each, which lets the compiler vectorise the loop.
+        let (p, o1) = largest.multipliedReportingOverflow(by: other.largest)
+        let (bound, o2) = p.multipliedReportingOverflow(by: UInt64(a.count))
+        if !o1, !o2, bound < 1 << 63 {
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for t in 0..<a.count { sum &+= Int64(a[t]) &* Int64(b[t]) }
+                }
+            }
+        } else {
+            for (x, y) in zip(a, b) {
+                let (p, o1) = Int64(x).multipliedReportingOverflow(by: Int64(y))
+                let (s, o2) = sum.addingReportingOverflow(p)
+                guard !o1, !o2 else { return nil }
+                sum = s
+            }
         }
-        let (d, o) = Int64(denominator).multipliedReportingOverflow(by: Int64(other.denominator))
-        return o ? nil : Rational(sum, d)
+        return Rational(sum, d)
     }
+
+    private var numerators: [Int] { coefficients.numerators }
 }
