@@ -63,7 +63,7 @@ enum Softmax {
         Diagnostic("every position of row \(r + 1) is masked: softmax needs at least one")
     }
 
-    private static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
+    static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
         let open = (0..<x.count).filter { allowed?[$0] ?? true }
         guard !open.isEmpty else { throw everyMasked(row) }
         // Scores far from 0 are shifted by the row's largest, exactly (exp(xⱼ − m)/Σ exp(xₖ − m)

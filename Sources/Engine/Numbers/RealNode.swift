@@ -89,8 +89,8 @@ public final class RealNode: @unchecked Sendable {
             // The hash covers the count and the first terms only (equal sums still hash alike;
             // a collision costs only a full comparison): hashing all 1,024 terms of each of a
             // product's 65,536 entries was a third of an exact attention's time.
-            h.combine(2); h.combine(terms.count)
-            for t in terms.prefix(RealNode.hashedSumTerms) { h.combine(t.coefficient); h.combine(t.node.structuralHash) }
+            h.combine(2)
+            terms.combinePrefix(RealNode.hashedSumTerms, into: &h)
             (deepest, leaves) = terms.depthAndLeaves
             kind = .sum
         case let .product(a, b): h.combine(3); include(a); include(b); kind = .product

@@ -131,7 +131,7 @@ extension Scalar {
             }
         }
         if groups.values.allSatisfy({ $0.numerators.count == 1 }) { return terms }
-        var result = others
+        var combined: [(Int, SumTerm)] = []
         for g in groups.values {
             let numerator = sum(g.numerators)
             let form = LinearForm(numerator)
@@ -141,10 +141,21 @@ extension Scalar {
                let ratio = form.ratio(to: LinearForm(.real(g.denominator))) {
                 constant = constant + ratio
             } else {
-                result.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
+                combined.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
             }
         }
-        return result.sorted { $0.0 < $1.0 }.map(\.1)
+        // In the order of first appearance: `others` is in order already (an attention output's
+        // entry has hundreds), so the few combined terms are merged in rather than all sorted.
+        combined.sort { $0.0 < $1.0 }
+        var result: [SumTerm] = []
+        result.reserveCapacity(others.count + combined.count)
+        var next = combined.startIndex
+        for (i, t) in others {
+            while next < combined.endIndex, combined[next].0 < i { result.append(combined[next].1); next += 1 }
+            result.append(t)
+        }
+        for (_, t) in combined[next...] { result.append(t) }
+        return result
     }
 
     /// A constant node seen as the rational it holds.

@@ -23,12 +23,17 @@ final class SharedRow: Sendable {
     let deepest: Int
     let leaves: [Int]
     let totalLeaves: Int
+    /// The leaf count every node has, when they all have the same (a softmax row's
+    /// exponentials have 1 each): an entry's count is then one multiplication.
+    let uniformLeaves: Int?
 
     init(_ nodes: [RealNode]) {
         self.nodes = nodes
         deepest = nodes.reduce(0) { max($0, $1.depth) }
         leaves = nodes.map(\.leafCount)
         totalLeaves = leaves.reduce(0) { min($0 + $1, RealNode.leafCountCap) }
+        let first = leaves.first
+        uniformLeaves = leaves.allSatisfy { $0 == first } ? first : nil
     }
 }
 
@@ -117,9 +122,33 @@ public struct SumTerms: RandomAccessCollection, Sendable {
             return (deepest, leaves)
         case let .product(row, column):
             guard let nonzero = column.nonzero else { return (row.deepest, row.totalLeaves) }
+            if let each = row.uniformLeaves {
+                // The saturating sum of equal counts (each ≤ the cap, so no overflow).
+                let (total, overflow) = each.multipliedReportingOverflow(by: nonzero.count)
+                return (row.deepest, overflow ? RealNode.leafCountCap : Swift.min(total, RealNode.leafCountCap))
+            }
             var leaves = 0
             for k in nonzero { leaves = Swift.min(leaves + row.leaves[k], RealNode.leafCountCap) }
             return (row.deepest, leaves)
+        }
+    }
+
+    /// Mixes the count and the first `count` terms (coefficient, then the node's hash) into
+    /// `h`, as RealNode.init hashes a sum, reading a shared row and column in place: making
+    /// each SumTerm retained its node, the row and the column, which every entry of a
+    /// product's column shares across threads.
+    func combinePrefix(_ count: Int, into h: inout StructureHash) {
+        h.combine(endIndex)
+        switch storage {
+        case let .owned(terms):
+            for t in terms.prefix(count) { h.combine(t.coefficient); h.combine(t.node.structuralHash) }
+        case let .product(row, column):
+            let nonzero = column.nonzero
+            for i in 0..<Swift.min(count, column.count) {
+                let k = nonzero?[i] ?? i
+                h.combine(column.coefficients[k])
+                h.combine(row.nodes[k].structuralHash)
+            }
         }
     }
 }

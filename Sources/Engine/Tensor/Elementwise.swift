@@ -7,6 +7,10 @@ extension Tensor {
         public var verb: Message                         // "add", "subtract", "multiply element-wise" …
         public var exact: @Sendable (Scalar, Scalar) throws -> Scalar
         public var float: @Sendable (Double, Double) -> Double
+        /// k with x op c = k·x for a nonzero rational c on the right, when the operation is such
+        /// a scaling (x / c, x · c): a large tensor is then scaled on every core with one
+        /// reciprocal, not one `exact` call per element (attention's scores / √d_k).
+        var rightRationalFactor: (@Sendable (Rational) -> Rational)?
         public init(verb: Message, exact: @escaping @Sendable (Scalar, Scalar) throws -> Scalar, float: @escaping @Sendable (Double, Double) -> Double) {
             self.verb = verb; self.exact = exact; self.float = float
         }
@@ -37,6 +41,18 @@ extension Tensor {
             return Tensor(shape: shape, float: out)
         }
         let x = a.exactElements, y = b.exactElements
+        if b.shape == .scalar, n >= scalingInParallel, let factor = op.rightRationalFactor,
+           case let .rational(c) = y[0], !c.isZero {
+            // Scalar.scale only makes nodes (no evaluation): blocks are scaled in parallel.
+            let k = factor(c)
+            let out = try Parallel.rows(n, width: 1, filler: Scalar.zero, minimumCount: scalingInParallel) { block, out in
+                for i in block {
+                    if i & 1023 == 1023 { try Interrupt.check() }
+                    out[i] = Scalar.scale(x[i], by: k)
+                }
+            }
+            return Tensor(shape: shape, exact: out)
+        }
         var out: [Scalar] = []
         out.reserveCapacity(n)
         for i in 0..<n {
@@ -45,6 +61,9 @@ extension Tensor {
         }
         return Tensor(shape: shape, exact: out)
     }
+
+    /// Elements from which scaling by a rational is spread over the cores.
+    static let scalingInParallel = 16_384
 
     static func broadcastShape(_ a: Shape, _ b: Shape, verb: Message) throws -> Shape {
         if a == b { return a }
@@ -97,6 +116,14 @@ extension Tensor {
 }
 
 extension Tensor.Operation {
-    public static let multiply = Tensor.Operation(verb: "multiply", exact: { $0 * $1 }, float: { $0 * $1 })
-    public static let divide = Tensor.Operation(verb: "divide", exact: { try Scalar.divide($0, $1) }, float: { $0 / $1 })
+    public static let multiply: Tensor.Operation = {
+        var op = Tensor.Operation(verb: "multiply", exact: { $0 * $1 }, float: { $0 * $1 })
+        op.rightRationalFactor = { $0 }                  // x · c = scale(x, by: c)
+        return op
+    }()
+    public static let divide: Tensor.Operation = {
+        var op = Tensor.Operation(verb: "divide", exact: { try Scalar.divide($0, $1) }, float: { $0 / $1 })
+        op.rightRationalFactor = { $0.reciprocal }       // x / c = scale(x, by: 1/c) for c ≠ 0
+        return op
+    }()
 }

@@ -16,11 +16,16 @@ enum ProductRow {
               case let .quotient(_, denominator) = first.operation else { return nil }
         var numerators: [RealNode] = []
         numerators.reserveCapacity(row.count)
-        for x in row {
-            guard case let .real(w) = x, w.kind == .quotient, case let .quotient(e, d) = w.operation,
-                  d === denominator, e.isPlainTerm, e.kind != .quotient else { return nil }
-            numerators.append(e)
+        // Over the buffer, and the weight's parts read in one place: attention has n² weights,
+        // and copying each Scalar and each quotient's operation retained three nodes per weight.
+        let whole = row.withUnsafeBufferPointer { weights in
+            for x in weights {
+                guard case let .real(w) = x, let e = w.numerator(over: denominator) else { return false }
+                numerators.append(e)
+            }
+            return true
         }
+        guard whole else { return nil }
         return .overCommonDenominator(numerators: SharedRow(numerators), denominator: denominator)
     }
 
@@ -36,5 +41,14 @@ enum ProductRow {
             if total.isStructurallyEqual(to: denominator) { return .one }
             return .real(RealNode(.quotient(total, denominator)))
         }
+    }
+}
+
+private extension RealNode {
+    /// e when this node is e/d over `denominator` itself, with e a plain term and not a fraction.
+    func numerator(over denominator: RealNode) -> RealNode? {
+        guard kind == .quotient, case let .quotient(e, d) = operation, d === denominator,
+              e.isPlainTerm, e.kind != .quotient else { return nil }
+        return e
     }
 }

@@ -161,7 +161,17 @@ private struct IntegerVector {
         guard let integers = IntegerCoefficients(rationals) else { return nil }
         coefficients = integers
         largest = integers.numerators.reduce(0) { Swift.max($0, UInt64($1.magnitude)) }
+        var rest = integers.denominator
+        twos = rest.trailingZeroBitCount
+        rest >>= twos
+        var fives = 0
+        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        self.fives = fives
+        isDecimal = rest == 1
     }
+
+    /// The denominator is 2^twos · 5^fives when `isDecimal` (short decimals: 100 for 0.53).
+    let twos: Int, fives: Int, isDecimal: Bool
 
     /// The exact dot product, or nil if an intermediate overflows 64 bits (then the caller
     /// adds rationals).
@@ -187,6 +197,19 @@ private struct IntegerVector {
                 guard !o1, !o2 else { return nil }
                 sum = s
             }
+        }
+        if isDecimal, other.isDecimal, sum != 0, sum != .min {
+            // The common factor of the sum and a denominator 2^a·5^b is read off the sum's
+            // trailing zero bits and its divisibility by 5: no gcd for a million entries.
+            let m = sum.magnitude
+            let t = Swift.min(m.trailingZeroBitCount, twos + other.twos)
+            var rest = m >> t, g = Int64(1) << t
+            for _ in 0..<(fives + other.fives) {
+                guard rest % 5 == 0 else { break }
+                rest /= 5
+                g *= 5
+            }
+            return Rational(storage: .small(sum / g, d / g))
         }
         return Rational(sum, d)
     }
