@@ -24,8 +24,11 @@ extension RealNode {
         }
         // exp(m/d) of machine-sized rationals: computed together (ExpBatch).
         var exponentials: [(node: RealNode, numerator: Int64, denominator: Int64)] = []
+        // Entries of softmax rows times rationals: evaluated together, their weights unwalked.
+        var softmaxProducts = SoftmaxProducts()
         roots.forEach(visit)
         while let n = stack.popLast() {
+            if n.kind == .quotient, softmaxProducts.take(n) { continue }
             if n.kind == .function, case let .function(.exp, x) = n.operation,
                case let .constant(q) = x.operation, case let .small(m, d) = q.storage {
                 exponentials.append((n, m, d))
@@ -44,6 +47,7 @@ extension RealNode {
                 n.children.forEach(visit)
             }
         }
+        softmaxProducts.evaluate(precision: precision)
         evaluateExponentials(exponentials, precision: precision)
         // After Ctrl-C the remaining levels stay uncached: nothing wrong is ever cached.
         for level in levels where !level.isEmpty && !Interrupt.isRequested { evaluateLevel(level, precision: precision) }
