@@ -36,6 +36,10 @@ struct attn_softmax_columns {
     long *a;                       // a[j·columns + c]
     unsigned long *q;
     unsigned __int128 *absSum;     // Σⱼ |a[j·columns + c]|
+    // a + bias ≥ 0 as 32-bit integers when count·2·bias < 2^32 (bias = the largest |a|), for
+    // row_lanes; NULL otherwise.
+    uint32_t *biased;
+    unsigned long bias;
 };
 
 // floor(x·y / 2^F) into r (k limbs); scratch holds 2k + 1 limbs. x, y ≤ 2^F, so the result is too.
@@ -147,6 +151,7 @@ void attn_softmax_columns_free(attn_softmax_columns *columns) {
     free(columns->a);
     free(columns->q);
     free(columns->absSum);
+    free(columns->biased);
     free(columns);
 }
 
@@ -164,11 +169,21 @@ attn_softmax_columns *attn_softmax_columns_make(const long *a, size_t count, siz
     if (!m->a || !m->q || !m->absSum) { attn_softmax_columns_free(m); return NULL; }
     memcpy(m->a, a, count * columns * sizeof(long));
     memcpy(m->q, q, columns * sizeof(unsigned long));
+    unsigned long largest = 0;
     for (size_t j = 0; j < count; j++)
         for (size_t c = 0; c < columns; c++) {
             long v = a[j * columns + c];
-            m->absSum[c] += v < 0 ? (unsigned long)0 - (unsigned long)v : (unsigned long)v;
+            unsigned long magnitude = v < 0 ? (unsigned long)0 - (unsigned long)v : (unsigned long)v;
+            m->absSum[c] += magnitude;
+            if (magnitude > largest) largest = magnitude;
         }
+    if (largest < (1UL << 30) && (unsigned __int128)count * 2 * largest < ((unsigned __int128)1 << 32)) {
+        m->biased = (uint32_t *)malloc(count * columns * sizeof(uint32_t));
+        if (m->biased) {
+            m->bias = largest;
+            for (size_t i = 0; i < count * columns; i++) m->biased[i] = (uint32_t)(a[i] + (long)largest);
+        }
+    }
     return m;
 }
 
@@ -177,14 +192,6 @@ static void mpz_set_int128(mpz_t z, __int128 v) {
     mp_limb_t limbs[2] = {(mp_limb_t)m, (mp_limb_t)(m >> 64)};
     mpz_import(z, 2, -1, sizeof(mp_limb_t), 0, 0, limbs);
     if (v < 0) mpz_neg(z, z);
-}
-
-// z = low (k limbs, unsigned) + high·2^(64k).
-static void mpz_set_fixed(mpz_t z, const mp_limb_t *low, size_t k, __int128 high, mpz_t scratch) {
-    mpz_set_int128(z, high);
-    mpz_mul_2exp(z, z, 64 * (mp_bitcnt_t)k);
-    mpz_import(scratch, k, -1, sizeof(mp_limb_t), 0, 0, low);
-    mpz_add(z, z, scratch);
 }
 
 // [lo, hi] ⊇ [nlo, nhi] / [dlo, dhi] / q for 0 < dlo ≤ dhi, rounded outward.
@@ -204,72 +211,134 @@ static void enclose_quotient(mpfr_ptr lo, mpfr_ptr hi, mpfr_srcptr nlo, mpfr_src
     mpfr_div_ui(hi, hi, q, MPFR_RNDU);
 }
 
-int attn_softmax_row_product(const attn_exp_table *table, const unsigned long *t, size_t count,
-                             const attn_softmax_columns *columns, mpfr_ptr const *lo, mpfr_ptr const *hi) {
-    if (count == 0 || count != columns->count) return 0;
-    for (size_t j = 0; j < count; j++) if (t[j] > table->tmax && t[j] < table->cutoff) return 0;
-    const size_t k = table->k, width = columns->columns;
-    // Per column: k limbs of the sum (unsigned) and the carries out of them (signed).
-    mp_limb_t *acc = (mp_limb_t *)calloc(width * k + k + k + 2 * k + 1, sizeof(mp_limb_t));
-    __int128 *high = (__int128 *)calloc(width, sizeof(__int128));
-    if (!acc || !high) { free(acc); free(high); return 0; }
-    mp_limb_t *dsum = acc + width * k, *u = dsum + k, *scratch = u + k;
-    unsigned long dhigh = 0;
+// N[c] = Σⱼ a[j·width + c]·U[j] for every column, as k + 2 limbs of two's complement each in
+// n (width·(k + 2) limbs), by GMP multiply-adds (any a).
+static void row_limbs(const attn_softmax_columns *columns, const mp_limb_t *u, const mp_size_t *used,
+                      size_t count, size_t k, mpfr_ptr const *lo, mp_limb_t *n) {
+    const size_t width = columns->columns, w = k + 2;
     for (size_t j = 0; j < count; j++) {
-        fixed_weight(table, t[j], u, scratch);
-        mp_size_t used = (mp_size_t)k;
-        while (used > 0 && u[used - 1] == 0) used--;
-        if (used == 0) continue;
-        dhigh += mpn_add(dsum, dsum, (mp_size_t)k, u, used);
+        if (used[j] == 0) continue;
+        const mp_limb_t *uj = u + j * k;
         const long *row = columns->a + j * width;
         for (size_t c = 0; c < width; c++) {
             long a = row[c];
             if (a == 0 || !lo[c]) continue;
-            mp_limb_t *s = acc + c * k;
-            mp_limb_t carry;
+            mp_limb_t *s = n + c * w;
             if (a > 0) {
-                carry = mpn_addmul_1(s, u, used, (mp_limb_t)a);
-                if (used < (mp_size_t)k) carry = mpn_add_1(s + used, s + used, (mp_size_t)k - used, carry);
-                high[c] += carry;
+                mp_limb_t carry = mpn_addmul_1(s, uj, used[j], (mp_limb_t)a);
+                mpn_add_1(s + used[j], s + used[j], (mp_size_t)w - used[j], carry);
             } else {
-                carry = mpn_submul_1(s, u, used, (mp_limb_t)0 - (mp_limb_t)a);
-                if (used < (mp_size_t)k) carry = mpn_sub_1(s + used, s + used, (mp_size_t)k - used, carry);
-                high[c] -= carry;
+                mp_limb_t borrow = mpn_submul_1(s, uj, used[j], (mp_limb_t)0 - (mp_limb_t)a);
+                mpn_sub_1(s + used[j], s + used[j], (mp_size_t)w - used[j], borrow);
             }
         }
     }
-    // |N| < 2^(64k − 1 + 63 + 32) and its error bound W·Σ|a| < 2^(19 + 63 + 32): exact in
+}
+
+// The same sums from 32-bit halves: lane[t·width + c] += (a + bias)·(half t of U[j]) never
+// overflows 64 bits (count·2·bias·2^32 ≤ 2^64), and the loop over columns is plain integer
+// arithmetic a compiler vectorises. Then N[c] = Σₜ lane·2^(32t) − bias·D.
+static int row_lanes(const attn_softmax_columns *columns, const mp_limb_t *u, const mp_size_t *used,
+                     size_t count, size_t k, const mp_limb_t *d, mp_limb_t *n) {
+    const size_t width = columns->columns, halves = 2 * k, w = k + 2;
+    uint64_t *lane = (uint64_t *)calloc(halves * width, sizeof(uint64_t));
+    mp_limb_t *scaledD = (mp_limb_t *)calloc(w, sizeof(mp_limb_t));
+    if (!lane || !scaledD) { free(lane); free(scaledD); return 0; }
+    for (size_t j = 0; j < count; j++) {
+        if (used[j] == 0) continue;
+        const uint32_t *a = columns->biased + j * width;
+        for (size_t t = 0; t < 2 * (size_t)used[j]; t++) {
+            const mp_limb_t limb = u[j * k + t / 2];
+            const uint64_t h = (t % 2 == 0) ? (limb & 0xFFFFFFFFu) : (limb >> 32);
+            if (h == 0) continue;
+            uint64_t *l = lane + t * width;
+            for (size_t c = 0; c < width; c++) l[c] += (uint64_t)a[c] * h;
+        }
+    }
+    // bias·D, subtracted from every column below (D has k + 1 limbs).
+    scaledD[k + 1] = mpn_mul_1(scaledD, d, (mp_size_t)(k + 1), columns->bias);
+    for (size_t c = 0; c < width; c++) {
+        mp_limb_t *s = n + c * w;
+        unsigned __int128 carry = 0;
+        for (size_t i = 0; i < w; i++) {
+            unsigned __int128 v = carry;
+            if (2 * i < halves) v += lane[2 * i * width + c];
+            if (2 * i + 1 < halves) v += (unsigned __int128)lane[(2 * i + 1) * width + c] << 32;
+            s[i] = (mp_limb_t)v;
+            carry = v >> 64;
+        }
+        mpn_sub_n(s, s, scaledD, (mp_size_t)w);
+    }
+    free(lane);
+    free(scaledD);
+    return 1;
+}
+
+// z = the two's-complement integer of w limbs at s.
+static void mpz_set_twos(mpz_t z, const mp_limb_t *s, size_t w, mp_limb_t *scratch) {
+    int negative = (s[w - 1] >> (GMP_NUMB_BITS - 1)) != 0;
+    memcpy(scratch, s, w * sizeof(mp_limb_t));
+    if (negative) mpn_neg(scratch, scratch, (mp_size_t)w);
+    mpz_import(z, w, -1, sizeof(mp_limb_t), 0, 0, scratch);
+    if (negative) mpz_neg(z, z);
+}
+
+int attn_softmax_row_product(const attn_exp_table *table, const unsigned long *t, size_t count,
+                             const attn_softmax_columns *columns, mpfr_ptr const *lo, mpfr_ptr const *hi) {
+    if (count == 0 || count != columns->count) return 0;
+    for (size_t j = 0; j < count; j++) if (t[j] > table->tmax && t[j] < table->cutoff) return 0;
+    const size_t k = table->k, width = columns->columns, w = k + 2;
+    // The weights U[j] (k limbs each, used[j] of them nonzero), their sum D (k + 1 limbs: the
+    // count is below 2^32), and the columns' sums N (w limbs each).
+    mp_limb_t *u = (mp_limb_t *)malloc(count * k * sizeof(mp_limb_t));
+    mp_size_t *used = (mp_size_t *)malloc(count * sizeof(mp_size_t));
+    mp_limb_t *d = (mp_limb_t *)calloc(k + 1 + width * w + w + 2 * k + 1, sizeof(mp_limb_t));
+    if (!u || !used || !d) { free(u); free(used); free(d); return 0; }
+    mp_limb_t *n = d + k + 1, *spare = n + width * w, *scratch = spare + w;
+    for (size_t j = 0; j < count; j++) {
+        mp_limb_t *uj = u + j * k;
+        fixed_weight(table, t[j], uj, scratch);
+        used[j] = (mp_size_t)k;
+        while (used[j] > 0 && uj[used[j] - 1] == 0) used[j]--;
+        if (used[j] > 0) d[k] += mpn_add(d, d, (mp_size_t)k, uj, used[j]);
+    }
+    int ok = columns->biased ? row_lanes(columns, u, used, count, k, d, n) : 1;
+    if (ok && !columns->biased) row_limbs(columns, u, used, count, k, lo, n);
+    // |N| < 2^(64k − 1 + 63 + 32) and its error bound W·Σ|a| < 2^(20 + 63 + 32): exact in
     // 64k + 128 bits, and so is D.
     const mpfr_prec_t exact = (mpfr_prec_t)(64 * k + 128);
-    mpz_t n, e, z;
-    mpz_inits(n, e, z, NULL);
+    mpz_t sum, e, z;
+    mpz_inits(sum, e, z, NULL);
     mpfr_t nlo, nhi, dlo, dhi;
     mpfr_inits2(exact, nlo, nhi, dlo, dhi, (mpfr_ptr)0);
-    const unsigned long w = table->error;
-    mpz_set_fixed(n, dsum, k, (__int128)dhigh, z);
-    mpz_set_ui(e, w);
-    mpz_mul_ui(e, e, (unsigned long)count);
-    mpz_sub(z, n, e);
-    int ok = mpz_sgn(z) > 0;              // the row's largest weight is exactly 2^F
+    const unsigned long bound = table->error;
+    if (ok) {
+        mpz_import(sum, k + 1, -1, sizeof(mp_limb_t), 0, 0, d);
+        mpz_set_ui(e, bound);
+        mpz_mul_ui(e, e, (unsigned long)count);
+        mpz_sub(z, sum, e);
+        ok = mpz_sgn(z) > 0;              // the row's largest weight is exactly 2^F
+    }
     if (ok) {
         mpfr_set_z(dlo, z, MPFR_RNDD);
-        mpz_add(z, n, e);
+        mpz_add(z, sum, e);
         mpfr_set_z(dhi, z, MPFR_RNDU);
         for (size_t c = 0; c < width; c++) {
             if (!lo[c] || !hi[c]) continue;
-            mpz_set_fixed(n, acc + c * k, k, high[c], z);
+            mpz_set_twos(sum, n + c * w, w, spare);
             mpz_set_int128(e, (__int128)columns->absSum[c]);   // < 2^95: fits
-            mpz_mul_ui(e, e, w);
-            mpz_sub(z, n, e);
+            mpz_mul_ui(e, e, bound);
+            mpz_sub(z, sum, e);
             mpfr_set_z(nlo, z, MPFR_RNDD);
-            mpz_add(z, n, e);
+            mpz_add(z, sum, e);
             mpfr_set_z(nhi, z, MPFR_RNDU);
             enclose_quotient(lo[c], hi[c], nlo, nhi, dlo, dhi, columns->q[c]);
         }
     }
     mpfr_clears(nlo, nhi, dlo, dhi, (mpfr_ptr)0);
-    mpz_clears(n, e, z, NULL);
-    free(acc);
-    free(high);
+    mpz_clears(sum, e, z, NULL);
+    free(u);
+    free(used);
+    free(d);
     return ok;
 }

@@ -86,13 +86,14 @@ struct SoftmaxProductTests {
 
     /// The error bound, not the final rounding, is what makes the enclosure hold: asked for more
     /// bits than the fixed point carries (one limb, F = 63), the enclosure is as wide as the
-    /// bound says, and still holds the value. Random rows of 40 weights, both signs.
-    @Test(arguments: [1, 2, 3, 4])
-    func errorBoundHoldsBeyondTheFixedPoint(seed: Int) throws {
+    /// bound says, and still holds the value. Random rows of 40 weights, both signs; small
+    /// integers take the 32-bit lanes, integers past 2^30 GMP's multiply-adds.
+    @Test(arguments: [(1, 20), (2, 20), (3, 1 << 40), (4, Int.max / 2)])
+    func errorBoundHoldsBeyondTheFixedPoint(seed: Int, magnitude: Int) throws {
         var random = SplitMix64(seed: UInt64(seed))
         let n = 40, den = 7
         let t = [0] + (1..<n).map { _ in Int(random.next() % 300) }
-        let a = (0..<n).map { _ in Int(random.next() % 41) - 20 }
+        let a = (0..<n).map { _ in Int(random.next() % UInt64(2 * magnitude + 1)) - magnitude }
         let table = try #require(ExpTable(denominator: UInt(den), reach: 299, limbs: 1))
         let columns = try #require(SoftmaxColumns(integers: a, count: n, width: 1, denominators: [5]))
         let values = try #require(Interval.softmaxRowProduct(table, exponents: t.map(UInt.init), columns: columns,
@@ -102,7 +103,7 @@ struct SoftmaxProductTests {
         var numerator = Interval.exact(.zero, precision: q), denominator = numerator
         for j in 0..<n {
             let e = Interval.exact(Rational(Int64(-t[j]), Int64(den)), precision: q).exp()
-            numerator = numerator + e.scaled(numerator: a[j], denominator: 5)
+            numerator = numerator + e * .exact(Rational(Int64(a[j]), 5), precision: q)
             denominator = denominator + e
         }
         let quotient: Interval? = numerator / denominator
