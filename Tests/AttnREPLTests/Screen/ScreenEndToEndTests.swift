@@ -19,7 +19,7 @@ struct ScreenEndToEndTests {
         try tmux.type("e_{2,1} = -1/2")
         try tmux.send("Enter")
         #expect(tmux.waitFor("✓ correct"))
-        #expect(tmux.screen.contains("e_{2,1} = -1/2"))     // the feedback shows the value
+        #expect(tmux.screen.contains("✓ correct: e₂,₁ = -1/2"))   // the feedback shows the value, named as on the screen
         try tmux.send("Right")
         #expect(tmux.waitFor("step 2/6"))
         try tmux.send("PageDown")
