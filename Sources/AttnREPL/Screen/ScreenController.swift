@@ -227,8 +227,8 @@ final class ScreenController {
             openHelp()
             return
         }
-        // A bare `:why` asks about the selected cell, which stays selected for the next one;
-        // anything else typed ends the cell selection, as Esc does.
+        // A bare `:why` asks about the selected cell. A `:why` changes nothing, so the cell
+        // stays selected for the next one; anything else run ends the selection, as Esc does.
         var text = typed
         let asksAboutCell = isBareWhy(typed) && screen.mode == .lesson && state.lesson != nil
         if asksAboutCell {
@@ -239,7 +239,7 @@ final class ScreenController {
                 return
             }
             text = command
-        } else {
+        } else if !isWhy(typed) {
             screen.cellMode = false
         }
         let response = Responder(state: state, printsLessonSteps: false, wording: .screen(strings)).respond(to: text)
@@ -264,12 +264,16 @@ final class ScreenController {
         if shown > Layout.outputCapacity(rows: terminal.rows) {
             screen.pager = .init(lines: PagerView.wrap(screen.output + screen.errors, width: terminal.cols), top: 0,
                                  error: !screen.errors.isEmpty, help: false)
-        } else if asksAboutCell {
+        } else if screen.cellMode {
             revealSelection()           // the output pane took rows from the document
         }
     }
 
     private func isBareWhy(_ text: String) -> Bool { text.trimmingSpaces == ":why" }
+
+    private func isWhy(_ text: String) -> Bool {
+        text.trimmingSpaces.split(separator: " ", maxSplits: 1).first == ":why"
+    }
 
     /// `:why NAME[i, j]` for the cell under the cursor, when a tensor is selected.
     private func whyCommandForSelectedCell() -> String? {

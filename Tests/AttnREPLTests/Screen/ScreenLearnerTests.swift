@@ -39,6 +39,17 @@ struct ScreenLearnerTests {
         #expect(tmux.waitFor("V[2, 3] = Σₖ X[2, :]·W_V[:, 3]"))
         #expect(!tmux.screen.contains("error:"))
         #expect(fitsWidth(tmux, size.cols))
+        guard size.rows >= 24 else { return }            // below, the answers open the pager
+        // A :why about another name keeps the selection too; anything else run ends it.
+        try tmux.type(":why X[2, 1]")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("X is an input of this lesson"))
+        try tmux.send("Right")
+        #expect(tmux.waitFor("V[2, 4] = 0"))
+        try tmux.type("1 + 1")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Tab tensor"))              // the lesson's footer, not the cell's
+        #expect(tmux.waitUntilGone("V[2, 4] = 0"))
     }
 
     @Test func bareWhyHintIsChinese() throws {
