@@ -47,7 +47,7 @@ struct ScreenEndToEndTests {
         #expect(tmux.waitFor("1.43596"))
         try tmux.type("x_3 = [5, 10, -5]")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("x_3 changed"))
+        #expect(tmux.waitFor("x₃ changed"))
         #expect(tmux.waitUntilGone("1.43596"))
         #expect(tmux.screen.contains("4.99"))          // c₂ is now almost x₃
     }
@@ -60,7 +60,7 @@ struct ScreenEndToEndTests {
         try tmux.send("BSpace")
         #expect(tmux.waitFor("› x_1 = [2, 0, 1]  # 改变输入"))
         try tmux.send("Enter")
-        #expect(tmux.waitFor("x_1 已更改"))
+        #expect(tmux.waitFor("x₁ 已更改"))
     }
 
     /// The help opens over the whole screen, laid out to its width; a typed key closes it and
