@@ -86,7 +86,7 @@ struct ScreenStrings {
         exactFormsUnnamed: { "(exact forms too long for the table: name the value (v = …), then :why v\($0) shows one in full)" },
         outputTitle: { " Output, lines \($0)" },
         helpTitle: { " Help, lines \($0)" },
-        pagerKeys: " ↑↓ PgUp PgDn Home End scroll · any other key closes",
+        pagerKeys: " ↑↓ PgUp PgDn Home End scroll · other keys close",   // fits 50 columns
         footerHome: ["↑↓ choose", "Enter open", "F1 help", "Ctrl-D quit", "typing goes to the input line"],
         footerLesson: ["→← step", "PgUp/PgDn scroll", "F1 help", "Ctrl-D quit", "Tab tensor", ":leave lessons"],
         footerTyping: ["Enter run", "Esc clear", "↑↓ history", "Tab complete", "Ctrl-→/← step"],

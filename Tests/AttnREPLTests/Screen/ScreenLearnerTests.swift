@@ -30,7 +30,10 @@ struct ScreenLearnerTests {
         try tmux.send("Enter")
         #expect(tmux.waitFor("V[2, 2] = Σₖ X[2, :]·W_V[:, 2]"))
         #expect(fitsWidth(tmux, size.cols))
-        if size.rows < 24 { try tmux.send("q", "BSpace") }    // the pager showed it: close it
+        if size.rows < 24 {                                    // the pager showed it…
+            #expect(tmux.screen.contains("other keys close"))  // …its keys not cut at 50 columns
+            try tmux.send("q", "BSpace")
+        }
         // Still selected: the arrows move on and the next bare :why explains the next cell.
         try tmux.send("Right")
         #expect(tmux.waitFor("V[2, 3] = 1/2"))
