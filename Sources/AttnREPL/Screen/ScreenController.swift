@@ -228,7 +228,8 @@ final class ScreenController {
             return
         }
         // A bare `:why` asks about the selected cell. A `:why` changes nothing, so the cell
-        // stays selected for the next one; anything else run ends the selection, as Esc does.
+        // stays selected for the next one; anything else run (not an empty Enter) ends the
+        // selection, as Esc does.
         var text = typed
         let asksAboutCell = isBareWhy(typed) && screen.mode == .lesson && state.lesson != nil
         if asksAboutCell {
@@ -239,7 +240,7 @@ final class ScreenController {
                 return
             }
             text = command
-        } else if !isWhy(typed) {
+        } else if !isWhy(typed) && !typed.trimmingSpaces.isEmpty {
             screen.cellMode = false
         }
         let response = Responder(state: state, printsLessonSteps: false, wording: .screen(strings)).respond(to: text)
