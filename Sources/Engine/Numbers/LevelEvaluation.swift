@@ -10,7 +10,7 @@ extension RealNode {
     /// Computes the intervals of `roots` and of every node below them at `precision`. A node
     /// whose interval is undecided at this precision (a divisor too close to 0) stays uncached,
     /// and so do the nodes above it; `interval(precision:)` refines those the ordinary way.
-    static func evaluateInParallel(_ roots: [RealNode], precision: Int) {
+    static func evaluateInParallel(_ roots: [RealNode], precision: Int, fixedPointSoftmax: Bool = true) {
         _ = MPFRSetup.done
         var levels: [[RealNode]] = []
         var stack: [RealNode] = []
@@ -28,7 +28,7 @@ extension RealNode {
         var softmaxProducts = SoftmaxProducts()
         roots.forEach(visit)
         while let n = stack.popLast() {
-            if n.kind == .quotient, softmaxProducts.take(n) { continue }
+            if fixedPointSoftmax, n.kind == .quotient, softmaxProducts.take(n) { continue }
             if n.kind == .function, case let .function(.exp, x) = n.operation,
                case let .constant(q) = x.operation, case let .small(m, d) = q.storage {
                 exponentials.append((n, m, d))
@@ -47,7 +47,9 @@ extension RealNode {
                 n.children.forEach(visit)
             }
         }
-        softmaxProducts.evaluate(precision: precision)
+        // Entries the kernel refused (tables too large, memory) are walked the ordinary way.
+        let refused = softmaxProducts.evaluate(precision: precision)
+        if !refused.isEmpty, !Interrupt.isRequested { evaluateInParallel(refused, precision: precision, fixedPointSoftmax: false) }
         evaluateExponentials(exponentials, precision: precision)
         // After Ctrl-C the remaining levels stay uncached: nothing wrong is ever cached.
         for level in levels where !level.isEmpty && !Interrupt.isRequested { evaluateLevel(level, precision: precision) }

@@ -101,9 +101,9 @@ struct SoftmaxProducts {
         return overflow || l > maximumDenominator ? nil : l
     }
 
-    /// Computes and stores the interval of every entry taken, at `precision` bits. An entry the
-    /// kernel refuses stays uncached (the ordinary evaluation then takes it).
-    func evaluate(precision p: Int) {
+    /// Computes and stores the interval of every entry taken, at `precision` bits, and returns
+    /// the entries the kernel refused (they stay uncached; none after Ctrl-C).
+    func evaluate(precision p: Int) -> [RealNode] {
         // F = 64·limbs − 1 fraction bits: 64 bits past the precision for the cancellation a
         // column of mixed signs may bring.
         let limbs = (p + 64) / 64 + 1
@@ -117,6 +117,8 @@ struct SoftmaxProducts {
                 evaluate(group, rows: rescaledRows, denominator: denominator, limbs: limbs, precision: p)
             }
         }
+        if Interrupt.isRequested { return [] }
+        return rows.flatMap { $0.outputs.lazy.map(\.node).filter { $0.cachedInterval(precision: p) == nil } }
     }
 
     /// Rows of one length multiplied by the same columns: one integer matrix serves them.
