@@ -37,9 +37,9 @@ extension RealNode {
             while levels.count < n.depth { levels.append([]) }
             levels[n.depth - 1].append(n)
             if case let .sum(terms) = n.operation {
-                if let shared = terms.sharedNodes {
+                if let row = terms.sharedRow {
                     // The row of a product's entry: the other entries of that row share it.
-                    if seenRows.insert(shared.identity).inserted { shared.nodes.forEach(visit) }
+                    if seenRows.insert(ObjectIdentifier(row)).inserted { row.nodes.forEach(visit) }
                 } else {
                     for t in terms { visit(t.node) }
                 }
@@ -102,11 +102,11 @@ extension RealNode {
             var rowIndex: [ObjectIdentifier: Int] = [:], columnIndex: [ObjectIdentifier: Int] = [:]
             for n in level {
                 guard n.kind == .sum, case let .sum(terms) = n.operation,
-                      let row = terms.sharedNodes, let column = terms.sharedCoefficients else {
+                      let row = terms.sharedRow, let column = terms.sharedCoefficients else {
                     plan.append(nil)
                     continue
                 }
-                let rowID = row.identity, columnID = column.identity
+                let rowID = ObjectIdentifier(row), columnID = column.identity
                 if rowIndex[rowID] == nil {
                     rowIndex[rowID] = rowNodes.count
                     rowNodes.append(row.nodes)

@@ -28,8 +28,8 @@ struct SoftmaxProducts {
     mutating func take(_ node: RealNode) -> Bool {
         guard node.kind == .quotient, case let .quotient(numerator, sum) = node.operation,
               numerator.kind == .sum, case let .sum(terms) = numerator.operation,
-              let row = terms.sharedNodes, let column = terms.sharedCoefficients else { return false }
-        let r = rowIndex[row.identity] ?? plan(row: row, sum: sum)
+              let row = terms.sharedRow, let column = terms.sharedCoefficients else { return false }
+        let r = rowIndex[ObjectIdentifier(row)] ?? plan(row: row, sum: sum)
         guard r >= 0, rows[r].sum == ObjectIdentifier(sum) else { return false }
         let c = columnIndex[column.identity] ?? plan(column: column)
         guard c >= 0, columns[c].numerators.count == rows[r].numerators.count else { return false }
@@ -37,13 +37,13 @@ struct SoftmaxProducts {
         return true
     }
 
-    private mutating func plan(row: (nodes: [RealNode], identity: ObjectIdentifier), sum: RealNode) -> Int {
+    private mutating func plan(row: SharedRow, sum: RealNode) -> Int {
         var index = -1
-        if let (numerators, denominator) = Self.scores(row.nodes, sum: sum) {
+        if let (numerators, denominator) = Self.scores(row, sum: sum) {
             index = rows.count
             rows.append(Row(numerators: numerators, denominator: denominator, sum: ObjectIdentifier(sum)))
         }
-        rowIndex[row.identity] = index
+        rowIndex[ObjectIdentifier(row)] = index
         return index
     }
 
@@ -64,21 +64,33 @@ struct SoftmaxProducts {
 
     /// The numerators of the row's exp(mⱼ/den) over one denominator, when every node is the
     /// exponential of a machine-sized rational and `sum` adds exactly those nodes, each once.
-    private static func scores(_ nodes: [RealNode], sum: RealNode) -> (numerators: [Int], denominator: Int)? {
-        guard !nodes.isEmpty, sum.kind == .sum, case let .sum(terms) = sum.operation, terms.count == nodes.count else { return nil }
-        var fractions: [(m: Int, d: Int)] = []
-        fractions.reserveCapacity(nodes.count)
+    private static func scores(_ row: SharedRow, sum: RealNode) -> (numerators: [Int], denominator: Int)? {
+        guard row.count > 0, sum.kind == .sum, case let .sum(terms) = sum.operation, terms.count == row.count else { return nil }
+        var exponents: [Rational] = []
+        if let scores = row.exponentScores {
+            // A softmax row made lazily: D is Σ 1·exp(sⱼ) over the same row, its nodes unmade.
+            guard terms.sharedRow === row, let ones = terms.sharedCoefficients?.coefficients,
+                  ones.allSatisfy(\.isOne) else { return nil }
+            exponents = scores
+        } else {
+            exponents.reserveCapacity(row.count)
+            for (j, e) in row.nodes.enumerated() {
+                let term = terms[j]
+                guard term.node === e, term.coefficient.isOne, e.kind == .function,
+                      case let .function(.exp, x) = e.operation, x.kind == .constant,
+                      case let .constant(q) = x.operation else { return nil }
+                exponents.append(q)
+            }
+        }
+        var fractions: [(Int, Int)] = []
+        fractions.reserveCapacity(exponents.count)
         var common = 1
-        for (j, e) in nodes.enumerated() {
-            let term = terms[j]
-            guard term.node === e, term.coefficient.isOne, e.kind == .function,
-                  case let .function(.exp, x) = e.operation, x.kind == .constant,
-                  case let .constant(q) = x.operation, case let .small(m, d) = q.storage else { return nil }
-            guard let next = lcm(common, Int(d)) else { return nil }
+        for q in exponents {
+            guard case let .small(m, d) = q.storage, let next = lcm(common, Int(d)) else { return nil }
             common = next
             fractions.append((Int(m), Int(d)))
         }
-        return rescaled(fractions.map { ($0.m, $0.d) }, to: common).map { ($0, common) }
+        return rescaled(fractions, to: common).map { ($0, common) }
     }
 
     /// Each m/d as a numerator over `denominator` (a multiple of every d), when all fit and
