@@ -168,6 +168,8 @@ public struct SumTerms: RandomAccessCollection, Sendable {
             return (deepest, leaves)
         case let .product(row, column):
             guard let nonzero = column.nonzero else { return (row.deepest, row.totalLeaves) }
+            // Every exponential of a softmax row is one leaf: no walk over the row per entry.
+            if row.exponentScores != nil { return (row.deepest, nonzero.count) }
             var leaves = 0
             for k in nonzero { leaves = Swift.min(leaves + row.leaves[k], RealNode.leafCountCap) }
             return (row.deepest, leaves)
