@@ -18,7 +18,9 @@ final class SoftmaxRows: Sendable {
     let rows: [Row]
     let width: Int
     var count: Int { rows.count }
+    /// Weights made so far, by row, and all of them once every row is made.
     private let made: Mutex<[[Scalar]?]>
+    private let all: Mutex<[Scalar]?> = Mutex(nil)
 
     /// The rows of softmax over `scores` (count × n, no mask), kept lazily where a row has
     /// more than `Scalar.likeTermSearchLimit` scores (so the eager denominator would be the
@@ -77,11 +79,19 @@ final class SoftmaxRows: Sendable {
         }
     }
 
-    /// Every weight, row by row.
+    /// Every weight, row by row (made once: the tensor's elements are read many times).
     var elements: [Scalar] {
+        if let done = all.withLock({ $0 }) { return done }
         var out: [Scalar] = []
         out.reserveCapacity(rows.count * width)
         for i in rows.indices { out.append(contentsOf: weights(ofRow: i)) }
-        return out
+        return all.withLock { state in
+            if let earlier = state { return earlier }
+            state = out
+            return out
+        }
     }
+
+    /// The weight at a row-major position, making only its row.
+    func weight(at k: Int) -> Scalar { weights(ofRow: k / width)[k % width] }
 }

@@ -100,6 +100,7 @@ public struct Tensor: Sendable {
 
     /// The element at a 0-based row-major position, as an exact scalar.
     public func scalar(at i: Int) -> Scalar {
+        if let rows = softmaxRows { return rows.weight(at: i) }
         switch elements {
         case let .exact(e): return e[i]
         case let .float(d): return Rational(exactly: d[i]).map(Scalar.rational) ?? .zero
