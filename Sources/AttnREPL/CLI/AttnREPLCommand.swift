@@ -41,6 +41,7 @@ struct AttnREPLCommand: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
+            if let speaker = command as? SpeaksALanguage { StandardOutput.language = speaker.language }
             try command.run()
             StandardOutput.exit(InteractiveSignals.exitStatus ?? 0)
         } catch {

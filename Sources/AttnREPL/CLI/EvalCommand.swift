@@ -27,6 +27,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print every intermediate value.")
     var trace = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     @Argument(parsing: .allUnrecognized, help: "The program (quote it), or '-' for standard input.")
     var program: [String] = []
 
@@ -54,16 +56,16 @@ struct EvalCommand: ParsableCommand {
         interpreter.certifiesTrace = trace
         let (records, error) = interpreter.run(text)
         if let error {
-            StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source))
+            StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source, language: language))
             throw ExitCode(1)
         }
-        try Signals.exitOnInterrupt()
-        let output = ResultOutput(digits: numbers.digits, float: numbers.float)
+        try Signals.exitOnInterrupt(language: language)
+        let output = ResultOutput(digits: numbers.digits, float: numbers.float, language: language)
         do {
             let shown = (records.last?.outcome.tensor.map { [$0] } ?? []) + (trace ? records.flatMap { $0.trace.map(\.value) } : [])
             try output.checkBudget(shown, all: format == .json)
         } catch let d as Diagnostic {
-            StandardError.write(["error: \(d.message)"])
+            StandardError.write([language.strings.errorPrefix + language.text(d)])
             throw ExitCode(1)
         }
         switch format {

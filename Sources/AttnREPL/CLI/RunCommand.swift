@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
             do {
                 try ResultOutput(digits: numbers.digits, float: numbers.float).checkBudget(tensors, all: format != .text)
             } catch let d as Diagnostic {
-                StandardError.write(["error: \(d.message)"])
+                StandardError.write([lessonOptions.lang.strings.errorPrefix + lessonOptions.lang.text(d)])
                 throw ExitCode(1)
             }
             let writer = LessonOutput(digits: numbers.digits, float: numbers.float)

@@ -42,7 +42,7 @@ struct LessonLibrary {
             // Regular files only (a FIFO named *.md must not hang the program), at most 1 MiB.
             let data: Data
             do { data = try FileSystem.readRegularFile(url.path, limit: 1 << 20) } catch {
-                problems.append(LessonError(file: url.path, line: nil, message: "not read: \(error)"))
+                problems.append(LessonError(file: url.path, line: nil, message: "not read: \(FileReadError.message(error))"))
                 continue
             }
             files.append((url.path, relative, String(decoding: data, as: UTF8.self)))

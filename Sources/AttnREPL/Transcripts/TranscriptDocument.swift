@@ -38,7 +38,7 @@ struct TranscriptDocument {
         // A regular file only (a FIFO would block replay forever), and no larger than a
         // quarter of the memory budget: reading it takes a few times its size.
         do { data = try FileSystem.readRegularFile(url.path, limit: maximumBytes) } catch {
-            throw TranscriptError("cannot read \(url.path): \(error)")
+            throw TranscriptError("cannot read \(url.path): \(FileReadError.message(error))")
         }
         let text = String(decoding: data, as: UTF8.self)
         let name = url.deletingPathExtension().lastPathComponent
