@@ -80,6 +80,49 @@ enum ChineseProgramMessages {
         "%@: the recorded value cannot be read: %@": "%1：无法读取记录的值：%2",
         "lesson %@: %@": "课程 %1：%2",
 
+        // Reading and exporting transcripts (TranscriptDocument, ExportFile)
+        "cannot read %@: %@": "无法读取 %1：%2",
+        "%@:%@: not a transcript record (%@)": "%1:%2：不是会话记录（%3）",
+        "%@:1: a journal starts with a start record": "%1:1：日志应该以开始记录（start）开头",
+        "%@: not an attn-repl transcript (%@)": "%1：不是 attn-repl 的会话记录（%2）",
+        "%@: format is %@, expected %@": "%1：格式是 %2，应该是 %3",
+        "%@: transcript version %@ is newer than this attn-repl reads (%@)": "%1：会话记录版本 %2 比这个 attn-repl 能读取的版本（%3）新",
+        "missing field %@": "缺少字段 %1",
+        "wrong type at %@": "%1 的类型不对",
+        "The given data was not valid JSON.": "数据不是有效的 JSON",
+
+        // attn-repl replay: differences, skipped statements, the summary (TranscriptReplay, TranscriptText)
+        "statement %@: %@": "第 %1 条语句：%2",
+        "  recorded: %@": "  记录的：%1",
+        "  now:      %@": "  现在的：%1",
+        "skipped %@: interrupted (Ctrl-C) when recorded": "已跳过 %1：记录时被中断（Ctrl-C）",
+        "skipped %@: interrupted (Ctrl-C) when recorded (its first statement, which had finished, ran again)":
+            "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的第一条语句重新运行了）",
+        "skipped %@: interrupted (Ctrl-C) when recorded (its first %@ statements, which had finished, ran again)":
+            "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的前 %2 条语句重新运行了）",
+        "%@ statement": "%1 条语句",
+        "%@ statements": "%1 条语句",
+        "no differences": "没有差异",
+        "%@ difference": "%1 处差异",
+        "%@ differences": "%1 处差异",
+        "%@ interrupted statement skipped": "跳过了 %1 条被中断的语句",
+        "%@ interrupted statements skipped": "跳过了 %1 条被中断的语句",
+        "replayed %@, %@": "重放了 %1，%2",
+        "replayed %@, %@, %@": "重放了 %1，%2，%3",
+        "(nothing: the input was not run)": "（没有结果：这条输入没有运行）",
+        "%@ changed, every step recomputed": "%1 已更改，每一步都重新计算了",
+        "%@ loaded": "已加载 %1",
+        "answer to %@: %@": "%1 的答案：%2",
+        "correct": "正确",
+        "wrong": "不对",
+        "interrupted (Ctrl-C)": "已中断（Ctrl-C）",
+        "(no value)": "（没有值）",
+        "%@ defined": "已定义 %1",
+        "%@:%@: %@": "%1:%2：%3",
+
+        // Output that could not be written (StandardOutput)
+        "error: cannot write the output (%@)": "错误：无法写出输出（%1）",
+
         // Lesson files (LessonReader, LessonLibrary): for lesson authors
         "a lesson starts with a front matter between --- lines": "课程文件以两行 --- 之间的前言开头",
         "expected 'key: value', got '%@'": "应该是“键: 值”，却是“%1”",
@@ -107,6 +150,12 @@ enum ChineseProgramMessages {
         "has %@ steps but %@ has %@": "有 %1 个步骤，但 %2 有 %3 个",
 
         // Inside a file being loaded or saved (CSV, JSON, .npy; NumberText)
+        // Where in a file (TensorFile.position, CSVFile, a transcript's recorded value)
+        "the value": "这个值",
+        "element [%@]": "元素 [%1]",
+        "element [%@, %@]": "元素 [%1, %2]",
+        "element %@": "第 %1 个元素",
+        "line %@": "第 %1 行",
         "%@ has more digits than attn-repl reads from a file (%@)": "%1 的位数超过了 attn-repl 从文件读取的上限（%2）",
         "%@ is not a number": "%1 不是数",
         "%@ in \"values\": %@": "“values”中的 %1：%2",

@@ -101,13 +101,15 @@ struct TranscriptDocument {
                                   events: [start] + e.events.filter { $0.type != .start })
     }
 
-    private static func reason(_ error: Error) -> String {
+    private static func reason(_ error: Error) -> Message {
         switch error {
-        case let DecodingError.dataCorrupted(c): return c.debugDescription
+        // The decoder's own sentence; the common one ("The given data was not valid JSON.") has
+        // a translation, others stay as the decoder words them.
+        case let DecodingError.dataCorrupted(c): return Message(stringLiteral: c.debugDescription)
         case let DecodingError.keyNotFound(key, _): return "missing field \(key.stringValue)"
         case let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c):
             return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "\(error)"
+        default: return Message(verbatim: "\(error)")
         }
     }
 
