@@ -86,7 +86,7 @@ struct LessonLibrary {
     func lesson(_ id: String, language: Language = .en) throws -> Lesson {
         guard let entry = entries[id] else {
             let known = ids.joined(separator: ", ")
-            throw LessonError(file: id, line: nil, message: Message(verbatim: language.strings.noLesson(id, known: known)))
+            throw LessonError(file: id, line: nil, message: "no lesson with this id (lessons: \(known))")
         }
         var lesson = try LessonReader(file: entry.english.file, text: entry.english.text).lesson()
         guard language != .en, let t = entry.translations[language.rawValue] else { return lesson }

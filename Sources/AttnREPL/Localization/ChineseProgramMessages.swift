@@ -120,6 +120,14 @@ enum ChineseProgramMessages {
         "%@ defined": "已定义 %1",
         "%@:%@: %@": "%1:%2：%3",
 
+        // The session journal (Transcript, Journal)
+        "warning: this session is not journaled (%@); it goes on unrecorded": "警告：本会话没有写入日志（%1）；会话继续，但不会被记录",
+        "warning: not journaled: %@ (the journal stopped; :export saves the whole session)": "警告：没有写入日志：%1（日志已停止；:export 可以保存整个会话）",
+        "warning: the session journal stopped (%@): %@ not journaled; the session goes on, and :export saves it whole":
+            "警告：会话日志已停止（%1）：%2没有写入日志；会话继续，:export 可以完整保存它",
+        "\"%@\" and every statement after it are": "“%1”及其后的每条语句都",
+        "nothing after this point is": "此后的内容都",
+
         // Output that could not be written (StandardOutput)
         "error: cannot write the output (%@)": "错误：无法写出输出（%1）",
 
@@ -145,6 +153,7 @@ enum ChineseProgramMessages {
         "expected ```attn or ```attn for v = a:b, got ```%@": "应该是 ```attn 或 ```attn for v = a:b，却是 ```%1",
         "expected ```attn for v = a:b, got ```%@": "应该是 ```attn for v = a:b，却是 ```%1",
         "no such lessons directory": "没有这个课程目录",
+        "no lesson with this id (lessons: %@)": "没有这门课程（课程：%1）",
         "not read: %@": "没有读取：%1",
         "a translation of %@, but there is no lesson %@": "是 %1 的译文，但没有课程 %2",
         "has %@ steps but %@ has %@": "有 %1 个步骤，但 %2 有 %3 个",

@@ -12,6 +12,8 @@ enum ErrorMessage {
         case let e as Diagnostic: return e.text
         case let e as SafeFileWriter.Problem: return e.message
         case let e as FileReadError: return e.message
+        case let e as FormatProblem: return e.message
+        case let e as JournalError: return e.message
         case let e as LessonError: return e.fileMessage
         default: return Message(verbatim: "\(error)")
         }

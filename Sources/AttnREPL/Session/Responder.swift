@@ -23,7 +23,7 @@ struct Responder {
         Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
         if Interrupt.isRequested { response = Response(errors: [stopMessage]) }
-        if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
+        if let warning = state.transcript?.takeWarning() { response.lines.insert(state.language.text(warning), at: 0) }
         return response
     }
 
