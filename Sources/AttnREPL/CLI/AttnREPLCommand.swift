@@ -39,6 +39,7 @@ struct AttnREPLCommand: ParsableCommand {
             }
             MemoryBudget.limit = MemoryBudget.capped(bytes)
         }
+        StandardOutput.language = UsageText.language(in: Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             if let speaker = command as? SpeaksALanguage { StandardOutput.language = speaker.language }
@@ -47,8 +48,9 @@ struct AttnREPLCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error).rawValue
             if error is ExitCode { StandardOutput.exit(InteractiveSignals.exitStatus ?? code) }
-            // Help, version and usage errors, worded as ArgumentParser words them.
-            let message = fullMessage(for: error)
+            // Help, version and usage errors, worded as ArgumentParser words them (the frame and
+            // the program's own usage messages in the --lang language).
+            let message = code == 64 ? UsageText.translated(fullMessage(for: error), in: StandardOutput.language) : fullMessage(for: error)
             if !message.isEmpty {
                 if code == 0 { StandardOutput.write([message]) } else { StandardError.write([message]) }
             }

@@ -43,12 +43,12 @@ struct EvalCommand: ParsableCommand {
         // The program is collected from unrecognized words so that `eval -1` and `eval '-x'` are
         // programs (a leading minus is a formula); a word like `--bogus` is an unknown option.
         if let option = program.first(where: EvalCommand.looksLikeOption) {
-            throw ValidationError("unknown option '\(Sanitize.text(option))' (a program cannot start with --; write - -x for a double negation)")
+            throw UsageText.error("unknown option '\(Sanitize.text(option))' (a program cannot start with --; write - -x for a double negation)")
         }
         var text = program.joined(separator: " ")
         if text == "-" { text = StandardInput.readAll() }
         guard !text.allSatisfy(\.isWhitespace) else {
-            throw ValidationError("give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'")
+            throw UsageText.error("give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'")
         }
         var interpreter = Interpreter()
         interpreter.float = numbers.float

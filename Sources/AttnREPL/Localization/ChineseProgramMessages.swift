@@ -128,6 +128,23 @@ enum ChineseProgramMessages {
         "\"%@\" and every statement after it are": "“%1”及其后的每条语句都",
         "nothing after this point is": "此后的内容都",
 
+        // Usage errors (exit 64; UsageText): the frame ArgumentParser puts around them, and the program's own
+        "Usage: %@": "用法：%1",
+        "  See '%@' for more information.": "  更多信息请看 %1。",
+        "Missing expected argument '%@'": "缺少参数 %1",
+        "Unknown option '%@'": "未知的选项“%1”",
+        "Unexpected argument '%@'": "多余的参数“%1”",
+        "Missing value for '%@'": "%1 缺少值",
+        "The value '%@' is invalid for '%@'. Please provide one of %@.": "“%1”不是 %2 的有效值。请给出以下之一：%3。",
+        "The value '%@' is invalid for '%@'": "“%1”不是 %2 的有效值",
+        "--digits must be between 1 and %@, got %@": "--digits 必须在 1 到 %1 之间，却是 %2",
+        "unknown option '%@' (a program cannot start with --; write - -x for a double negation)":
+            "未知的选项“%1”（程序不能以 -- 开头；双重负号请写成 - -x）",
+        "give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'": "请给出要计算的程序，例如 attn-repl eval 'softmax([1, 2, 3])'",
+        "--set takes NAME=EXPR, got '%@'": "--set 的写法是 名字=表达式，却是“%1”",
+        "--set: '%@' is not a name": "--set：“%1”不是名字",
+        "--set %@= has no value": "--set %1= 没有值",
+
         // Output that could not be written (StandardOutput)
         "error: cannot write the output (%@)": "错误：无法写出输出（%1）",
 

@@ -136,3 +136,21 @@ extension ChineseOutputTests {
         #expect(SystemError.message(EHOSTDOWN).text(in: .zh) == String(cString: strerror(EHOSTDOWN)))
     }
 }
+
+extension ChineseOutputTests {
+    /// Usage errors (exit 64): the program's own messages and ArgumentParser's common ones, in
+    /// the frame ArgumentParser puts around them (`Usage:`, `See … --help`), all in Chinese.
+    @Test(arguments: [["eval"], ["--digits", "0", "eval", "1"], ["eval", "--bogus", "1"], ["run", "dot-attention", "--set", "x"],
+                      ["run", "dot-attention", "--set", "1=2"], ["run", "dot-attention", "--set", "x_1="], ["run"],
+                      ["run", "rnn", "--format", "pdf"], ["export", "x"], ["bogus"], ["eval", "--digits", "x", "1"]])
+    func usageErrorsAreChinese(_ arguments: [String]) throws {
+        let r = try BinaryRunner.run(["--lang", "zh"] + arguments)
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("错误：") && r.stderr.contains("用法：attn-repl"), "\(r.stderr)")
+        // The usage line is syntax: option names, placeholders and values are allowed.
+        let syntax = ["plain", "digits", "float", "lang", "lessons", "subcommand", "id", "set", "EXPR", "format", "file", "to",
+                      "output", "force", "trace", "program", "text", "markdown"]
+        let english = Self.englishWords(in: r, typed: arguments + syntax)
+        #expect(english.isEmpty, "\(english.joined(separator: "\n"))")
+    }
+}
