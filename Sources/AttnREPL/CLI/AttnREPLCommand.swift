@@ -32,14 +32,15 @@ struct AttnREPLCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing us.
         signal(SIGXFSZ, SIG_IGN)
+        // Until the options are parsed, the language --lang asks for as the arguments spell it.
+        StandardOutput.language = UsageText.language(in: Array(CommandLine.arguments.dropFirst()))
         if let text = getenv("ATTN_MEMORY_LIMIT").map({ String(cString: $0) }) {
             guard let bytes = MemoryBudget.parse(text) else {
-                StandardError.write(["error: ATTN_MEMORY_LIMIT=\(text) is not a size (bytes, or with K, M, G or T: 4G, 512M)"])
+                StandardError.write([StandardOutput.language.text("error: ATTN_MEMORY_LIMIT=\(text) is not a size (bytes, or with K, M, G or T: 4G, 512M)")])
                 StandardOutput.exit(64)
             }
             MemoryBudget.limit = MemoryBudget.capped(bytes)
         }
-        StandardOutput.language = UsageText.language(in: Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             if let speaker = command as? SpeaksALanguage { StandardOutput.language = speaker.language }

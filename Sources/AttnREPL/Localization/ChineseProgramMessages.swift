@@ -96,8 +96,8 @@ enum ChineseProgramMessages {
         "  recorded: %@": "  记录的：%1",
         "  now:      %@": "  现在的：%1",
         "skipped %@: interrupted (Ctrl-C) when recorded": "已跳过 %1：记录时被中断（Ctrl-C）",
-        "skipped %@: interrupted (Ctrl-C) when recorded (its first statement, which had finished, ran again)":
-            "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的第一条语句重新运行了）",
+        "skipped %@: interrupted (Ctrl-C) when recorded (its first %@ statement, which had finished, ran again)":
+            "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的前 %2 条语句重新运行了）",
         "skipped %@: interrupted (Ctrl-C) when recorded (its first %@ statements, which had finished, ran again)":
             "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的前 %2 条语句重新运行了）",
         "%@ statement": "%1 条语句",
@@ -144,6 +144,9 @@ enum ChineseProgramMessages {
         "--set takes NAME=EXPR, got '%@'": "--set 的写法是 名字=表达式，却是“%1”",
         "--set: '%@' is not a name": "--set：“%1”不是名字",
         "--set %@= has no value": "--set %1= 没有值",
+
+        "error: ATTN_MEMORY_LIMIT=%@ is not a size (bytes, or with K, M, G or T: 4G, 512M)":
+            "错误：ATTN_MEMORY_LIMIT=%1 不是大小（字节数，或带 K、M、G、T 的数：4G、512M）",
 
         // Output that could not be written (StandardOutput)
         "error: cannot write the output (%@)": "错误：无法写出输出（%1）",

@@ -28,7 +28,7 @@ extension TranscriptPlayer.Summary {
             let input = Sanitize.text(skipped.input)
             let message: Message = switch skipped.rerun {
             case 0: "skipped \(input): interrupted (Ctrl-C) when recorded"
-            case 1: "skipped \(input): interrupted (Ctrl-C) when recorded (its first statement, which had finished, ran again)"
+            case 1: "skipped \(input): interrupted (Ctrl-C) when recorded (its first \(skipped.rerun) statement, which had finished, ran again)"
             default: "skipped \(input): interrupted (Ctrl-C) when recorded (its first \(skipped.rerun) statements, which had finished, ran again)"
             }
             lines.append(language.text(message))

@@ -111,7 +111,7 @@ extension ChineseOutputTests {
         let r = try BinaryRunner.run(["replay", journal.path, "--lang", "zh"])
         #expect(r.status == 1)
         for expected in ["第 1 条语句：y = 1/3\n  记录的：y = 0.25\n  现在的：y = 0.333333\n",
-                         "已跳过 z = 2; sum(rand(3000, 3000))：记录时被中断（Ctrl-C）（其中已经完成的第一条语句重新运行了）",
+                         "已跳过 z = 2; sum(rand(3000, 3000))：记录时被中断（Ctrl-C）（其中已经完成的前 1 条语句重新运行了）",
                          "已跳过第 4 条记录：:load q = /etc/passwd", "重放了 2 条语句，1 处差异，跳过了 1 条被中断的语句"] {
             #expect(r.stdout.contains(expected), "missing: \(expected) in \(r.stdout)")
         }
