@@ -23,7 +23,7 @@ struct Responder {
         Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
         if Interrupt.isRequested { response = Response(errors: [stopMessage]) }
-        if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
+        if let warning = state.transcript?.takeWarning() { response.lines.insert(state.language.text(warning), at: 0) }
         return response
     }
 
@@ -78,7 +78,7 @@ struct Responder {
         state.interpreter.certifiesTrace = state.trace
         let before = state.interpreter
         let (records, error) = state.interpreter.run(text)
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: state.strings)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language)
         var response = Response()
         for record in records where !record.statement.silent {
             response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
@@ -135,7 +135,7 @@ struct Responder {
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
         let strings = state.strings
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language)
         switch outcome {
         case let .value(record):
             return Response(lines: record.statement.silent ? [] : output.value(record))
