@@ -58,6 +58,29 @@ struct SoftmaxProductTests {
         #expect(taken >= roots.count * 9 / 10)
     }
 
+    /// Scores 2^32/2^31 apart need tables past 2^32 entries' reach: the kernel refuses the row,
+    /// and the same batch evaluates its entries the ordinary way.
+    @Test func refusedRowsAreEvaluatedTheOrdinaryWay() throws {
+        let scores = (["1", "(2^32 + 1)"] + (2...16).map(String.init)).joined(separator: " ")
+        let program = "S = [\(scores)] / 2^31; softmax(S) (rand(17, 3, 4) - 1/2)"
+        let fast = try #require(Run.value(program)), slow = try #require(Run.value(program))
+        let roots = Self.realNodes(fast), references = Self.realNodes(slow)
+        #expect(roots.count == 3)
+        RealNode.evaluateInParallel(roots, precision: 160)
+        var entries = 0
+        for (node, reference) in zip(roots, references) {
+            // (A column with a 0 has 16 terms, too few to share: its entry is an ordinary sum.)
+            if case let .quotient(numerator, _) = node.operation {
+                entries += 1
+                #expect(numerator.cachedInterval(precision: 160) != nil)    // walked, not taken
+            }
+            let enclosure = try #require(node.cachedInterval(precision: 160))
+            let precise = try #require(reference.interval(precision: 400))
+            #expect(enclosure.lo <= precise.lo && precise.hi <= enclosure.hi)
+        }
+        #expect(entries >= 2)
+    }
+
     /// The digits printed through the kernel are the digits printed cell by cell.
     @Test func printsWhatEachCellPrintsAlone() {
         let program = "X = rand(30, 4, 3); V = rand(30, 3, 4) - 1/2; attention(X, X, V)"

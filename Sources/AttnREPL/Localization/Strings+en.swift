@@ -68,7 +68,6 @@ struct EnglishStrings: Strings {
     func inputsKept(_ names: [String], after reason: String) -> String {
         reason + "; " + (names.count == 1 ? "\(names[0]) keeps its previous value" : "\(names.joined(separator: ", ")) keep their previous values")
     }
-    func noLesson(_ id: String, known: String) -> String { "no lesson with this id (lessons: \(known))" }
 
     func greeting(version: String) -> String { "attn-repl \(version) — formulas and :commands; :help lists them, Ctrl-D leaves." }
     func defined(_ signature: String) -> String { "\(signature) defined" }

@@ -67,7 +67,6 @@ struct ChineseStrings: Strings {
     }
     func inputFailed(_ name: String, _ reason: String) -> String { "输入 \(name)：\(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String { "\(reason)；\(names.joined(separator: "、")) 保留原来的值" }
-    func noLesson(_ id: String, known: String) -> String { "没有这门课程（课程：\(known)）" }
 
     func greeting(version: String) -> String { "attn-repl \(version) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。" }
     func defined(_ signature: String) -> String { "已定义 \(signature)" }

@@ -46,7 +46,6 @@ protocol Strings: Sendable {
     func inputFailed(_ name: String, _ reason: String) -> String
     /// Setting inputs failed for `reason`: they keep their previous values.
     func inputsKept(_ names: [String], after reason: String) -> String
-    func noLesson(_ id: String, known: String) -> String
 
     // MARK: The line REPL
     func greeting(version: String) -> String

@@ -4,8 +4,10 @@ import Engine
 struct ResultOutput {
     let digits: Int
     let float: Bool
-    /// The words around values (`trace:`, the float-mode note).
-    var strings: any Strings = Language.en.strings
+    /// The language of the words around values (`trace:`, the float-mode note) and of
+    /// built-ins' trace steps (`attention: scores = Q K^T`).
+    var language: Language = .en
+    private var strings: any Strings { language.strings }
     /// How names and the long-exact-form note read (the screen's differ from the line REPL's).
     var wording = ResultWording.typed
 
@@ -68,7 +70,7 @@ struct ResultOutput {
 
     private func traceLines(_ step: TraceStep) -> [String] {
         let indent = String(repeating: "  ", count: step.depth + 1)
-        let label = Sanitize.text(step.label)
+        let label = Sanitize.text(step.label(in: language))
         let inline = TensorText.inline(step.value, digits: digits)
         if !inline.hasSuffix(" tensor") { return ["\(indent)\(label) → \(inline)"] }
         return ["\(indent)\(label) →"] + TensorText.lines(step.value, digits: digits).map { indent + "    " + $0 }

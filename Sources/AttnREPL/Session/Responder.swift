@@ -25,7 +25,7 @@ struct Responder {
         Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
         if Interrupt.isRequested { response = Response(errors: [stopMessage]) }
-        if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
+        if let warning = state.transcript?.takeWarning() { response.lines.insert(state.language.text(warning), at: 0) }
         return response
     }
 
@@ -80,7 +80,7 @@ struct Responder {
         state.interpreter.certifiesTrace = state.trace
         let before = state.interpreter
         let (records, error) = state.interpreter.run(text)
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: state.strings, wording: wording)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language, wording: wording)
         var response = Response()
         for record in records where !record.statement.silent {
             response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
@@ -137,7 +137,7 @@ struct Responder {
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
         let strings = state.strings
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings, wording: wording)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language, wording: wording)
         let shown = wording.name
         switch outcome {
         case let .value(record):

@@ -16,6 +16,10 @@ enum Softmax {
         case let .float(d):
             return Tensor(shape: t.shape, float: try floatRows(d, mask: mask, width: n, rows: rows))
         case let .exact(e):
+            // Rows of rational scores: weights made when read (SoftmaxRows).
+            if mask == nil, case .matrix = t.shape, let lazy = try SoftmaxRows(scores: e, width: n, rows: rows) {
+                return Tensor(shape: t.shape, softmax: lazy)
+            }
             // Rows only read the scores and make new nodes: blocks of rows are built in parallel.
             let out = try Parallel.blocks(rows, minimumCount: max(2, 1024 / max(1, n))) { block in
                 var out: [Scalar] = []
@@ -63,7 +67,7 @@ enum Softmax {
         Diagnostic("every position of row \(r + 1) is masked: softmax needs at least one")
     }
 
-    private static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
+    static func exactRow(_ x: [Scalar], allowed: [Bool]?, row: Int) throws -> [Scalar] {
         let open = (0..<x.count).filter { allowed?[$0] ?? true }
         guard !open.isEmpty else { throw everyMasked(row) }
         // Scores far from 0 are shifted by the row's largest, exactly (exp(xⱼ − m)/Σ exp(xₖ − m)

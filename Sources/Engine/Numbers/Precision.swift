@@ -80,16 +80,17 @@ extension Scalar {
 }
 
 extension RealNode {
-    /// True when this is a sum of plain terms with positive coefficients (so none cancel) and
-    /// more than `k` structurally different ones: then no linear form with k terms is a
-    /// multiple of it. Decided from the first k + 1 different terms, without building this
-    /// sum's own linear form (a softmax denominator has 64 terms; `a/S + b/S` in an attention
-    /// output is checked against it per entry).
+    /// True when this is a sum of plain terms with positive coefficients (so none cancel), and
+    /// constants, with more than `k` structurally different plain terms: then no linear form
+    /// with k terms is a multiple of it (a linear form keeps constants apart). Decided from the
+    /// first k + 1 different terms, without building this sum's own linear form (a softmax
+    /// denominator has 64 terms, and one more, a constant, for each score of 0; `a/S + b/S` in
+    /// an attention output is checked against it per entry).
     func hasMoreDistinctTerms(than k: Int) -> Bool {
         guard case let .sum(terms) = operation, terms.count > k,
-              terms.allSatisfy({ $0.node.isPlainTerm && $0.coefficient.sign > 0 }) else { return false }
+              terms.allSatisfy({ $0.node.kind == .constant || ($0.node.isPlainTerm && $0.coefficient.sign > 0) }) else { return false }
         var distinct: [RealNode] = []
-        for t in terms where !distinct.contains(where: { $0.isStructurallyEqual(to: t.node) }) {
+        for t in terms where t.node.kind != .constant && !distinct.contains(where: { $0.isStructurallyEqual(to: t.node) }) {
             distinct.append(t.node)
             if distinct.count > k { return true }
         }

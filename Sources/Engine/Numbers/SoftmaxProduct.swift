@@ -28,8 +28,8 @@ struct SoftmaxProducts {
     mutating func take(_ node: RealNode) -> Bool {
         guard node.kind == .quotient, case let .quotient(numerator, sum) = node.operation,
               numerator.kind == .sum, case let .sum(terms) = numerator.operation,
-              let row = terms.sharedNodes, let column = terms.sharedCoefficients else { return false }
-        let r = rowIndex[row.identity] ?? plan(row: row, sum: sum)
+              let row = terms.sharedRow, let column = terms.sharedCoefficients else { return false }
+        let r = rowIndex[ObjectIdentifier(row)] ?? plan(row: row, sum: sum)
         guard r >= 0, rows[r].sum == ObjectIdentifier(sum) else { return false }
         let c = columnIndex[column.identity] ?? plan(column: column)
         guard c >= 0, columns[c].numerators.count == rows[r].numerators.count else { return false }
@@ -37,13 +37,13 @@ struct SoftmaxProducts {
         return true
     }
 
-    private mutating func plan(row: (nodes: [RealNode], identity: ObjectIdentifier), sum: RealNode) -> Int {
+    private mutating func plan(row: SharedRow, sum: RealNode) -> Int {
         var index = -1
-        if let (numerators, denominator) = Self.scores(row.nodes, sum: sum) {
+        if let (numerators, denominator) = Self.scores(row, sum: sum) {
             index = rows.count
             rows.append(Row(numerators: numerators, denominator: denominator, sum: ObjectIdentifier(sum)))
         }
-        rowIndex[row.identity] = index
+        rowIndex[ObjectIdentifier(row)] = index
         return index
     }
 
@@ -64,21 +64,33 @@ struct SoftmaxProducts {
 
     /// The numerators of the row's exp(mⱼ/den) over one denominator, when every node is the
     /// exponential of a machine-sized rational and `sum` adds exactly those nodes, each once.
-    private static func scores(_ nodes: [RealNode], sum: RealNode) -> (numerators: [Int], denominator: Int)? {
-        guard !nodes.isEmpty, sum.kind == .sum, case let .sum(terms) = sum.operation, terms.count == nodes.count else { return nil }
-        var fractions: [(m: Int, d: Int)] = []
-        fractions.reserveCapacity(nodes.count)
+    private static func scores(_ row: SharedRow, sum: RealNode) -> (numerators: [Int], denominator: Int)? {
+        guard row.count > 0, sum.kind == .sum, case let .sum(terms) = sum.operation, terms.count == row.count else { return nil }
+        var exponents: [Rational] = []
+        if let scores = row.exponentScores {
+            // A softmax row made lazily: D is Σ 1·exp(sⱼ) over the same row, its nodes unmade.
+            guard terms.sharedRow === row, let ones = terms.sharedCoefficients?.coefficients,
+                  ones.allSatisfy(\.isOne) else { return nil }
+            exponents = scores
+        } else {
+            exponents.reserveCapacity(row.count)
+            for (j, e) in row.nodes.enumerated() {
+                let term = terms[j]
+                guard term.node === e, term.coefficient.isOne, e.kind == .function,
+                      case let .function(.exp, x) = e.operation, x.kind == .constant,
+                      case let .constant(q) = x.operation else { return nil }
+                exponents.append(q)
+            }
+        }
+        var fractions: [(Int, Int)] = []
+        fractions.reserveCapacity(exponents.count)
         var common = 1
-        for (j, e) in nodes.enumerated() {
-            let term = terms[j]
-            guard term.node === e, term.coefficient.isOne, e.kind == .function,
-                  case let .function(.exp, x) = e.operation, x.kind == .constant,
-                  case let .constant(q) = x.operation, case let .small(m, d) = q.storage else { return nil }
-            guard let next = lcm(common, Int(d)) else { return nil }
+        for q in exponents {
+            guard case let .small(m, d) = q.storage, let next = lcm(common, Int(d)) else { return nil }
             common = next
             fractions.append((Int(m), Int(d)))
         }
-        return rescaled(fractions.map { ($0.m, $0.d) }, to: common).map { ($0, common) }
+        return rescaled(fractions, to: common).map { ($0, common) }
     }
 
     /// Each m/d as a numerator over `denominator` (a multiple of every d), when all fit and
@@ -101,9 +113,9 @@ struct SoftmaxProducts {
         return overflow || l > maximumDenominator ? nil : l
     }
 
-    /// Computes and stores the interval of every entry taken, at `precision` bits. An entry the
-    /// kernel refuses stays uncached (the ordinary evaluation then takes it).
-    func evaluate(precision p: Int) {
+    /// Computes and stores the interval of every entry taken, at `precision` bits, and returns
+    /// the entries the kernel refused (they stay uncached; none after Ctrl-C).
+    func evaluate(precision p: Int) -> [RealNode] {
         // F = 64·limbs − 1 fraction bits: 64 bits past the precision for the cancellation a
         // column of mixed signs may bring.
         let limbs = (p + 64) / 64 + 1
@@ -117,6 +129,8 @@ struct SoftmaxProducts {
                 evaluate(group, rows: rescaledRows, denominator: denominator, limbs: limbs, precision: p)
             }
         }
+        if Interrupt.isRequested { return [] }
+        return rows.flatMap { $0.outputs.lazy.map(\.node).filter { $0.cachedInterval(precision: p) == nil } }
     }
 
     /// Rows of one length multiplied by the same columns: one integer matrix serves them.
