@@ -131,7 +131,7 @@ extension Scalar {
             }
         }
         if groups.values.allSatisfy({ $0.numerators.count == 1 }) { return terms }
-        var result = others
+        var combined: [(Int, SumTerm)] = []
         for g in groups.values {
             let numerator = sum(g.numerators)
             let form = LinearForm(numerator)
@@ -141,10 +141,21 @@ extension Scalar {
                let ratio = form.ratio(to: LinearForm(.real(g.denominator))) {
                 constant = constant + ratio
             } else {
-                result.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
+                combined.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
             }
         }
-        return result.sorted { $0.0 < $1.0 }.map(\.1)
+        // Each combined fraction where its first term stood; `others` is already in order (a
+        // merge, not a sort of the 1,024 terms of an attention output's entry).
+        combined.sort { $0.0 < $1.0 }
+        var result: [SumTerm] = []
+        result.reserveCapacity(others.count + combined.count)
+        var next = 0
+        for (i, t) in others {
+            while next < combined.count, combined[next].0 < i { result.append(combined[next].1); next += 1 }
+            result.append(t)
+        }
+        result.append(contentsOf: combined[next...].map(\.1))
+        return result
     }
 
     /// A constant node seen as the rational it holds.
