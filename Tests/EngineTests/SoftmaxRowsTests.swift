@@ -53,3 +53,19 @@ struct SoftmaxRowsTests {
         #expect(try Softmax.apply(s, mask: Array(repeating: true, count: 400)).softmaxRows == nil)
     }
 }
+
+@Suite("Exact attention's graph")
+struct AttentionGraphTests {
+    /// 48×16 attention: the output holds per value a sum and a quotient, per row a denominator
+    /// and the few exponentials hashing made — not the 3·48² nodes of an eager softmax.
+    @Test func holdsNoNodePerWeight() throws {
+        let t = try #require(Run.value("X = rand(48, 16, 2); attention(X, X, X)"))
+        try t.certifyDigits(50)
+        let nodes = t.graphSize
+        #expect(nodes >= 2 * 48 * 16 + 48)
+        #expect(nodes < 2 * 48 * 16 + 48 + 48 * 2 * 24)
+        // Reading the weights makes them: the trace's weights tensor holds all its nodes.
+        let w = try #require(Run.value("X = rand(48, 16, 2); softmax(X X^T / 4)"))
+        #expect(w.graphSize >= 3 * 48 * 48 / 2)
+    }
+}

@@ -16,7 +16,7 @@ struct AttnREPLCommand: ParsableCommand {
             from standard input when it is not a terminal (echo 'softmax([1, 2, 3])' | attn-repl).
             """,
         version: AttnREPLVersion.current,
-        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, ReplayCommand.self, ExportCommand.self, StepTimingCommand.self]
+        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, ReplayCommand.self, ExportCommand.self, StepTimingCommand.self, GraphSizeCommand.self]
     )
 
     @Flag(name: .long, help: "Use the line REPL (readline: history, Tab completion) instead of the full screen.")

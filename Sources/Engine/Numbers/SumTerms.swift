@@ -56,6 +56,9 @@ final class SharedRow: Sendable {
 
     /// The scores of a row of exponentials exp(sⱼ), without making its nodes.
     var exponentScores: [Rational]? { exponentials?.scores }
+
+    /// The nodes that exist: all of an ordinary row, those made so far of a softmax row.
+    var existingNodes: [RealNode] { given ?? exponentials!.madeNodes }
 }
 
 /// The nodes exp(sⱼ) of a softmax row, made on demand under a lock (rows are read from several
@@ -81,6 +84,9 @@ final class LazyExponentials: Sendable {
     }
 
     var all: [RealNode] { (0..<scores.count).map(node) }
+
+    /// The nodes made so far (a graph's size counts these, and makes no more).
+    var madeNodes: [RealNode] { made.withLock { state in state.nodes.compactMap { $0 } } }
 }
 
 /// A column of coefficients shared by the entries of one column of a product. A zero
