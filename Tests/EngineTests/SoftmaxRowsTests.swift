@@ -45,6 +45,17 @@ struct SoftmaxRowsTests {
         #expect(CellText.cells(fromRows, digits: 30).map(\.decimal) == CellText.cells(fromWeights, digits: 30).map(\.decimal))
     }
 
+    /// A softmax row hashes its exponentials without making them: the hash must be the one
+    /// the made node has, or sums over lazy and made rows would not find each other equal.
+    @Test(arguments: ["1/3", "-7/40000", "12345678901234567890/7", "2^70/3"])
+    func exponentialHashWithoutTheNode(q: String) throws {
+        let value = try #require(Run.value(q).flatMap(\.scalarValue?.rational))
+        let made = RealNode(.function(.exp, RealNode(.constant(value))))
+        #expect(RealNode.hashOfExponential(of: value) == made.structuralHash)
+        let row = SharedRow(exponentialsOf: [value, Rational(1, 2)])
+        #expect(row.structuralHash(0) == made.structuralHash && row.structuralHash(1) == row.node(1).structuralHash)
+    }
+
     /// Masked softmax, vectors and short rows are built as before.
     @Test func onlyLongUnmaskedMatricesWait() throws {
         #expect(try Softmax.apply(#require(Run.value("rand(3, 10, 1)"))).softmaxRows == nil)

@@ -71,7 +71,7 @@ public final class RealNode: @unchecked Sendable {
             // a collision costs only a full comparison): hashing all 1,024 terms of each of a
             // product's 65,536 entries was a third of an exact attention's time.
             h.combine(2); h.combine(terms.count)
-            for t in terms.prefix(RealNode.hashedSumTerms) { h.combine(t.coefficient); h.combine(t.node.structuralHash) }
+            terms.combineHashes(into: &h, limit: RealNode.hashedSumTerms)
             (deepest, leaves) = terms.depthAndLeaves
             kind = .sum
         case let .product(a, b): h.combine(3); include(a); include(b); kind = .product
@@ -85,6 +85,16 @@ public final class RealNode: @unchecked Sendable {
         self.leafCount = leaves
         if depth > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
         self.structuralHash = h.value
+    }
+
+    /// The structural hash of exp(q) for a rational q, as `init` gives it to
+    /// `RealNode(.function(.exp, RealNode(.constant(q))))`, without making either node.
+    static func hashOfExponential(of q: Rational) -> Int {
+        var argument = StructureHash()
+        argument.combine(0); argument.combine(q)
+        var h = StructureHash()
+        h.combine(6); h.combine(RealFunction.exp); h.combine(argument.value)
+        return h.value
     }
 
     /// Where leaf counts saturate.

@@ -51,6 +51,12 @@ final class SharedRow: Sendable {
     /// The node at position k.
     func node(_ k: Int) -> RealNode { given?[k] ?? exponentials!.node(k) }
 
+    /// The structural hash of the node at k (a softmax row's, without making it).
+    func structuralHash(_ k: Int) -> Int {
+        if let given { return given[k].structuralHash }
+        return RealNode.hashOfExponential(of: exponentials!.scores[k])
+    }
+
     /// Every node (a softmax row's exponentials are all made).
     var nodes: [RealNode] { given ?? exponentials!.all }
 
@@ -159,6 +165,22 @@ public struct SumTerms: RandomAccessCollection, Sendable {
     }
 
     var coefficients: [Rational] { map(\.coefficient) }
+
+    /// Each of the first `limit` terms' coefficient and node hash into `h`, in order: what a
+    /// sum node's structural hash covers. Reads the arrays in place (no term values, and no
+    /// reference counting on the row and column that every entry of a product shares).
+    func combineHashes(into h: inout StructureHash, limit: Int) {
+        switch storage {
+        case let .owned(terms):
+            for t in terms.prefix(limit) { h.combine(t.coefficient); h.combine(t.node.structuralHash) }
+        case let .product(row, column):
+            if let nonzero = column.nonzero {
+                for k in nonzero.prefix(limit) { h.combine(column.coefficients[k]); h.combine(row.structuralHash(k)) }
+            } else {
+                for k in 0..<Swift.min(limit, column.coefficients.count) { h.combine(column.coefficients[k]); h.combine(row.structuralHash(k)) }
+            }
+        }
+    }
 
     /// The greatest height and the leaf count of the terms' nodes, from the shared row's
     /// summary when there is one (a product's 65,536 entries would each walk 1,024 terms).
