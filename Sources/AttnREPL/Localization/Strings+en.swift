@@ -72,6 +72,12 @@ struct EnglishStrings: Strings {
     func greeting(version: String) -> String { "attn-repl \(version) — formulas and :commands; :help lists them, Ctrl-D leaves." }
     func defined(_ signature: String) -> String { "\(signature) defined" }
     var exactFormsTooLongForTable: String { "(exact forms too long for the table: see --format json, or the cell cursor on the screen)" }
+    func exactFormsNamed(_ name: String, _ place: String) -> String {
+        "(exact forms too long for the table: :why \(name)\(place) shows one in full, :save \(name) FILE.json writes them all)"
+    }
+    func exactFormsUnnamed(_ place: String) -> String {
+        "(exact forms too long for the table: name the value (v = …), then :why v\(place) shows one in full)"
+    }
     var exactFormNotKept: String { "(an exact form longer than 160 characters is not kept: the decimals are proved digits)" }
     let traceHeading = "trace:"
     let valueHeading = "value:"
