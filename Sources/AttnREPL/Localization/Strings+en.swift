@@ -124,6 +124,7 @@ struct EnglishStrings: Strings {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name) from \(path): \(reason)" }
     func couldNotBeSet(_ name: String) -> String { "\(name) could not be set" }
     let saveUsage = "usage: :save NAME FILE (e.g. :save A weights.npy; end FILE with ! to replace an existing file)"
+    func exerciseHidden(_ name: String) -> String { "\(name) is the exercise: type \(name) = your answer instead (:reveal shows it)" }
     func answerExerciseFirst(_ name: String) -> String { "\(name) is the exercise of this step: answer it first" }
     func noVariableInLesson(_ name: String) -> String { "no variable \(name) in this lesson" }
     func saved(_ name: String, _ shape: Shape, to path: String) -> String { "saved \(name) (\(shape)) to \(path)" }

@@ -109,6 +109,8 @@ protocol Strings: Sendable {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String
     func couldNotBeSet(_ name: String) -> String
     var saveUsage: String { get }
+    /// A statement read an exercise not yet answered: its value is not shown.
+    func exerciseHidden(_ name: String) -> String
     func answerExerciseFirst(_ name: String) -> String
     func noVariableInLesson(_ name: String) -> String
     func saved(_ name: String, _ shape: Shape, to path: String) -> String
