@@ -49,7 +49,7 @@ struct ResultOutput {
     /// what the value can be asked about by (`:why NAME[i, j]`), if it has one.
     private func exactFormNote(_ t: Tensor, name: String?) -> [String] {
         switch TensorText.hiddenExactForms(t) {
-        case .tooLongForTheTable: return [wording.exactFormsNote?(name, t.shape) ?? strings.exactFormsTooLongForTable]
+        case .tooLongForTheTable: return wording.exactFormsNote?(name, t.shape) ?? [strings.exactFormsTooLongForTable]
         case .tooLongToKeep: return [strings.exactFormNotKept]
         case nil: return []
         }

@@ -7,12 +7,8 @@ extension ResultWording {
     static func screen(_ strings: ScreenStrings) -> ResultWording {
         ResultWording(name: { UnicodeMath.name($0) }, exactFormsNote: { name, shape in
             // The commands are typed, so the name in them stays as typed (`y_2`).
-            let place: String = switch shape {
-            case .scalar: ""
-            case .vector: "[i]"
-            case .matrix: "[i, j]"
-            }
-            return name.map { strings.exactFormsNamed($0, place) } ?? strings.exactFormsUnnamed(place)
+            let place = elementPlaceholder(shape)
+            return [name.map { strings.exactFormsNamed($0, place) } ?? strings.exactFormsUnnamed(place)]
         })
     }
 }

@@ -1,6 +1,7 @@
 // What a learner reads on the screen, end to end in tmux: a bare `:why` explains the selected
-// cell, results name tensors as the rest of the screen does, and the note on exact forms too
-// long for a table points at commands that work on the screen.
+// cell, results name tensors as the rest of the screen does, an unanswered exercise is not
+// shown by typing its name, and the note on exact forms too long for a table points at
+// commands that work on the screen.
 import Foundation
 import Testing
 
@@ -67,6 +68,28 @@ struct ScreenLearnerTests {
         try tmux.send("Enter")
         #expect(tmux.waitFor("V[2, 1] = Σₖ X[2, :]·W_V[:, 1]"))
         #expect(tmux.waitFor("它用到 X、W_V"))
+    }
+
+    /// Typing the name of the step's unanswered exercise does not show its value (it says to
+    /// type an answer instead); once answered, the name shows the value as usual.
+    @Test(arguments: ["en", "zh"])
+    func anUnansweredExerciseIsNotShownByItsName(_ language: String) throws {
+        let tmux = try TmuxSession(["lesson", "attention-output", "--lang", language], cols: 80, rows: 24)
+        #expect(tmux.waitFor(language == "en" ? "step 1/" : "第 1/"))
+        try tmux.send("Right")
+        #expect(tmux.waitFor(language == "en" ? "step 2/" : "第 2/"))
+        try tmux.type("y_2")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor(language == "en" ? "y_2 is the exercise: type y_2 = your answer instead (:reveal shows it)"
+                                              : "y_2 是这一步的练习：请改为输入 y_2 = 你的答案（:reveal 显示答案）"))
+        #expect(!tmux.screen.contains("1.5"))
+        try tmux.type("y_2 = [3/2, 2, 0]")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("y₂ = [3/2, 2, 0]"))
+        try tmux.type("y_2")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("⎡ 1.5 ⎤\n ⎢   2 ⎥\n ⎣   0 ⎦"))
+        #expect(fitsWidth(tmux, 80))
     }
 
     /// Feedback and recompute messages write `y₂`, `c₂` as the formulas and tensor labels do.
