@@ -8,8 +8,10 @@ struct RunResult {
 }
 
 enum BinaryRunner {
-    /// The attn-repl executable beside this test bundle (both are products of one build).
+    /// The attn-repl executable beside this test bundle (both are products of one build), or
+    /// ATTN_REPL_BINARY's (to show what a test finds in another build).
     static let executable: URL = {
+        if let other = ProcessInfo.processInfo.environment["ATTN_REPL_BINARY"] { return URL(fileURLWithPath: other) }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("attn-repl")

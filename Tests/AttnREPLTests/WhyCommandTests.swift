@@ -16,6 +16,20 @@ struct WhyCommandTests {
         #expect(r.stdout.contains("it uses h_2, x_1"))
     }
 
+    /// A scalar's formula line starts with its statement, so the statement is not printed
+    /// above it as well; nor is a part that reads as the one before it (`3 · 4 = 3 · 4`).
+    @Test func aScalarsFormulaIsPrintedOnce() throws {
+        let r = try session("h_2 = [1, 0, 3]", "x_1 = [2, -1, 0.5]", "e_{2,1} = h_2^T x_1", ":why e_{2,1}",
+                            "s = 3 * 4", ":why s", "z = 2", ":why z", "y = exp(1/2) / 3", ":why y", "w = x_1 * 2", ":why w[2]")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.filter { $0.hasPrefix("e_{2,1} = h_2^T x_1") } == ["e_{2,1} = h_2^T x_1 = 1·2 + 0·(-1) + 3·0.5 = 7/2 = 3.5"])
+        #expect(lines.contains("s = 3 · 4 = 12") && !lines.contains("s = 3 * 4"))
+        #expect(lines.filter { $0 == "z = 2" }.count == 2)          // the result echoed, then :why
+        #expect(lines.filter { $0.hasPrefix("y = exp(1/2)") } == ["y = exp(1/2)/3 ≈ 0.549574", "y = exp(1/2)/3 ≈ 0.549574"])
+        // An element's line is about that element: the statement above it says what was computed.
+        #expect(lines.contains("w = x_1 * 2") && lines.contains("w[2] = x_1[2] · 2 = (-1) · 2 = -2"))
+    }
+
     @Test func matrixProductElementIsARowTimesAColumn() throws {
         let r = try session("A = [1 2; 3 4]", "B = [5 6; 7 8]", "C = A B", ":why C[2, 1]")
         #expect(r.stdout.contains("C[2, 1] = Σₖ A[2, :]·B[:, 1] = 3·5 + 4·7 = 43"))

@@ -47,7 +47,7 @@ struct ParallelEvaluationTests {
                 continue
             }
             #expect(x.structuralHash == y.structuralHash && x.isStructurallyEqual(to: y))
-            if case let .sum(shared) = x.operation { #expect(shared.sharedNodes != nil) } else { Issue.record("expected a sum") }
+            if case let .sum(shared) = x.operation { #expect(shared.sharedRow != nil) } else { Issue.record("expected a sum") }
         }
         #expect(Run.decimals(setup + "E V - E V", digits: 10).allSatisfy { $0 == "0" })
     }
@@ -73,7 +73,7 @@ struct ParallelEvaluationTests {
                 Issue.record("expected (Σ cⱼ·eⱼ)/D")
                 continue
             }
-            #expect(shared.sharedNodes != nil)
+            #expect(shared.sharedRow != nil)
         }
         let ones = try #require(Run.value(setup + "W ones(20, 1)"))
         #expect((0..<20).allSatisfy { ones.scalar(at: $0).rational == .one })

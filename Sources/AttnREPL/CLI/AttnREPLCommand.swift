@@ -16,7 +16,7 @@ struct AttnREPLCommand: ParsableCommand {
             from standard input when it is not a terminal (echo 'softmax([1, 2, 3])' | attn-repl).
             """,
         version: AttnREPLVersion.current,
-        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, ReplayCommand.self, ExportCommand.self, StepTimingCommand.self]
+        subcommands: [EvalCommand.self, RunCommand.self, LessonCommand.self, ReplayCommand.self, ExportCommand.self, StepTimingCommand.self, GraphSizeCommand.self]
     )
 
     @Flag(name: .long, help: "Use the line REPL (readline: history, Tab completion) instead of the full screen.")
@@ -32,22 +32,26 @@ struct AttnREPLCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing us.
         signal(SIGXFSZ, SIG_IGN)
+        // Until the options are parsed, the language --lang asks for as the arguments spell it.
+        StandardOutput.language = UsageText.language(in: Array(CommandLine.arguments.dropFirst()))
         if let text = getenv("ATTN_MEMORY_LIMIT").map({ String(cString: $0) }) {
             guard let bytes = MemoryBudget.parse(text) else {
-                StandardError.write(["error: ATTN_MEMORY_LIMIT=\(text) is not a size (bytes, or with K, M, G or T: 4G, 512M)"])
+                StandardError.write([StandardOutput.language.text("error: ATTN_MEMORY_LIMIT=\(text) is not a size (bytes, or with K, M, G or T: 4G, 512M)")])
                 StandardOutput.exit(64)
             }
             MemoryBudget.limit = MemoryBudget.capped(bytes)
         }
         do {
             var command = try parseAsRoot()
+            if let speaker = command as? SpeaksALanguage { StandardOutput.language = speaker.language }
             try command.run()
             StandardOutput.exit(InteractiveSignals.exitStatus ?? 0)
         } catch {
             let code = exitCode(for: error).rawValue
             if error is ExitCode { StandardOutput.exit(InteractiveSignals.exitStatus ?? code) }
-            // Help, version and usage errors, worded as ArgumentParser words them.
-            let message = fullMessage(for: error)
+            // Help, version and usage errors, worded as ArgumentParser words them (the frame and
+            // the program's own usage messages in the --lang language).
+            let message = code == 64 ? UsageText.translated(fullMessage(for: error), in: StandardOutput.language) : fullMessage(for: error)
             if !message.isEmpty {
                 if code == 0 { StandardOutput.write([message]) } else { StandardError.write([message]) }
             }

@@ -27,6 +27,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print every intermediate value.")
     var trace = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     @Argument(parsing: .allUnrecognized, help: "The program (quote it), or '-' for standard input.")
     var program: [String] = []
 
@@ -41,12 +43,12 @@ struct EvalCommand: ParsableCommand {
         // The program is collected from unrecognized words so that `eval -1` and `eval '-x'` are
         // programs (a leading minus is a formula); a word like `--bogus` is an unknown option.
         if let option = program.first(where: EvalCommand.looksLikeOption) {
-            throw ValidationError("unknown option '\(Sanitize.text(option))' (a program cannot start with --; write - -x for a double negation)")
+            throw UsageText.error("unknown option '\(Sanitize.text(option))' (a program cannot start with --; write - -x for a double negation)")
         }
         var text = program.joined(separator: " ")
         if text == "-" { text = StandardInput.readAll() }
         guard !text.allSatisfy(\.isWhitespace) else {
-            throw ValidationError("give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'")
+            throw UsageText.error("give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'")
         }
         var interpreter = Interpreter()
         interpreter.float = numbers.float
@@ -54,16 +56,16 @@ struct EvalCommand: ParsableCommand {
         interpreter.certifiesTrace = trace
         let (records, error) = interpreter.run(text)
         if let error {
-            StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source))
+            StandardError.write(DiagnosticText.lines(error.diagnostic, source: error.source, language: language))
             throw ExitCode(1)
         }
-        try Signals.exitOnInterrupt()
-        let output = ResultOutput(digits: numbers.digits, float: numbers.float)
+        try Signals.exitOnInterrupt(language: language)
+        let output = ResultOutput(digits: numbers.digits, float: numbers.float, language: language)
         do {
             let shown = (records.last?.outcome.tensor.map { [$0] } ?? []) + (trace ? records.flatMap { $0.trace.map(\.value) } : [])
             try output.checkBudget(shown, all: format == .json)
         } catch let d as Diagnostic {
-            StandardError.write(["error: \(d.message)"])
+            StandardError.write([language.strings.errorPrefix + language.text(d)])
             throw ExitCode(1)
         }
         switch format {

@@ -28,10 +28,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace OUT if it exists.")
     var force = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func run() throws {
         do {
             let document = try TranscriptDocument.read(URL(fileURLWithPath: file))
-            StandardError.write(document.warnings.map { "warning: " + $0.english })
+            StandardError.write(document.warnings.map { language.strings.warning(language.text($0)) })
             let text = ExportFormat(rawValue: to.rawValue)!.render(document)
             if let output {
                 try ExportFile.write(text, to: URL(fileURLWithPath: output), force: force)
@@ -39,7 +41,7 @@ struct ExportCommand: ParsableCommand {
                 StandardOutput.write(text: text)
             }
         } catch let e as TranscriptError {
-            StandardError.write(["error: \(e)"])
+            StandardError.write([language.strings.errorPrefix + language.text(e)])
             throw ExitCode(1)
         }
     }

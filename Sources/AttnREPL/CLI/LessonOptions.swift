@@ -5,8 +5,8 @@ import Engine
 extension Language: ExpressibleByArgument {}
 
 struct LessonOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of the lesson prose: en or zh.")
-    var lang: Language = .en
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
 
     @Option(name: .long, help: "A directory of extra lessons (overrides built-in lessons with the same id).")
     var lessons: String?
@@ -20,3 +20,25 @@ struct LessonOptions: ParsableArguments {
         return library
     }
 }
+
+/// `--lang`: the language of the lessons and of every command's headings and messages. The
+/// root command has it (in `LessonOptions`), so it may come before the subcommand; an option
+/// group of a type the root already decoded is given the root's value, so `attn-repl --lang zh
+/// eval …` and `attn-repl eval --lang zh …` mean the same.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language of the lessons and messages: en or zh.")
+    var lang: Language = .en
+}
+
+/// A command whose messages have a language: the one `StandardOutput.exit` reports a lost
+/// write in.
+protocol SpeaksALanguage {
+    var language: Language { get }
+}
+
+extension AttnREPLCommand: SpeaksALanguage { var language: Language { lessonOptions.lang } }
+extension RunCommand: SpeaksALanguage { var language: Language { lessonOptions.lang } }
+extension LessonCommand: SpeaksALanguage { var language: Language { lessonOptions.lang } }
+extension EvalCommand: SpeaksALanguage { var language: Language { languageOption.lang } }
+extension ReplayCommand: SpeaksALanguage { var language: Language { languageOption.lang } }
+extension ExportCommand: SpeaksALanguage { var language: Language { languageOption.lang } }

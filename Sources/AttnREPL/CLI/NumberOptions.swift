@@ -11,7 +11,7 @@ struct NumberOptions: ParsableArguments {
 
     func validate() throws {
         guard (1...Limits.maximumDigits).contains(digits) else {
-            throw ValidationError("--digits must be between 1 and \(Limits.maximumDigits), got \(digits)")
+            throw UsageText.error("--digits must be between 1 and \(Limits.maximumDigits), got \(digits)")
         }
     }
 }

@@ -21,17 +21,20 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "A directory of extra lessons, if the session used some.")
     var lessons: String?
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func run() throws {
         Signals.installInterruptHandler()
+        let strings = language.strings
         let document: TranscriptDocument
         do { document = try TranscriptDocument.read(URL(fileURLWithPath: file)) } catch {
-            StandardError.write(["error: \(error)"])
+            StandardError.write([strings.errorPrefix + language.text(error)])
             throw ExitCode(1)
         }
-        StandardError.write(document.warnings.map { "warning: " + $0.english })
-        let summary = TranscriptReplay.run(document, library: LessonOptions.library(extraDirectory: lessons))
-        StandardOutput.write(summary.report)
-        if !summary.problems.isEmpty { StandardError.write(summary.problems.map { "error: \($0)" }) }
+        StandardError.write(document.warnings.map { strings.warning(language.text($0)) })
+        let summary = TranscriptReplay.run(document, library: LessonOptions.library(extraDirectory: lessons, language: language))
+        StandardOutput.write(summary.report(in: language))
+        if !summary.problems.isEmpty { StandardError.write(summary.problems.map { strings.errorPrefix + language.text($0) }) }
         if !summary.differences.isEmpty || !summary.problems.isEmpty { throw ExitCode(1) }
     }
 }

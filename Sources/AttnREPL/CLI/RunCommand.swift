@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
             do {
                 try ResultOutput(digits: numbers.digits, float: numbers.float).checkBudget(tensors, all: format != .text)
             } catch let d as Diagnostic {
-                StandardError.write(["error: \(d.message)"])
+                StandardError.write([lessonOptions.lang.strings.errorPrefix + lessonOptions.lang.text(d)])
                 throw ExitCode(1)
             }
             let writer = LessonOutput(digits: numbers.digits, float: numbers.float)
@@ -60,14 +60,14 @@ struct RunCommand: ParsableCommand {
 enum InputAssignment {
     static func parse(_ text: String) throws -> (name: String, expression: String) {
         guard let eq = text.firstIndex(of: "=") else {
-            throw ValidationError("--set takes NAME=EXPR, got '\(text)'")
+            throw UsageText.error("--set takes NAME=EXPR, got '\(text)'")
         }
         let nameText = String(text[..<eq]), expression = String(text[text.index(after: eq)...])
         guard case let .complete(s) = Parser.parseExpression(nameText), s.count == 1,
               case let .expression(e) = s[0].kind, case let .name(n) = e.kind else {
-            throw ValidationError("--set: '\(nameText)' is not a name")
+            throw UsageText.error("--set: '\(nameText)' is not a name")
         }
-        guard !expression.allSatisfy(\.isWhitespace) else { throw ValidationError("--set \(n.canonical)= has no value") }
+        guard !expression.allSatisfy(\.isWhitespace) else { throw UsageText.error("--set \(n.canonical)= has no value") }
         return (n.canonical, expression)
     }
 }

@@ -31,7 +31,7 @@ enum FileCommands {
         }
         if state.float { loaded.tensor = Tensor(shape: loaded.tensor.shape, float: loaded.tensor.floatElements) }
         let key = name.canonical
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language)
         let summary = strings.loaded(key, loaded.tensor.shape, from: path)
         let notes = loaded.notes.map { strings.note(state.language.text($0)) }
         let origin = strings.origin(path, storedType: loaded.storedType, fromFloats: loaded.fromFloats)

@@ -83,7 +83,7 @@ enum TranscriptCommands {
         do {
             try ExportFile.write(format.render(document), to: url, force: force)
         } catch {
-            return .fail("\(error)")
+            return .fail(state.language.text(error))
         }
         return .lines([state.strings.wrote(url.path)])
     }

@@ -99,15 +99,6 @@ enum FileSystem {
         default: return "not a regular file"
         }
     }
-
-    /// What went wrong with a file, as the system words it (`No such file or directory`).
-    static func describe(_ error: Error) -> String {
-        let cocoa = error as? CocoaError
-        if let posix = (cocoa?.underlying ?? error) as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        if let code = cocoa?.code, code == .fileReadNoPermission || code == .fileWriteNoPermission { return "permission denied" }
-        if let code = cocoa?.code { return "file error \(code.rawValue)" }
-        return "\(error)"
-    }
 }
 
 /// Why `readRegularFile` read nothing; `description` is the part of a message after the file name.
@@ -121,11 +112,16 @@ enum FileReadError: Error, CustomStringConvertible {
 
     var message: Message {
         switch self {
-        case let .system(number): return "\(String(cString: strerror(number)))"
+        case let .system(number): return SystemError.message(number)
         case let .notRegular(kind): return "it is \(kind), not a regular file; attn-repl reads regular files only"
         case let .tooLarge(size, limit): return "it is too large (\(size) bytes; at most \(limit) are read)"
         case .interrupted: return "interrupted"
         }
+    }
+
+    /// What `readRegularFile` threw, as a message in any language.
+    static func message(_ error: any Error) -> Message {
+        (error as? FileReadError)?.message ?? Message(verbatim: "\(error)")
     }
 }
 

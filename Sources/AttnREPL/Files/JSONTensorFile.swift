@@ -17,7 +17,7 @@ enum JSONTensorFile {
         return LoadedTensor(tensor: try nestedLists(root))
     }
 
-    private static func number(_ v: JSONValue, _ where_: @autoclosure () -> String, _ budget: inout BitBudget) throws -> Scalar {
+    private static func number(_ v: JSONValue, _ where_: @autoclosure () -> Message, _ budget: inout BitBudget) throws -> Scalar {
         guard case let .number(text) = v else { throw FormatProblem("\(where_()) is not a number") }
         guard let q = NumberText.decimal(text) else {
             throw FormatProblem("\(where_()): \(NumberText.problem(text))")
@@ -102,13 +102,13 @@ enum JSONTensorFile {
 
     /// A rational (`-7`, `1/3`) directly; any other exact form (`exp(1/2)/(exp(1/2) + 2)`) is
     /// evaluated in the formula language, which cannot touch files or anything else.
-    static func exactForm(_ form: String, _ at: String) throws -> Scalar {
+    static func exactForm(_ form: String, _ at: Message) throws -> Scalar {
         if let q = NumberText.rational(form) { return .rational(q) }
         let value: Tensor
         do {
             value = try Interpreter().evaluateExpression(form)
         } catch let e as ProgramError {
-            throw FormatProblem("\(at): the exact form \(TensorFile.quoted(form)) does not evaluate (\(e.diagnostic.message))")
+            throw FormatProblem("\(at): the exact form \(TensorFile.quoted(form)) does not evaluate (\(e.diagnostic.text))")
         }
         guard let s = value.scalarValue, !value.isFloat else {
             throw FormatProblem("\(at): the exact form \(TensorFile.quoted(form)) is a \(value.shape), not a number")

@@ -52,7 +52,7 @@ struct BitBudget {
     static let limit = 1 << 31   // 256 MiB of numerators and denominators
     private var spent = 0
 
-    mutating func spend(_ q: Rational, at position: @autoclosure () -> String) throws {
+    mutating func spend(_ q: Rational, at position: @autoclosure () -> Message) throws {
         spent += q.bitSize
         guard spent <= BitBudget.limit else {
             throw FormatProblem("the numbers up to \(position()) take more than \(BitBudget.limit / (8 << 20)) MiB as exact values; that is more than attn-repl reads from one file")

@@ -26,7 +26,7 @@ enum SafeFileWriter {
             case .exists: return "it already exists"
             case let .notRegular(kind): return "it is \(kind); attn-repl only ever replaces regular files"
             case let .noDirectory(path): return "there is no directory \(path)"
-            case let .system(number): return "\(String(cString: strerror(number)))"
+            case let .system(number): return SystemError.message(number)
             }
         }
     }

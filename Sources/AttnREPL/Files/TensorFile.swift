@@ -155,7 +155,7 @@ enum TensorFile {
     }
 
     /// `[2, 3]` for the flat row-major index of an element (1-based, as the formula language indexes).
-    static func position(_ index: Int, in shape: Shape) -> String {
+    static func position(_ index: Int, in shape: Shape) -> Message {
         switch shape {
         case .scalar: return "the value"
         case .vector: return "element [\(index + 1)]"

@@ -59,4 +59,7 @@ struct LessonError: Error, CustomStringConvertible {
         let words = language.text(message)
         return line.map { "\(file):\($0): \(words)" } ?? "\(file): \(words)"
     }
+
+    /// The whole message as a message, inside another one (`lesson rnn: …` in a replay).
+    var fileMessage: Message { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
 }

@@ -42,7 +42,7 @@ struct LessonLibrary {
             // Regular files only (a FIFO named *.md must not hang the program), at most 1 MiB.
             let data: Data
             do { data = try FileSystem.readRegularFile(url.path, limit: 1 << 20) } catch {
-                problems.append(LessonError(file: url.path, line: nil, message: "not read: \(error)"))
+                problems.append(LessonError(file: url.path, line: nil, message: "not read: \(FileReadError.message(error))"))
                 continue
             }
             files.append((url.path, relative, String(decoding: data, as: UTF8.self)))
@@ -86,7 +86,7 @@ struct LessonLibrary {
     func lesson(_ id: String, language: Language = .en) throws -> Lesson {
         guard let entry = entries[id] else {
             let known = ids.joined(separator: ", ")
-            throw LessonError(file: id, line: nil, message: Message(verbatim: language.strings.noLesson(id, known: known)))
+            throw LessonError(file: id, line: nil, message: "no lesson with this id (lessons: \(known))")
         }
         var lesson = try LessonReader(file: entry.english.file, text: entry.english.text).lesson()
         guard language != .en, let t = entry.translations[language.rawValue] else { return lesson }

@@ -153,7 +153,11 @@ final class LessonSession {
         if case let .assignment(name, e) = statement.kind, pendingExercises.contains(name.canonical) {
             return answer(name.canonical, expressionText: source[e.range])
         }
+        // Reading an unanswered exercise (`y_2`, `y_2[1]`, `z = y_2`) would show its answer.
+        if let exercise = exerciseRead(by: statement) { return .message(strings.exerciseHidden(exercise)) }
         var scope = scopeInterpreter()
+        // Nor can it be read another way (a lesson's function that uses it): it is not in scope.
+        for name in pendingExercises { _ = scope.environment.remove(name) }
         let (records, error) = scope.run(text)
         if let error { return .failed(error) }
         for r in records {
@@ -161,6 +165,17 @@ final class LessonSession {
         }
         guard let last = records.last else { return .message("") }
         return .value(last)
+    }
+
+    /// The first exercise of this step not yet answered that the statement reads, if any.
+    private func exerciseRead(by statement: Statement) -> String? {
+        let expression: Expr
+        switch statement.kind {
+        case let .expression(e), let .assignment(_, e): expression = e
+        case .function: return nil      // defining a function reads nothing; a call to it would
+        }
+        let pending = pendingExercises
+        return expression.referencedNames.map(\.canonical).first { pending.contains($0) }
     }
 
     /// Sets an input and recomputes every step; on failure nothing changes.

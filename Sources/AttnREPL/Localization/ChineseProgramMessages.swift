@@ -16,6 +16,37 @@ enum ChineseProgramMessages {
         "cannot write %@: %@": "无法写入 %1：%2",
         "%@ already exists; give another name, or --force to replace it": "%1 已经存在；请换一个名字，或用 --force 替换它",
 
+        // System errors (SystemError): glibc's English strerror texts; rarer ones stay English.
+        "No such file or directory": "没有这个文件或目录",
+        "Permission denied": "权限不够",
+        "Operation not permitted": "不允许的操作",
+        "Is a directory": "这是一个目录",
+        "Not a directory": "不是目录",
+        "No space left on device": "设备上没有剩余空间",
+        "Disk quota exceeded": "超出磁盘配额",
+        "Read-only file system": "只读文件系统",
+        "File exists": "文件已存在",
+        "Input/output error": "输入/输出错误",
+        "File name too long": "文件名太长",
+        "Too many levels of symbolic links": "符号链接的层数太多",
+        "File too large": "文件太大",
+        "Broken pipe": "管道已断开",
+        "Too many open files": "打开的文件太多",
+        "Too many open files in system": "系统中打开的文件太多",
+        "Cannot allocate memory": "无法分配内存",
+        "Device or resource busy": "设备或资源忙",
+        "Text file busy": "文本文件忙",
+        "No such device or address": "没有这个设备或地址",
+        "No such device": "没有这个设备",
+        "Invalid cross-device link": "无效的跨设备链接",
+        "Invalid argument": "无效的参数",
+        "Resource temporarily unavailable": "资源暂时不可用",
+        "Interrupted system call": "系统调用被中断",
+        "Bad file descriptor": "错误的文件描述符",
+        "Directory not empty": "目录不是空的",
+        "Value too large for defined data type": "数值对于所定义的数据类型太大",
+        "Stale file handle": "失效的文件句柄",
+
         // Reading files (TensorFile)
         "%@: %@ (attn-repl reads and writes %@)": "%1：%2（attn-repl 能读写 %3）",
         "no extension": "没有扩展名",
@@ -49,6 +80,77 @@ enum ChineseProgramMessages {
         "%@: the recorded value cannot be read: %@": "%1：无法读取记录的值：%2",
         "lesson %@: %@": "课程 %1：%2",
 
+        // Reading and exporting transcripts (TranscriptDocument, ExportFile)
+        "cannot read %@: %@": "无法读取 %1：%2",
+        "%@:%@: not a transcript record (%@)": "%1:%2：不是会话记录（%3）",
+        "%@:1: a journal starts with a start record": "%1:1：日志应该以开始记录（start）开头",
+        "%@: not an attn-repl transcript (%@)": "%1：不是 attn-repl 的会话记录（%2）",
+        "%@: format is %@, expected %@": "%1：格式是 %2，应该是 %3",
+        "%@: transcript version %@ is newer than this attn-repl reads (%@)": "%1：会话记录版本 %2 比这个 attn-repl 能读取的版本（%3）新",
+        "missing field %@": "缺少字段 %1",
+        "wrong type at %@": "%1 的类型不对",
+        "The given data was not valid JSON.": "数据不是有效的 JSON",
+
+        // attn-repl replay: differences, skipped statements, the summary (TranscriptReplay, TranscriptText)
+        "statement %@: %@": "第 %1 条语句：%2",
+        "  recorded: %@": "  记录的：%1",
+        "  now:      %@": "  现在的：%1",
+        "skipped %@: interrupted (Ctrl-C) when recorded": "已跳过 %1：记录时被中断（Ctrl-C）",
+        "skipped %@: interrupted (Ctrl-C) when recorded (its first %@ statement, which had finished, ran again)":
+            "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的前 %2 条语句重新运行了）",
+        "skipped %@: interrupted (Ctrl-C) when recorded (its first %@ statements, which had finished, ran again)":
+            "已跳过 %1：记录时被中断（Ctrl-C）（其中已经完成的前 %2 条语句重新运行了）",
+        "%@ statement": "%1 条语句",
+        "%@ statements": "%1 条语句",
+        "no differences": "没有差异",
+        "%@ difference": "%1 处差异",
+        "%@ differences": "%1 处差异",
+        "%@ interrupted statement skipped": "跳过了 %1 条被中断的语句",
+        "%@ interrupted statements skipped": "跳过了 %1 条被中断的语句",
+        "replayed %@, %@": "重放了 %1，%2",
+        "replayed %@, %@, %@": "重放了 %1，%2，%3",
+        "(nothing: the input was not run)": "（没有结果：这条输入没有运行）",
+        "%@ changed, every step recomputed": "%1 已更改，每一步都重新计算了",
+        "%@ loaded": "已加载 %1",
+        "answer to %@: %@": "%1 的答案：%2",
+        "correct": "正确",
+        "wrong": "不对",
+        "interrupted (Ctrl-C)": "已中断（Ctrl-C）",
+        "(no value)": "（没有值）",
+        "%@ defined": "已定义 %1",
+        "%@:%@: %@": "%1:%2：%3",
+
+        // The session journal (Transcript, Journal)
+        "warning: this session is not journaled (%@); it goes on unrecorded": "警告：本会话没有写入日志（%1）；会话继续，但不会被记录",
+        "warning: not journaled: %@ (the journal stopped; :export saves the whole session)": "警告：没有写入日志：%1（日志已停止；:export 可以保存整个会话）",
+        "warning: the session journal stopped (%@): %@ not journaled; the session goes on, and :export saves it whole":
+            "警告：会话日志已停止（%1）：%2没有写入日志；会话继续，:export 可以完整保存它",
+        "\"%@\" and every statement after it are": "“%1”及其后的每条语句都",
+        "nothing after this point is": "此后的内容都",
+
+        // Usage errors (exit 64; UsageText): the frame ArgumentParser puts around them, and the program's own
+        "Usage: %@": "用法：%1",
+        "  See '%@' for more information.": "  更多信息请看 %1。",
+        "Missing expected argument '%@'": "缺少参数 %1",
+        "Unknown option '%@'": "未知的选项“%1”",
+        "Unexpected argument '%@'": "多余的参数“%1”",
+        "Missing value for '%@'": "%1 缺少值",
+        "The value '%@' is invalid for '%@'. Please provide one of %@.": "“%1”不是 %2 的有效值。请给出以下之一：%3。",
+        "The value '%@' is invalid for '%@'": "“%1”不是 %2 的有效值",
+        "--digits must be between 1 and %@, got %@": "--digits 必须在 1 到 %1 之间，却是 %2",
+        "unknown option '%@' (a program cannot start with --; write - -x for a double negation)":
+            "未知的选项“%1”（程序不能以 -- 开头；双重负号请写成 - -x）",
+        "give a program to evaluate, e.g. attn-repl eval 'softmax([1, 2, 3])'": "请给出要计算的程序，例如 attn-repl eval 'softmax([1, 2, 3])'",
+        "--set takes NAME=EXPR, got '%@'": "--set 的写法是 名字=表达式，却是“%1”",
+        "--set: '%@' is not a name": "--set：“%1”不是名字",
+        "--set %@= has no value": "--set %1= 没有值",
+
+        "error: ATTN_MEMORY_LIMIT=%@ is not a size (bytes, or with K, M, G or T: 4G, 512M)":
+            "错误：ATTN_MEMORY_LIMIT=%1 不是大小（字节数，或带 K、M、G、T 的数：4G、512M）",
+
+        // Output that could not be written (StandardOutput)
+        "error: cannot write the output (%@)": "错误：无法写出输出（%1）",
+
         // Lesson files (LessonReader, LessonLibrary): for lesson authors
         "a lesson starts with a front matter between --- lines": "课程文件以两行 --- 之间的前言开头",
         "expected 'key: value', got '%@'": "应该是“键: 值”，却是“%1”",
@@ -71,11 +173,18 @@ enum ChineseProgramMessages {
         "expected ```attn or ```attn for v = a:b, got ```%@": "应该是 ```attn 或 ```attn for v = a:b，却是 ```%1",
         "expected ```attn for v = a:b, got ```%@": "应该是 ```attn for v = a:b，却是 ```%1",
         "no such lessons directory": "没有这个课程目录",
+        "no lesson with this id (lessons: %@)": "没有这门课程（课程：%1）",
         "not read: %@": "没有读取：%1",
         "a translation of %@, but there is no lesson %@": "是 %1 的译文，但没有课程 %2",
         "has %@ steps but %@ has %@": "有 %1 个步骤，但 %2 有 %3 个",
 
         // Inside a file being loaded or saved (CSV, JSON, .npy; NumberText)
+        // Where in a file (TensorFile.position, CSVFile, a transcript's recorded value)
+        "the value": "这个值",
+        "element [%@]": "元素 [%1]",
+        "element [%@, %@]": "元素 [%1, %2]",
+        "element %@": "第 %1 个元素",
+        "line %@": "第 %1 行",
         "%@ has more digits than attn-repl reads from a file (%@)": "%1 的位数超过了 attn-repl 从文件读取的上限（%2）",
         "%@ is not a number": "%1 不是数",
         "%@ in \"values\": %@": "“values”中的 %1：%2",

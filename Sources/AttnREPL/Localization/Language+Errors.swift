@@ -2,15 +2,25 @@
 // which the lesson reader's fuzz target compiles without the file and transcript code.
 import Engine
 
-extension Language {
-    /// An error's message in this language: a file's, a transcript's or the Engine's.
-    func text(_ error: any Error) -> String {
+enum ErrorMessage {
+    /// An error's message, to be shown in any language: a file's, a transcript's, a lesson's or
+    /// the Engine's; any other error as it describes itself.
+    static func of(_ error: any Error) -> Message {
         switch error {
-        case let e as TensorFileError: return text(e.message)
-        case let e as TranscriptError: return text(e.message)
-        case let e as Diagnostic: return text(e.text)
-        case let e as SafeFileWriter.Problem: return text(e.message)
-        default: return "\(error)"
+        case let e as TensorFileError: return e.message
+        case let e as TranscriptError: return e.message
+        case let e as Diagnostic: return e.text
+        case let e as SafeFileWriter.Problem: return e.message
+        case let e as FileReadError: return e.message
+        case let e as FormatProblem: return e.message
+        case let e as JournalError: return e.message
+        case let e as LessonError: return e.fileMessage
+        default: return Message(verbatim: "\(error)")
         }
     }
+}
+
+extension Language {
+    /// An error's message in this language.
+    func text(_ error: any Error) -> String { text(ErrorMessage.of(error)) }
 }

@@ -34,6 +34,12 @@ struct ScreenStrings {
     let quitKey: String
     let cancelled: String
     let howToQuit: String
+    /// A bare `:why` with no cell selected: what to do instead, with a command to type.
+    let whyNoCell: (String) -> String
+    /// Under a table whose exact forms were too long: for a value with a name (NAME, `[i, j]`)…
+    let exactFormsNamed: (String, String) -> String
+    /// …and for one without (`[i, j]`).
+    let exactFormsUnnamed: (String) -> String
     let outputTitle: (String) -> String
     let helpTitle: (String) -> String
     let pagerKeys: String
@@ -75,20 +81,23 @@ struct ScreenStrings {
         quitKey: "Ctrl-D: quit",
         cancelled: "cancelled",
         howToQuit: "Ctrl-D on an empty line (or :quit) leaves",
+        whyNoCell: { ":why explains one value: select a cell (Tab, then ↑↓←→) and type :why, or type \($0)" },
+        exactFormsNamed: { "(exact forms too long for the table: :why \($0)\($1) shows one in full, :save \($0) FILE.json writes them all)" },
+        exactFormsUnnamed: { "(exact forms too long for the table: name the value (v = …), then :why v\($0) shows one in full)" },
         outputTitle: { " Output, lines \($0)" },
         helpTitle: { " Help, lines \($0)" },
-        pagerKeys: " ↑↓ PgUp PgDn Home End scroll · any other key closes",
+        pagerKeys: " ↑↓ PgUp PgDn Home End scroll · other keys close",   // fits 50 columns
         footerHome: ["↑↓ choose", "Enter open", "F1 help", "Ctrl-D quit", "typing goes to the input line"],
         footerLesson: ["→← step", "PgUp/PgDn scroll", "F1 help", "Ctrl-D quit", "Tab tensor", ":leave lessons"],
         footerTyping: ["Enter run", "Esc clear", "↑↓ history", "Tab complete", "Ctrl-→/← step"],
-        footerCell: ["↑↓←→ cell", "Tab/Shift-Tab tensor", "Esc done", "PgUp/PgDn scroll"],
+        footerCell: ["↑↓←→ cell", "Tab/Shift-Tab tensor", "Esc done", "PgUp/PgDn scroll", ":why explain"],
         footerTooSmall: ["Ctrl-D quit"],
         helpKeys: [
             ("→ ←", "next / previous step (on an empty input line)"),
             ("Ctrl-→ Ctrl-←, Alt-n Alt-p", "next / previous step, always"),
             ("Home End", "first / last step (on an empty input line)"),
             ("PgUp PgDn, Shift-↑ Shift-↓, wheel", "scroll the step"),
-            ("Tab Shift-Tab", "select a tensor; then ↑ ↓ ← → move its cell cursor and the cell's exact value is shown"),
+            ("Tab Shift-Tab", "select a tensor; then ↑ ↓ ← → move its cell cursor and the cell's exact value is shown, and :why explains how that cell was computed"),
             ("Esc", "clear the input line, or leave the tensor"),
             ("↑ ↓", "walk the history (on the lesson list with an empty line: choose a lesson, Enter opens it)"),
             ("Ctrl-C", "stop a long computation, or clear the line"),
@@ -130,20 +139,23 @@ struct ScreenStrings {
         quitKey: "Ctrl-D：退出",
         cancelled: "已取消",
         howToQuit: "在空输入行按 Ctrl-D（或输入 :quit）退出",
+        whyNoCell: { ":why 解释一个值：先选中单元格（Tab，再按 ↑↓←→）再输入 :why，或直接输入 \($0)" },
+        exactFormsNamed: { "（精确形式太长，表中未列出：:why \($0)\($1) 显示其中一个的完整形式，:save \($0) 文件名.json 把全部写入文件）" },
+        exactFormsUnnamed: { "（精确形式太长，表中未列出：先给这个值起个名字（v = …），再用 :why v\($0) 显示其中一个的完整形式）" },
         outputTitle: { " 输出，第 \($0) 行" },
         helpTitle: { " 帮助，第 \($0) 行" },
         pagerKeys: " ↑↓ PgUp PgDn Home End 滚动 · 其他任意键关闭",
         footerHome: ["↑↓ 选择", "回车 打开", "F1 帮助", "Ctrl-D 退出", "打字即输入公式"],
         footerLesson: ["→← 换步", "PgUp/PgDn 滚动", "F1 帮助", "Ctrl-D 退出", "Tab 选张量", ":leave 课程列表"],
         footerTyping: ["回车 执行", "Esc 清空", "↑↓ 历史", "Tab 补全", "Ctrl-→/← 换步"],
-        footerCell: ["↑↓←→ 单元格", "Tab/Shift-Tab 换张量", "Esc 完成", "PgUp/PgDn 滚动"],
+        footerCell: ["↑↓←→ 单元格", "Tab/Shift-Tab 换张量", "Esc 完成", "PgUp/PgDn 滚动", ":why 解释"],
         footerTooSmall: ["Ctrl-D 退出"],
         helpKeys: [
             ("→ ←", "下一步 / 上一步（输入行为空时）"),
             ("Ctrl-→ Ctrl-←、Alt-n Alt-p", "下一步 / 上一步（任何时候）"),
             ("Home End", "第一步 / 最后一步（输入行为空时）"),
             ("PgUp PgDn、Shift-↑ Shift-↓、滚轮", "滚动本步内容"),
-            ("Tab Shift-Tab", "选择张量；之后 ↑ ↓ ← → 移动单元格，并显示该单元格的精确值"),
+            ("Tab Shift-Tab", "选择张量；之后 ↑ ↓ ← → 移动单元格，并显示该单元格的精确值；输入 :why 解释这个单元格是怎样算出来的"),
             ("Esc", "清空输入行，或退出张量选择"),
             ("↑ ↓", "浏览历史记录（在课程列表且输入行为空时：选择课程，回车打开）"),
             ("Ctrl-C", "停止耗时的计算，或清空输入行"),

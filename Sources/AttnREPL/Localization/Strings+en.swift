@@ -68,11 +68,16 @@ struct EnglishStrings: Strings {
     func inputsKept(_ names: [String], after reason: String) -> String {
         reason + "; " + (names.count == 1 ? "\(names[0]) keeps its previous value" : "\(names.joined(separator: ", ")) keep their previous values")
     }
-    func noLesson(_ id: String, known: String) -> String { "no lesson with this id (lessons: \(known))" }
 
     func greeting(version: String) -> String { "attn-repl \(version) — formulas and :commands; :help lists them, Ctrl-D leaves." }
     func defined(_ signature: String) -> String { "\(signature) defined" }
     var exactFormsTooLongForTable: String { "(exact forms too long for the table: see --format json, or the cell cursor on the screen)" }
+    func exactFormsNamed(_ name: String, _ place: String) -> String {
+        "(exact forms too long for the table: :why \(name)\(place) shows one in full, :save \(name) FILE.json writes them all)"
+    }
+    func exactFormsUnnamed(_ place: String) -> String {
+        "(exact forms too long for the table: name the value (v = …), then :why v\(place) shows one in full)"
+    }
     var exactFormNotKept: String { "(an exact form longer than 160 characters is not kept: the decimals are proved digits)" }
     let traceHeading = "trace:"
     let valueHeading = "value:"
@@ -119,6 +124,7 @@ struct EnglishStrings: Strings {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name) from \(path): \(reason)" }
     func couldNotBeSet(_ name: String) -> String { "\(name) could not be set" }
     let saveUsage = "usage: :save NAME FILE (e.g. :save A weights.npy; end FILE with ! to replace an existing file)"
+    func exerciseHidden(_ name: String) -> String { "\(name) is the exercise: type \(name) = your answer instead (:reveal shows it)" }
     func answerExerciseFirst(_ name: String) -> String { "\(name) is the exercise of this step: answer it first" }
     func noVariableInLesson(_ name: String) -> String { "no variable \(name) in this lesson" }
     func saved(_ name: String, _ shape: Shape, to path: String) -> String { "saved \(name) (\(shape)) to \(path)" }

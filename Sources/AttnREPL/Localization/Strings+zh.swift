@@ -67,11 +67,16 @@ struct ChineseStrings: Strings {
     }
     func inputFailed(_ name: String, _ reason: String) -> String { "输入 \(name)：\(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String { "\(reason)；\(names.joined(separator: "、")) 保留原来的值" }
-    func noLesson(_ id: String, known: String) -> String { "没有这门课程（课程：\(known)）" }
 
     func greeting(version: String) -> String { "attn-repl \(version) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。" }
     func defined(_ signature: String) -> String { "已定义 \(signature)" }
     var exactFormsTooLongForTable: String { "（精确形式太长，表中未列出：可用 --format json 查看，或在屏幕上用单元格光标查看）" }
+    func exactFormsNamed(_ name: String, _ place: String) -> String {
+        "（精确形式太长，表中未列出：:why \(name)\(place) 显示其中一个的完整形式，:save \(name) 文件名.json 把全部写入文件）"
+    }
+    func exactFormsUnnamed(_ place: String) -> String {
+        "（精确形式太长，表中未列出：先给这个值起个名字（v = …），再用 :why v\(place) 显示其中一个的完整形式）"
+    }
     var exactFormNotKept: String { "（超过 160 个字符的精确形式不予保留：所示小数均为已证明的数字）" }
     let traceHeading = "中间值："
     let valueHeading = "结果："
@@ -164,6 +169,7 @@ struct ChineseStrings: Strings {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name)（来自 \(path)）：\(reason)" }
     func couldNotBeSet(_ name: String) -> String { "无法设置 \(name)" }
     let saveUsage = "用法：:save NAME FILE（例如 :save A weights.npy；FILE 末尾加 ! 可覆盖已有文件）"
+    func exerciseHidden(_ name: String) -> String { "\(name) 是这一步的练习：请改为输入 \(name) = 你的答案（:reveal 显示答案）" }
     func answerExerciseFirst(_ name: String) -> String { "\(name) 是这一步的练习：请先作答" }
     func noVariableInLesson(_ name: String) -> String { "这一课里没有变量 \(name)" }
     func saved(_ name: String, _ shape: Shape, to path: String) -> String { "已把 \(name)（\(shape.name(in: .zh))）保存到 \(path)" }

@@ -46,13 +46,18 @@ protocol Strings: Sendable {
     func inputFailed(_ name: String, _ reason: String) -> String
     /// Setting inputs failed for `reason`: they keep their previous values.
     func inputsKept(_ names: [String], after reason: String) -> String
-    func noLesson(_ id: String, known: String) -> String
 
     // MARK: The line REPL
     func greeting(version: String) -> String
     func defined(_ signature: String) -> String
-    /// Under a value whose exact forms the text table leaves out.
+    /// Under a value whose exact forms the text table leaves out, from `eval` (a command-line
+    /// tool, whose `--format json` shows them).
     var exactFormsTooLongForTable: String { get }
+    /// The same note in the line REPL, which has no command-line flags: the commands that show
+    /// the forms there, for a value with a name (NAME, `[i, j]`)…
+    func exactFormsNamed(_ name: String, _ place: String) -> String
+    /// …and for one without (`[i, j]`).
+    func exactFormsUnnamed(_ place: String) -> String
     /// Under a value with an exact form too long to keep.
     var exactFormNotKept: String { get }
     var traceHeading: String { get }
@@ -104,6 +109,8 @@ protocol Strings: Sendable {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String
     func couldNotBeSet(_ name: String) -> String
     var saveUsage: String { get }
+    /// A statement read an exercise not yet answered: its value is not shown.
+    func exerciseHidden(_ name: String) -> String
     func answerExerciseFirst(_ name: String) -> String
     func noVariableInLesson(_ name: String) -> String
     func saved(_ name: String, _ shape: Shape, to path: String) -> String

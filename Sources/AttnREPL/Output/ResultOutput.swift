@@ -4,8 +4,12 @@ import Engine
 struct ResultOutput {
     let digits: Int
     let float: Bool
-    /// The words around values (`trace:`, the float-mode note).
-    var strings: any Strings = Language.en.strings
+    /// The language of the words around values (`trace:`, the float-mode note) and of
+    /// built-ins' trace steps (`attention: scores = Q K^T`).
+    var language: Language = .en
+    private var strings: any Strings { language.strings }
+    /// How names and the long-exact-form note read (the screen's differ from the line REPL's).
+    var wording = ResultWording.typed
 
     /// Refuses output whose digits would not fit in the memory budget (SPEC §4), before any
     /// is computed: `all` when every value is printed (JSON), otherwise as many as a text
@@ -35,19 +39,26 @@ struct ResultOutput {
     /// What a statement shows: its value, `name = value`, or a defined function's signature.
     func value(_ record: StatementRecord) -> [String] {
         switch record.outcome {
-        case let .value(t): return TensorText.lines(t, digits: digits) + exactFormNote(t)
-        case let .assigned(name, t): return labelled(name.canonical, t) + exactFormNote(t)
+        case let .value(t): return TensorText.lines(t, digits: digits) + exactFormNote(t, name: Self.shownName(record.statement))
+        case let .assigned(name, t): return labelled(wording.name(name.canonical), t) + exactFormNote(t, name: name.canonical)
         case let .defined(f): return [strings.defined("\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", ")))")]
         }
     }
 
-    /// Says where the exact forms the text leaves out can be seen, if anywhere.
-    private func exactFormNote(_ t: Tensor) -> [String] {
+    /// Says where the exact forms the text leaves out can be seen, if anywhere; `name` is
+    /// what the value can be asked about by (`:why NAME[i, j]`), if it has one.
+    private func exactFormNote(_ t: Tensor, name: String?) -> [String] {
         switch TensorText.hiddenExactForms(t) {
-        case .tooLongForTheTable: return [strings.exactFormsTooLongForTable]
+        case .tooLongForTheTable: return wording.exactFormsNote?(name, t.shape) ?? [strings.exactFormsTooLongForTable]
         case .tooLongToKeep: return [strings.exactFormNotKept]
         case nil: return []
         }
+    }
+
+    /// The name a statement that only names a value (`s`) shows.
+    private static func shownName(_ statement: Statement) -> String? {
+        guard case let .expression(e) = statement.kind, case let .name(n) = e.kind else { return nil }
+        return n.canonical
     }
 
     /// `name = value`, with a multi-line value indented under the name.
@@ -59,7 +70,7 @@ struct ResultOutput {
 
     private func traceLines(_ step: TraceStep) -> [String] {
         let indent = String(repeating: "  ", count: step.depth + 1)
-        let label = Sanitize.text(step.label)
+        let label = Sanitize.text(step.label(in: language))
         let inline = TensorText.inline(step.value, digits: digits)
         if !inline.hasSuffix(" tensor") { return ["\(indent)\(label) → \(inline)"] }
         return ["\(indent)\(label) →"] + TensorText.lines(step.value, digits: digits).map { indent + "    " + $0 }

@@ -11,7 +11,9 @@ import Glibc
 /// the one place text reaches standard output.
 enum StandardOutput {
     /// The first write error, as the system words it (`No space left on device`).
-    nonisolated(unsafe) private(set) static var failure: String?
+    nonisolated(unsafe) private(set) static var failure: Message?
+    /// The language of the message about lost output: the command's `--lang`.
+    nonisolated(unsafe) static var language: Language = .en
 
     static func write(_ lines: [String]) {
         for line in lines { put(ControlCharacters.neutralised(line) + "\n") }
@@ -42,7 +44,7 @@ enum StandardOutput {
     }
 
     private static func noteFailure() {
-        failure = String(cString: strerror(errno))
+        failure = SystemError.message(errno)
         clearerr(stdout)
     }
 
@@ -50,7 +52,7 @@ enum StandardOutput {
     static func exit(_ status: Int32) -> Never {
         flush()
         if let failure {
-            StandardError.write(["error: cannot write the output (\(failure))"])
+            StandardError.write([language.text("error: cannot write the output (\(failure))")])
             Glibc.exit(1)
         }
         Glibc.exit(status)

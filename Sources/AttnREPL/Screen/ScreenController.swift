@@ -125,7 +125,6 @@ final class ScreenController {
             }
             return
         }
-        if case .character = key { screen.cellMode = false }
         if key == .tab {                    // only completion reads them
             Readline.candidates = state.completionCandidates
             Readline.argumentCandidates = state.argumentCompletions
@@ -223,12 +222,28 @@ final class ScreenController {
 
     // MARK: Running input
 
-    private func submit(_ text: String) {
-        if text.trimmingSpaces == ":help" {
+    private func submit(_ typed: String) {
+        if typed.trimmingSpaces == ":help" {
             openHelp()
             return
         }
-        let response = Responder(state: state, printsLessonSteps: false).respond(to: text)
+        // A bare `:why` asks about the selected cell. A `:why` changes nothing, so the cell
+        // stays selected for the next one; anything else run (not an empty Enter) ends the
+        // selection, as Esc does.
+        var text = typed
+        let asksAboutCell = isBareWhy(typed) && screen.mode == .lesson && state.lesson != nil
+        if asksAboutCell {
+            guard let command = whyCommandForSelectedCell() else {
+                screen.output = []
+                screen.errors = []
+                screen.message = (strings.whyNoCell(whyExample()), .accent)
+                return
+            }
+            text = command
+        } else if !isWhy(typed) && !typed.trimmingSpaces.isEmpty {
+            screen.cellMode = false
+        }
+        let response = Responder(state: state, printsLessonSteps: false, wording: .screen(strings)).respond(to: text)
         _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent
         cells.invalidate()
         homeRows = nil
@@ -250,7 +265,33 @@ final class ScreenController {
         if shown > Layout.outputCapacity(rows: terminal.rows) {
             screen.pager = .init(lines: PagerView.wrap(screen.output + screen.errors, width: terminal.cols), top: 0,
                                  error: !screen.errors.isEmpty, help: false)
+        } else if screen.cellMode {
+            revealSelection()           // the output pane took rows from the document
         }
+    }
+
+    private func isBareWhy(_ text: String) -> Bool { text.trimmingSpaces == ":why" }
+
+    private func isWhy(_ text: String) -> Bool {
+        text.trimmingSpaces.split(separator: " ", maxSplits: 1).first == ":why"
+    }
+
+    /// `:why NAME[i, j]` for the cell under the cursor, when a tensor is selected.
+    private func whyCommandForSelectedCell() -> String? {
+        guard screen.cellMode, let lesson = state.lesson else { return nil }
+        let f = frame()
+        let items = f.tensorItems(lesson)
+        guard let s = f.selectedTensor(items, lesson) else { return nil }
+        let entry = items[s].entry
+        return ":why " + entry.name + TensorPane.position(entry.value.shape, cursor: (screen.cellRow, screen.cellCol)).text
+    }
+
+    /// A `:why` the learner could type about the step's newest tensor they may look at.
+    private func whyExample() -> String {
+        guard let lesson = state.lesson else { return ":why A[2, 3]" }
+        let entries = frame().tensorItems(lesson).map(\.entry).filter { !$0.hidden }
+        guard let entry = entries.last(where: { $0.step == lesson.step }) ?? entries.last else { return ":why A[2, 3]" }
+        return ":why " + entry.name + TensorPane.position(entry.value.shape, cursor: (0, 0)).text
     }
 
     private func interrupted() {

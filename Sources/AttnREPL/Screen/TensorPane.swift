@@ -87,17 +87,22 @@ enum TensorPane {
         return shelves
     }
 
+    /// The cursor's element: its index in the tensor and its 1-based place as typed (`[2, 3]`,
+    /// `[2]` in a vector, nothing for a scalar).
+    static func position(_ shape: Shape, cursor: (row: Int, col: Int)) -> (index: Int, text: String) {
+        switch shape {
+        case .scalar: return (0, "")
+        case .vector: return (cursor.row, "[\(cursor.row + 1)]")
+        case .matrix: return (cursor.row * shape.cols + cursor.col, "[\(cursor.row + 1), \(cursor.col + 1)]")
+        }
+    }
+
     /// `A[2, 3] = exp(…)/(…) ≈ 0.244728…`: the cell's full exact form and its decimal at the
     /// session's digits.
     static func detailLine(_ item: Item, cursor: (row: Int, col: Int), strings: ScreenStrings) -> String? {
         let v = item.entry.value
         if item.entry.hidden { return strings.exerciseDetail(UnicodeMath.name(item.entry.name), item.entry.name) }
-        let index: Int, place: String
-        switch v.shape {
-        case .scalar: index = 0; place = ""
-        case .vector: index = cursor.row; place = "[\(cursor.row + 1)]"
-        case .matrix: index = cursor.row * v.shape.cols + cursor.col; place = "[\(cursor.row + 1), \(cursor.col + 1)]"
-        }
+        let (index, place) = position(v.shape, cursor: cursor)
         guard index < v.count else { return nil }
         let cell = item.source.cell(index, digits: item.source.digits)
         let fullExact = v.isFloat ? nil : ExactForm.string(v.scalar(at: index), limit: 4000)

@@ -18,12 +18,14 @@ struct Responder {
     let state: ReplState
     /// The line REPL also prints the lesson step after it changes; the screen shows it anyway.
     var printsLessonSteps = true
+    /// How results name things and where they point for exact forms (the screen's own wording).
+    var wording = ResultWording.typed
 
     func respond(to text: String) -> Response {
         Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
         if Interrupt.isRequested { response = Response(errors: [stopMessage]) }
-        if let warning = state.transcript?.takeWarning() { response.lines.insert(warning, at: 0) }
+        if let warning = state.transcript?.takeWarning() { response.lines.insert(state.language.text(warning), at: 0) }
         return response
     }
 
@@ -78,7 +80,7 @@ struct Responder {
         state.interpreter.certifiesTrace = state.trace
         let before = state.interpreter
         let (records, error) = state.interpreter.run(text)
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: state.strings)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language, wording: wording)
         var response = Response()
         for record in records where !record.statement.silent {
             response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
@@ -135,22 +137,23 @@ struct Responder {
 
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
         let strings = state.strings
-        let output = ResultOutput(digits: state.digits, float: state.float, strings: strings)
+        let output = ResultOutput(digits: state.digits, float: state.float, language: state.language, wording: wording)
+        let shown = wording.name
         switch outcome {
         case let .value(record):
             return Response(lines: record.statement.silent ? [] : output.value(record))
         case let .recomputed(names):
-            let line = lesson.recomputedMessage(names)
+            let line = lesson.recomputedMessage(names.map(shown))
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
         case let .correct(name, value):
             // The value on one line when it fits (`a_1 = [1/2, 3/4]`), else as a block below.
             let inline = Self.answerText(value, digits: state.digits)
             let fits = value.shape == .scalar || !inline.hasSuffix(" tensor")
-            let line = strings.correct(fits ? "\(name) = \(inline)" : name)
-            let block = fits ? [] : output.labelled(name, value)
+            let line = strings.correct(fits ? "\(shown(name)) = \(inline)" : shown(name))
+            let block = fits ? [] : output.labelled(shown(name), value)
             return Response(lines: [line] + block, lessonChanged: true, status: line)
         case let .wrong(name, hint, exactNeeded):
-            let line = exactNeeded ? strings.notExact(name) : strings.wrong(name)
+            let line = exactNeeded ? strings.notExact(shown(name)) : strings.wrong(shown(name))
             // The hint whole, on lines of its own: the screen shows it in the output pane.
             let hintLines = hint.map { TextWrap.lines(strings.hint($0), width: 76) } ?? []
             return Response(lines: [line] + hintLines, status: line)

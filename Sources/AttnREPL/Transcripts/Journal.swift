@@ -1,6 +1,7 @@
 // The journal of an interactive session: JSON Lines in $XDG_STATE_HOME/attn-repl/sessions/,
 // one record per completed event. Each record is one write(2) followed by fsync, so killing
 // the process at any moment loses no record that was completed.
+import Engine
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -46,5 +47,6 @@ final class Journal {
 struct JournalError: Error, CustomStringConvertible {
     let path: String
     let errno: Int32
-    var description: String { "\(path): \(String(cString: strerror(errno)))" }
+    var message: Message { "\(path): \(SystemError.message(errno))" }
+    var description: String { message.english }
 }

@@ -1,6 +1,7 @@
 // Everything a session did, in order: kept in memory (for :export and replay) and, in an
 // interactive session, also appended to the journal as it happens. A journal that cannot
 // be written gives one warning; the session goes on without it.
+import Engine
 import FoundationEssentials
 
 final class Transcript {
@@ -11,7 +12,7 @@ final class Transcript {
     private var journalDirectory: URL?
     /// The session's name: its journal's file name without `.jsonl`.
     let name: String
-    private var warning: String?
+    private var warning: Message?
     /// The journal stopped (a full disk): later statements are named as not journaled.
     private var stopped = false
 
@@ -30,7 +31,7 @@ final class Transcript {
                 for earlier in events.dropLast() { try journal?.append(earlier.json.serialized()) }
             } catch {
                 journal = nil
-                warning = "warning: this session is not journaled (\(error)); it goes on unrecorded"
+                warning = "warning: this session is not journaled (\(ErrorMessage.of(error))); it goes on unrecorded"
                 return
             }
         }
@@ -45,14 +46,13 @@ final class Transcript {
         } catch {
             self.journal = nil
             stopped = true
-            let what = event.input.map { "\"\($0)\" and every statement after it are" } ?? "nothing after this point is"
-            warning = "warning: the session journal stopped (\(error)): \(what) not journaled; "
-                + "the session goes on, and :export saves it whole"
+            let what: Message = event.input.map { "\"\($0)\" and every statement after it are" } ?? "nothing after this point is"
+            warning = "warning: the session journal stopped (\(ErrorMessage.of(error))): \(what) not journaled; the session goes on, and :export saves it whole"
         }
     }
 
     /// A warning not yet shown to the learner, at most once each.
-    func takeWarning() -> String? {
+    func takeWarning() -> Message? {
         defer { warning = nil }
         return warning
     }

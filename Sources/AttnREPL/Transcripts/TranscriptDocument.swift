@@ -38,7 +38,7 @@ struct TranscriptDocument {
         // A regular file only (a FIFO would block replay forever), and no larger than a
         // quarter of the memory budget: reading it takes a few times its size.
         do { data = try FileSystem.readRegularFile(url.path, limit: maximumBytes) } catch {
-            throw TranscriptError("cannot read \(url.path): \(error)")
+            throw TranscriptError("cannot read \(url.path): \(FileReadError.message(error))")
         }
         let text = String(decoding: data, as: UTF8.self)
         let name = url.deletingPathExtension().lastPathComponent
@@ -101,13 +101,15 @@ struct TranscriptDocument {
                                   events: [start] + e.events.filter { $0.type != .start })
     }
 
-    private static func reason(_ error: Error) -> String {
+    private static func reason(_ error: Error) -> Message {
         switch error {
-        case let DecodingError.dataCorrupted(c): return c.debugDescription
+        // The decoder's own sentence; the common one ("The given data was not valid JSON.") has
+        // a translation, others stay as the decoder words them.
+        case let DecodingError.dataCorrupted(c): return Message(stringLiteral: c.debugDescription)
         case let DecodingError.keyNotFound(key, _): return "missing field \(key.stringValue)"
         case let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c):
             return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "\(error)"
+        default: return Message(verbatim: "\(error)")
         }
     }
 

@@ -109,18 +109,18 @@ struct TranscriptPlayer {
         do {
             shape = try TensorFile.shape(data.shape)
             guard shape.count == data.exact.count else { return "\(key): the recorded value has the wrong number of elements" }
-            elements = try data.exact.enumerated().map { i, form in try JSONTensorFile.exactForm(form, "element \(i + 1)") }
+            elements = try data.exact.enumerated().map { i, form in try JSONTensorFile.exactForm(form, "element \(i + 1)" as Message) }
         } catch {
-            return "\(key): the recorded value cannot be read: \(error)"
+            return "\(key): the recorded value cannot be read: \(ErrorMessage.of(error))"
         }
         var tensor = Tensor(shape: shape, exact: elements)
         if state.float { tensor = Tensor(shape: shape, float: tensor.floatElements) }
         do {
             _ = try state.bindExternal(Name(key), tensor)
         } catch let e as ProgramError {
-            return "\(key): \(e.diagnostic.message)"
+            return "\(key): \(e.diagnostic.text)"
         } catch {
-            return "\(key): \(error)"
+            return "\(key): \(ErrorMessage.of(error))"
         }
         state.record(event)
         return nil
@@ -143,7 +143,7 @@ struct TranscriptPlayer {
             if let step = event.step { lesson.go(to: step - 1) }
             return nil
         } catch {
-            return "lesson \(id): \(error)"
+            return "lesson \(id): \(ErrorMessage.of(error))"
         }
     }
 }

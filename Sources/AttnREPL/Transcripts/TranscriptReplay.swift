@@ -13,28 +13,38 @@ enum TranscriptReplay {
 }
 
 extension TranscriptPlayer.Summary {
-    /// Each difference (the statement, recorded, now), then a one-line summary.
-    var report: [String] {
-        var lines = skippedReport.map(\.english)
+    /// Each difference (the statement, recorded, now), then a one-line summary, in `language`.
+    func report(in language: Language = .en) -> [String] {
+        var lines = skippedReport.map(language.text)
         for d in differences {
             let input = Sanitize.text(d.recorded.input ?? "")
             // Same decimals but different exact forms: show the exact forms.
             let exact = TranscriptText.outcome(d.recorded) == TranscriptText.outcome(d.now)
-            lines += ["statement \(d.number): \(input)",
-                      "  recorded: " + TranscriptText.outcome(d.recorded, exact: exact),
-                      "  now:      " + TranscriptText.outcome(d.now, exact: exact)]
+            lines += [language.text("statement \(d.number): \(input)"),
+                      language.text("  recorded: \(TranscriptText.outcome(d.recorded, exact: exact, in: language))"),
+                      language.text("  now:      \(TranscriptText.outcome(d.now, exact: exact, in: language))")]
         }
         for skipped in interrupted {
-            let rerun = skipped.rerun == 0 ? "" : " (its first \(skipped.rerun) statement\(skipped.rerun == 1 ? "" : "s"), which had finished, ran again)"
-            lines.append("skipped \(Sanitize.text(skipped.input)): interrupted (Ctrl-C) when recorded\(rerun)")
+            let input = Sanitize.text(skipped.input)
+            let message: Message = switch skipped.rerun {
+            case 0: "skipped \(input): interrupted (Ctrl-C) when recorded"
+            case 1: "skipped \(input): interrupted (Ctrl-C) when recorded (its first \(skipped.rerun) statement, which had finished, ran again)"
+            default: "skipped \(input): interrupted (Ctrl-C) when recorded (its first \(skipped.rerun) statements, which had finished, ran again)"
+            }
+            lines.append(language.text(message))
         }
-        let n = evaluations.count
-        let count = "\(n) statement\(n == 1 ? "" : "s")"
-        let diffs = differences.count
-        let skipped = interrupted.isEmpty ? "" : ", \(interrupted.count) interrupted statement\(interrupted.count == 1 ? "" : "s") skipped"
-        lines.append(diffs == 0 ? "replayed \(count), no differences\(skipped)"
-                                : "replayed \(count), \(diffs) difference\(diffs == 1 ? "" : "s")\(skipped)")
+        lines.append(language.text(summaryLine))
         return lines
+    }
+
+    /// `replayed 3 statements, 1 difference, 1 interrupted statement skipped`.
+    private var summaryLine: Message {
+        let n = evaluations.count, diffs = differences.count, skipped = interrupted.count
+        let count: Message = n == 1 ? "\(n) statement" : "\(n) statements"
+        let found: Message = diffs == 0 ? "no differences" : diffs == 1 ? "\(diffs) difference" : "\(diffs) differences"
+        guard skipped > 0 else { return "replayed \(count), \(found)" }
+        let stopped: Message = skipped == 1 ? "\(skipped) interrupted statement skipped" : "\(skipped) interrupted statements skipped"
+        return "replayed \(count), \(found), \(stopped)"
     }
 
     /// One line per `:` text a transcript held that was not run (SPEC §8).

@@ -11,7 +11,7 @@ public struct BuiltinCall {
     var count: Int { arguments.count }
 
     /// Records an internal step, shown in traces as `attention: scores = Q K^T`.
-    func record(_ label: String, _ value: Tensor) {
+    func record(_ label: Message, _ value: Tensor) {
         recorder.record("\(name): \(label)", value)
     }
 

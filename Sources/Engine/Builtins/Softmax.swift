@@ -16,6 +16,10 @@ enum Softmax {
         case let .float(d):
             return Tensor(shape: t.shape, float: try floatRows(d, mask: mask, width: n, rows: rows))
         case let .exact(e):
+            // Rows of rational scores: weights made when read (SoftmaxRows).
+            if mask == nil, case .matrix = t.shape, let lazy = try SoftmaxRows(scores: e, width: n, rows: rows) {
+                return Tensor(shape: t.shape, softmax: lazy)
+            }
             // Rows only read the scores and make new nodes: blocks of rows are built in parallel.
             let out = try Parallel.rows(rows, width: n, filler: Scalar.zero, minimumCount: max(2, 1024 / max(1, n))) { block, out in
                 var scratch = RationalSoftmaxRow()

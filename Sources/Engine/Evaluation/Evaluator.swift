@@ -22,7 +22,7 @@ struct Evaluator {
             try value.checkRationalSizes()
             switch e.kind {
             case .number, .group, .pi: break
-            default: recorder.record(source[e.range], value, range: e.range)
+            default: recorder.record(source: source[e.range], value, range: e.range)
             }
             return value
         } catch var d as Diagnostic {

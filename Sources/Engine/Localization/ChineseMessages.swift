@@ -288,6 +288,19 @@ enum ChineseMessages {
         "∂L/∂(%@) = ∂L/∂(%@) moved back to where each element came from": "∂L/∂(%1) = ∂L/∂(%2) 放回每个元素原来的位置",
         "∂L/∂(%@) = α ⊙ (∂L/∂α − (∂L/∂α · α) per row), α = %@  [(diag(α) − ααᵀ) ∂L/∂α]": "∂L/∂(%1) = α ⊙ (∂L/∂α − 逐行的 (∂L/∂α · α)), α = %2  [(diag(α) − ααᵀ) ∂L/∂α]",
 
+        // Trace steps of built-ins (`--trace`, `:trace on`): `attention: scores = Q K^T`. The
+        // built-in's name stays; a step's own name becomes Chinese wherever it appears.
+        "%@: %@": "%1：%2",
+        "%@scores = Q K^T": "%1分数 = Q K^T",
+        "%@scaled = scores / sqrt(d_k)": "%1缩放分数 = 分数 / sqrt(d_k)",
+        "%@weights = softmax(scaled)": "%1权重 = softmax(缩放分数)",
+        "%@output = weights V": "%1输出 = 权重 V",
+        "concat = hcat(head_1, …, head_%@)": "拼接 = hcat(head_1, …, head_%1)",
+        "output = concat W_O": "输出 = 拼接 W_O",
+        // grad's backward pass in a trace: L, then ∂L/∂(each node).
+        "grad: L = %@": "求导：L = %1",
+        "grad: ∂L/∂(%@)": "求导：∂L/∂(%1)",
+
         // :why on a gradient cell (GradientExplanation)
         "the chain rule, from L = %@ down to %@, one level each:": "链式法则，从 L = %1 一直到 %2，每行一层：",
         "the expression": "该表达式",

@@ -10,7 +10,7 @@ extension RealNode {
     /// Computes the intervals of `roots` and of every node below them at `precision`. A node
     /// whose interval is undecided at this precision (a divisor too close to 0) stays uncached,
     /// and so do the nodes above it; `interval(precision:)` refines those the ordinary way.
-    static func evaluateInParallel(_ roots: [RealNode], precision: Int) {
+    static func evaluateInParallel(_ roots: [RealNode], precision: Int, fixedPointSoftmax: Bool = true) {
         _ = MPFRSetup.done
         var levels: [[RealNode]] = []
         var stack: [RealNode] = []
@@ -24,8 +24,11 @@ extension RealNode {
         }
         // exp(m/d) of machine-sized rationals: computed together (ExpBatch).
         var exponentials: [(node: RealNode, numerator: Int64, denominator: Int64)] = []
+        // Entries of softmax rows times rationals: evaluated together, their weights unwalked.
+        var softmaxProducts = SoftmaxProducts()
         roots.forEach(visit)
         while let n = stack.popLast() {
+            if fixedPointSoftmax, n.kind == .quotient, softmaxProducts.take(n) { continue }
             if n.kind == .function, case let .function(.exp, x) = n.operation,
                case let .constant(q) = x.operation, case let .small(m, d) = q.storage {
                 exponentials.append((n, m, d))
@@ -34,9 +37,9 @@ extension RealNode {
             while levels.count < n.depth { levels.append([]) }
             levels[n.depth - 1].append(n)
             if case let .sum(terms) = n.operation {
-                if let shared = terms.sharedNodes {
+                if let row = terms.sharedRow {
                     // The row of a product's entry: the other entries of that row share it.
-                    if seenRows.insert(shared.identity).inserted { shared.nodes.forEach(visit) }
+                    if seenRows.insert(ObjectIdentifier(row)).inserted { row.nodes.forEach(visit) }
                 } else {
                     for t in terms { visit(t.node) }
                 }
@@ -44,6 +47,9 @@ extension RealNode {
                 n.children.forEach(visit)
             }
         }
+        // Entries the kernel refused (tables too large, memory) are walked the ordinary way.
+        let refused = softmaxProducts.evaluate(precision: precision)
+        if !refused.isEmpty, !Interrupt.isRequested { evaluateInParallel(refused, precision: precision, fixedPointSoftmax: false) }
         evaluateExponentials(exponentials, precision: precision)
         // After Ctrl-C the remaining levels stay uncached: nothing wrong is ever cached.
         for level in levels where !level.isEmpty && !Interrupt.isRequested { evaluateLevel(level, precision: precision) }
@@ -96,11 +102,11 @@ extension RealNode {
             var rowIndex: [ObjectIdentifier: Int] = [:], columnIndex: [ObjectIdentifier: Int] = [:]
             for n in level {
                 guard n.kind == .sum, case let .sum(terms) = n.operation,
-                      let row = terms.sharedNodes, let column = terms.sharedCoefficients else {
+                      let row = terms.sharedRow, let column = terms.sharedCoefficients else {
                     plan.append(nil)
                     continue
                 }
-                let rowID = row.identity, columnID = column.identity
+                let rowID = ObjectIdentifier(row), columnID = column.identity
                 if rowIndex[rowID] == nil {
                     rowIndex[rowID] = rowNodes.count
                     rowNodes.append(row.nodes)

@@ -2,7 +2,6 @@
 // arithmetic built on them (every operation rounds its lower end down and its upper end up,
 // so the true value always lies inside).
 import CMPFR
-import CFixedPoint
 
 /// An MPFR float whose struct and digits live in one Swift object (MPFR's custom interface):
 /// one allocation instead of three; attention makes tens of thousands of these.
@@ -294,78 +293,6 @@ struct Interval: @unchecked Sendable {
     }
 }
 
-/// The interval ends of a sum's terms, as the fixed-point sum reads them; a row of nodes is
-/// gathered once for every sum that uses it (the 16 entries of an attention output's row
-/// share their 64 weights).
-final class FixedPointRow: @unchecked Sendable {
-    fileprivate let values: [Interval]          // keeps the floats the pointers point into
-    fileprivate let lows: [UnsafePointer<__mpfr_struct>?]
-    fileprivate let highs: [UnsafePointer<__mpfr_struct>?]
-
-    /// The ends already rounded onto the row's scale for sums at `preparedPrecision` bits
-    /// (attn_fixed_row_prepare), when the row is shared by many sums; else nil.
-    fileprivate let prepared: OpaquePointer?
-    fileprivate let preparedPrecision: Int
-
-    init(_ values: [Interval], preparedFor precision: Int? = nil) {
-        self.values = values
-        let lows = values.map { Optional(UnsafePointer($0.lo.x)) }
-        let highs = values.map { Optional(UnsafePointer($0.hi.x)) }
-        self.lows = lows
-        self.highs = highs
-        preparedPrecision = precision ?? 0
-        prepared = precision.flatMap { p in
-            withExtendedLifetime(values) {
-                attn_fixed_row_prepare(lows, highs, lows.count, mpfr_prec_t(p), Interval.fixedPointExtraBits)
-            }
-        }
-    }
-
-    deinit { attn_fixed_row_free(prepared) }
-
-    /// nil unless every node's interval is cached with at least `precision` bits. The row is
-    /// prepared for sums at `precision` (its entries in a product row share it).
-    convenience init?(_ nodes: [RealNode], precision: Int) {
-        var values: [Interval] = []
-        values.reserveCapacity(nodes.count)
-        for n in nodes {
-            guard let v = n.cachedInterval(precision: precision) else { return nil }
-            values.append(v)
-        }
-        self.init(values, preparedFor: precision)
-    }
-}
-
-extension Interval {
-    /// Σ nᵢ·rowᵢ / d for machine integers nᵢ (none Int.min) and d > 0, added exactly as GMP
-    /// integers on one binary scale 32 bits below the largest end's leading bit, every end
-    /// rounded outward onto it (Sources/CFixedPoint: attn_fixed_point_sum). Two integer multiply-adds per
-    /// term instead of four MPFR operations; nil if an end is not finite.
-    static func fixedPointSum(_ row: FixedPointRow, _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
-        guard row.values.count == multipliers.count else { return nil }
-        let lo = BigFloat.make(precision: p), hi = BigFloat.make(precision: p)
-        let done = withExtendedLifetime(row) {
-            if let prepared = row.prepared, row.preparedPrecision == p {
-                return attn_fixed_row_sum(prepared, lo.x, hi.x, multipliers)
-            }
-            return attn_fixed_point_sum(lo.x, hi.x, row.lows, row.highs, multipliers, multipliers.count, fixedPointExtraBits)
-        }
-        guard done != 0 else { return nil }
-        if d != 1 {
-            mpfr_div_ui(lo.x, lo.x, d, MPFR_RNDD)
-            mpfr_div_ui(hi.x, hi.x, d, MPFR_RNDU)
-        }
-        return Interval(lo: lo, hi: hi)
-    }
-
-    /// Bits of the fixed-point scale below the largest end's leading bit.
-    static let fixedPointExtraBits = 32
-
-    static func fixedPointSum(_ values: [Interval], _ multipliers: [Int], over d: UInt, precision p: Int) -> Interval? {
-        fixedPointSum(FixedPointRow(values), multipliers, over: d, precision: p)
-    }
-}
-
 /// A running sum of intervals kept in a few floats, every lower end rounded down and every
 /// upper end up (a long sum would otherwise allocate a pair of floats per term): the fallback
 /// of a sum whose coefficients do not fit the fixed-point sum. Multiples (n/d)·t are summed per
@@ -417,6 +344,15 @@ final class IntervalSum {
             mpfr_add(h.x, h.x, scratch.x, MPFR_RNDU)
         }
         return Interval(lo: l, hi: h)
+    }
+}
+
+extension Interval {
+    /// Divides both ends by d > 0 in place, rounding outward: only for an interval just made
+    /// and not yet shared (the fixed-point sums' totals).
+    func divideInPlace(by d: UInt) {
+        mpfr_div_ui(lo.x, lo.x, d, MPFR_RNDD)
+        mpfr_div_ui(hi.x, hi.x, d, MPFR_RNDU)
     }
 }
 

@@ -80,20 +80,15 @@ extension Scalar {
 }
 
 extension RealNode {
-    /// True when this is a sum of plain terms with positive coefficients (so none cancel) and
-    /// more than `k` structurally different ones: then no linear form with k terms is a
-    /// multiple of it. Decided from the first k + 1 different terms, without building this
-    /// sum's own linear form (a softmax denominator has 64 terms; `a/S + b/S` in an attention
-    /// output is checked against it per entry).
-    ///
-    /// Constant terms only add to a linear form's constant, so they are passed over: the
-    /// denominator of a softmax row with a score 0 ends in the constant 1 (exp(0)), and each
-    /// entry of its product with a column holding several 1s used to build that denominator's
-    /// whole linear form only to find it no multiple.
+    /// True when this is a sum of plain terms with positive coefficients (so none cancel), and
+    /// constants, with more than `k` structurally different plain terms: then no linear form
+    /// with k terms is a multiple of it (a linear form keeps constants apart). Decided from the
+    /// first k + 1 different terms, without building this sum's own linear form (a softmax
+    /// denominator has 64 terms, and one more, a constant, for each score of 0; `a/S + b/S` in
+    /// an attention output is checked against it per entry).
     func hasMoreDistinctTerms(than k: Int) -> Bool {
         guard case let .sum(terms) = operation, terms.count > k,
-              terms.allSatisfy({ $0.node.kind == .constant || ($0.node.isPlainTerm && $0.coefficient.sign > 0) })
-        else { return false }
+              terms.allSatisfy({ $0.node.kind == .constant || ($0.node.isPlainTerm && $0.coefficient.sign > 0) }) else { return false }
         var distinct: [RealNode] = []
         for t in terms where t.node.kind != .constant && !distinct.contains(where: { $0.isStructurallyEqual(to: t.node) }) {
             distinct.append(t.node)

@@ -89,8 +89,8 @@ public final class RealNode: @unchecked Sendable {
             // The hash covers the count and the first terms only (equal sums still hash alike;
             // a collision costs only a full comparison): hashing all 1,024 terms of each of a
             // product's 65,536 entries was a third of an exact attention's time.
-            h.combine(2)
-            terms.combinePrefix(RealNode.hashedSumTerms, into: &h)
+            h.combine(2); h.combine(terms.count)
+            terms.combineHashes(into: &h, limit: RealNode.hashedSumTerms)
             (deepest, leaves) = terms.depthAndLeaves
             kind = .sum
         case let .product(a, b): h.combine(3); include(a); include(b); kind = .product
@@ -104,6 +104,16 @@ public final class RealNode: @unchecked Sendable {
         self.storedLeafCount = UInt32(clamping: leaves)
         self.structuralHash = h.value
         if 1 + deepest > Limits.maximumRealDepth { Interrupt.noteTooDeep() }
+    }
+
+    /// The structural hash of exp(q) for a rational q, as `init` gives it to
+    /// `RealNode(.function(.exp, RealNode(.constant(q))))`, without making either node.
+    static func hashOfExponential(of q: Rational) -> Int {
+        var argument = StructureHash()
+        argument.combine(0); argument.combine(q)
+        var h = StructureHash()
+        h.combine(6); h.combine(RealFunction.exp); h.combine(argument.value)
+        return h.value
     }
 
     /// Where leaf counts saturate (far above any exact form's length limit).

@@ -144,17 +144,17 @@ extension Scalar {
                 combined.append((g.first, SumTerm(.one, RealNode(.quotient(numerator.node, g.denominator)))))
             }
         }
-        // In the order of first appearance: `others` is in order already (an attention output's
-        // entry has hundreds), so the few combined terms are merged in rather than all sorted.
+        // Each combined fraction where its first term stood; `others` is already in order (a
+        // merge, not a sort of the 1,024 terms of an attention output's entry).
         combined.sort { $0.0 < $1.0 }
         var result: [SumTerm] = []
         result.reserveCapacity(others.count + combined.count)
-        var next = combined.startIndex
+        var next = 0
         for (i, t) in others {
-            while next < combined.endIndex, combined[next].0 < i { result.append(combined[next].1); next += 1 }
+            while next < combined.count, combined[next].0 < i { result.append(combined[next].1); next += 1 }
             result.append(t)
         }
-        for (_, t) in combined[next...] { result.append(t) }
+        result.append(contentsOf: combined[next...].map(\.1))
         return result
     }
 

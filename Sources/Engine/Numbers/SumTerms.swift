@@ -2,6 +2,7 @@
 // of reals by rationals is a row of one and a column of the other, shared by every entry in
 // that row or column (64 × 16 attention outputs share 64 rows and 16 columns instead of
 // holding 65,536 terms of their own).
+import Synchronization
 
 /// One term c·x of a sum: a rational coefficient (1 for a plain term) and a real.
 public struct SumTerm: Sendable {
@@ -16,25 +17,82 @@ public struct SumTerm: Sendable {
 
 /// A row of nodes shared by the entries of one row of a product; its identity is the
 /// object's, so a walk can tell shared rows apart without holding pointers into arrays.
+/// A softmax row's exponentials exp(sⱼ) are made only when something reads them (see
+/// LazyExponentials): a 1024×1024 attention then holds 1024 scores per row, not 2 million nodes.
 final class SharedRow: Sendable {
-    let nodes: [RealNode]
+    private let given: [RealNode]?
+    private let exponentials: LazyExponentials?
+    let count: Int
     /// The largest height of the row's nodes, and their leaf counts: what every entry's node
     /// needs (RealNode.init), found once per row instead of once per entry.
     let deepest: Int
     let leaves: [Int]
     let totalLeaves: Int
-    /// The leaf count every node has, when they all have the same (a softmax row's
-    /// exponentials have 1 each): an entry's count is then one multiplication.
-    let uniformLeaves: Int?
 
     init(_ nodes: [RealNode]) {
-        self.nodes = nodes
+        given = nodes
+        exponentials = nil
+        count = nodes.count
         deepest = nodes.reduce(0) { max($0, $1.depth) }
         leaves = nodes.map(\.leafCount)
         totalLeaves = leaves.reduce(0) { min($0 + $1, RealNode.leafCountCap) }
-        let first = leaves.first
-        uniformLeaves = leaves.allSatisfy { $0 == first } ? first : nil
     }
+
+    /// exp(sⱼ) for nonzero rational scores sⱼ, each node made on first use (equal scores share one).
+    init(exponentialsOf scores: [Rational]) {
+        given = nil
+        exponentials = LazyExponentials(scores)
+        count = scores.count
+        deepest = 2                                   // exp over a constant
+        leaves = Array(repeating: 1, count: scores.count)
+        totalLeaves = scores.count
+    }
+
+    /// The node at position k.
+    func node(_ k: Int) -> RealNode { given?[k] ?? exponentials!.node(k) }
+
+    /// The structural hash of the node at k (a softmax row's, without making it).
+    func structuralHash(_ k: Int) -> Int {
+        if let given { return given[k].structuralHash }
+        return RealNode.hashOfExponential(of: exponentials!.scores[k])
+    }
+
+    /// Every node (a softmax row's exponentials are all made).
+    var nodes: [RealNode] { given ?? exponentials!.all }
+
+    /// The scores of a row of exponentials exp(sⱼ), without making its nodes.
+    var exponentScores: [Rational]? { exponentials?.scores }
+
+    /// The nodes that exist: all of an ordinary row, those made so far of a softmax row.
+    var existingNodes: [RealNode] { given ?? exponentials!.madeNodes }
+}
+
+/// The nodes exp(sⱼ) of a softmax row, made on demand under a lock (rows are read from several
+/// threads): exactly the nodes Softmax would build eagerly, equal scores sharing one node.
+final class LazyExponentials: Sendable {
+    let scores: [Rational]
+    private let made: Mutex<(nodes: [RealNode?], byScore: [Rational: RealNode])>
+
+    init(_ scores: [Rational]) {
+        self.scores = scores
+        made = Mutex((Array(repeating: nil, count: scores.count), [:]))
+    }
+
+    func node(_ k: Int) -> RealNode {
+        made.withLock { state in
+            if let n = state.nodes[k] { return n }
+            let q = scores[k]
+            let n = state.byScore[q] ?? RealNode(.function(.exp, RealNode(.constant(q))))
+            state.byScore[q] = n
+            state.nodes[k] = n
+            return n
+        }
+    }
+
+    var all: [RealNode] { (0..<scores.count).map(node) }
+
+    /// The nodes made so far (a graph's size counts these, and makes no more).
+    var madeNodes: [RealNode] { made.withLock { state in state.nodes.compactMap { $0 } } }
 }
 
 /// A column of coefficients shared by the entries of one column of a product. A zero
@@ -71,7 +129,7 @@ public struct SumTerms: RandomAccessCollection, Sendable {
     /// Σ coefficientsᵢ·nodesᵢ over a shared row and column of one length, kept as they are
     /// (zero coefficients left out).
     init(row: SharedRow, column: SharedColumn) {
-        precondition(row.nodes.count == column.coefficients.count, "a row and a column of different lengths")
+        precondition(row.count == column.coefficients.count, "a row and a column of different lengths")
         storage = .product(row, column)
     }
 
@@ -88,15 +146,15 @@ public struct SumTerms: RandomAccessCollection, Sendable {
         case let .owned(terms): return terms[i]
         case let .product(row, column):
             let k = column.nonzero?[i] ?? i
-            return SumTerm(column.coefficients[k], row.nodes[k])
+            return SumTerm(column.coefficients[k], row.node(k))
         }
     }
 
-    /// The shared row of a product's entry, and an identity for it: a walk over many entries
-    /// of one row visits its nodes once.
-    var sharedNodes: (nodes: [RealNode], identity: ObjectIdentifier)? {
+    /// The shared row of a product's entry (its identity tells shared rows apart): a walk over
+    /// many entries of one row visits its nodes once.
+    var sharedRow: SharedRow? {
         guard case let .product(row, _) = storage else { return nil }
-        return (row.nodes, ObjectIdentifier(row))
+        return row
     }
 
     /// The shared column of a product's entry (zeros included, in step with the row's nodes),
@@ -107,6 +165,22 @@ public struct SumTerms: RandomAccessCollection, Sendable {
     }
 
     var coefficients: [Rational] { map(\.coefficient) }
+
+    /// Each of the first `limit` terms' coefficient and node hash into `h`, in order: what a
+    /// sum node's structural hash covers. Reads the arrays in place (no term values, and no
+    /// reference counting on the row and column that every entry of a product shares).
+    func combineHashes(into h: inout StructureHash, limit: Int) {
+        switch storage {
+        case let .owned(terms):
+            for t in terms.prefix(limit) { h.combine(t.coefficient); h.combine(t.node.structuralHash) }
+        case let .product(row, column):
+            if let nonzero = column.nonzero {
+                for k in nonzero.prefix(limit) { h.combine(column.coefficients[k]); h.combine(row.structuralHash(k)) }
+            } else {
+                for k in 0..<Swift.min(limit, column.coefficients.count) { h.combine(column.coefficients[k]); h.combine(row.structuralHash(k)) }
+            }
+        }
+    }
 
     /// The greatest height and the leaf count of the terms' nodes, from the shared row's
     /// summary when there is one (a product's 65,536 entries would each walk 1,024 terms).
@@ -122,33 +196,11 @@ public struct SumTerms: RandomAccessCollection, Sendable {
             return (deepest, leaves)
         case let .product(row, column):
             guard let nonzero = column.nonzero else { return (row.deepest, row.totalLeaves) }
-            if let each = row.uniformLeaves {
-                // The saturating sum of equal counts (each ≤ the cap, so no overflow).
-                let (total, overflow) = each.multipliedReportingOverflow(by: nonzero.count)
-                return (row.deepest, overflow ? RealNode.leafCountCap : Swift.min(total, RealNode.leafCountCap))
-            }
+            // Every exponential of a softmax row is one leaf: no walk over the row per entry.
+            if row.exponentScores != nil { return (row.deepest, nonzero.count) }
             var leaves = 0
             for k in nonzero { leaves = Swift.min(leaves + row.leaves[k], RealNode.leafCountCap) }
             return (row.deepest, leaves)
-        }
-    }
-
-    /// Mixes the count and the first `count` terms (coefficient, then the node's hash) into
-    /// `h`, as RealNode.init hashes a sum, reading a shared row and column in place: making
-    /// each SumTerm retained its node, the row and the column, which every entry of a
-    /// product's column shares across threads.
-    func combinePrefix(_ count: Int, into h: inout StructureHash) {
-        h.combine(endIndex)
-        switch storage {
-        case let .owned(terms):
-            for t in terms.prefix(count) { h.combine(t.coefficient); h.combine(t.node.structuralHash) }
-        case let .product(row, column):
-            let nonzero = column.nonzero
-            for i in 0..<Swift.min(count, column.count) {
-                let k = nonzero?[i] ?? i
-                h.combine(column.coefficients[k])
-                h.combine(row.nodes[k].structuralHash)
-            }
         }
     }
 }

@@ -4,7 +4,7 @@
 // then each cell's digits and exact form are read off its interval, in parallel too.
 
 enum CellBatch {
-    /// Fewer distinct real cells than this are formatted one by one on this thread.
+    /// Fewer distinct real cells than this are evaluated and formatted one by one.
     static let parallelThreshold = 64
 
     static func cells(_ values: [Scalar], digits: Int, exactLimit: Int) -> [CellText] {
@@ -14,7 +14,9 @@ enum CellBatch {
             rootIndex[ObjectIdentifier(n)] = roots.count
             roots.append(n)
         }
-        guard roots.count >= parallelThreshold, Parallel.workers > 1 else {
+        // Evaluated together even on one core: the batch has kernels a single cell lacks
+        // (exponential tables, softmax rows in fixed point).
+        guard roots.count >= parallelThreshold else {
             return values.map { CellText($0, digits: digits, exactLimit: exactLimit) }
         }
         let bits = Precision.bits(forDigits: digits)
@@ -56,7 +58,7 @@ extension Tensor {
         if roots.isEmpty { return }
         let bits = Precision.bits(forDigits: digits)
         var settled = Array(repeating: false, count: roots.count)
-        if roots.count >= CellBatch.parallelThreshold, Parallel.workers > 1 {
+        if roots.count >= CellBatch.parallelThreshold {
             RealNode.evaluateInParallel(roots, precision: bits)
             let decided = Parallel.Slots<Bool>(count: roots.count)
             let cells = roots

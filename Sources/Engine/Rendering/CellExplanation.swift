@@ -34,24 +34,29 @@ public struct CellExplainer {
 
     public func explain() -> CellExplanation? {
         guard let value = record.outcome.tensor, let e = record.expression else { return nil }
-        var lines = [record.text]
+        var lines: [String] = []
         let label = name + CellExplainer.index(value.shape, row, col)
         let cell = CellText(element(value, row, col), digits: digits)
         let result = cell.summary
         let steps = rule(e.ungrouped, target: value)
-        // Parts that only repeat the result (its exact form or decimals) are left out.
+        // Parts that only repeat the result (its exact form or decimals) are left out, and a
+        // part that reads as the one before it (`3 · 4 = 3 · 4`) is shown once.
         let squeezed = { (s: String) in s.filter { $0 != " " } }
         let repeats = Set([result, cell.exact ?? "", cell.decimal].map(squeezed))
         let parts = steps.filter { !$0.formula.isEmpty && !repeats.contains(squeezed($0.formula)) }
+        let shown = parts.enumerated().filter { i, p in i == 0 || p.formula != parts[i - 1].formula }.map(\.element)
         let relation = { (p: Step) in p.approximate ? "≈" : "=" }
-        let oneLine = label + parts.map { " \(relation($0)) \($0.formula)" }.joined() + " " + equalsResult(result)
+        let oneLine = label + shown.map { " \(relation($0)) \($0.formula)" }.joined() + " " + equalsResult(result)
+        // The statement heads the explanation unless the formula line already starts with it,
+        // as a scalar's does (`e = h^T x = 0.5·0 + 1·1 = 1`): then it would be printed twice.
+        if !restatesStatement(oneLine.dropFirst(label.count), e) { lines.append(record.text) }
         if oneLine.count <= 110 {
             lines.append(oneLine)
         } else {
             // Long sums: one part per line, the relations aligned under the first.
             let indent = String(repeating: " ", count: label.count + 1)
-            lines.append(label + (parts.first.map { " \(relation($0)) \($0.formula)" } ?? ""))
-            lines += parts.dropFirst().map { "\(indent)\(relation($0)) \($0.formula)" }
+            lines.append(label + (shown.first.map { " \(relation($0)) \($0.formula)" } ?? ""))
+            lines += shown.dropFirst().map { "\(indent)\(relation($0)) \($0.formula)" }
             lines.append(indent + equalsResult(result))
         }
         lines += steps.compactMap(\.note)
@@ -60,6 +65,17 @@ public struct CellExplainer {
             parts.contains { $0.formula == last.formula } && steps.count > 1 && !last.formula.contains("…") ? (last.formula, last.approximate) : nil
         }
         return CellExplanation(lines: lines, dependencies: dependencies, substituted: numbers?.0, substitutedIsRounded: numbers?.1 ?? false)
+    }
+
+    /// Whether `formulas` (the formula line after its label: ` = h_2^T x_2 = … = 1`) begins with
+    /// the statement's right-hand side `e`, up to spacing and how a product and grouping are
+    /// written (the line writes `a * 3` as `a · 3` and may add parentheses).
+    private func restatesStatement(_ formulas: Substring, _ e: Expr) -> Bool {
+        let plain = { (s: String) in s.filter { !" ·*()".contains($0) } }
+        let line = plain(String(formulas)), statement = "=" + plain(text(e))
+        guard line.hasPrefix(statement) else { return false }
+        let next = line.dropFirst(statement.count).first
+        return next == nil || next == "=" || next == "≈"
     }
 
     private func equalsResult(_ summary: String) -> String {

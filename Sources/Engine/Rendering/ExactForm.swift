@@ -76,6 +76,9 @@ public enum ExactForm {
                   spend("/", &budget) != nil else { return nil }
             return Piece(text: lt + "/" + rt, strength: .product, negative: l.negative)
         case let .sum(terms):
+            // Each term prints at least one character and each joint three (" + "): a 64-term
+            // attention output sum cannot fit 160 characters, so do not start on it.
+            guard 4 * terms.count - 3 <= budget else { return nil }
             var text = ""
             for (i, t) in terms.enumerated() {
                 guard let inner = render(t.node, &budget),

@@ -30,15 +30,24 @@ extension Tensor {
         if float {
             return Tensor(shape: shape, float: try BLAS.product(a.floatElements, b.floatElements, m, k, n))
         }
-        return Tensor(shape: shape, exact: try exactProduct(a.exactElements, b.exactElements, m, k, n))
+        return Tensor(shape: shape, exact: try exactProduct(a, b.exactElements, m, k, n))
     }
 
-    private static func exactProduct(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int) throws -> [Scalar] {
+    private static func exactProduct(_ a: Tensor, _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int) throws -> [Scalar] {
+        // A softmax whose weights are not made yet: its rows' exponentials and denominators are
+        // what the shared rows need, and a row's weights are made only for an entry that needs
+        // them (a column too short to share).
+        let softmax = a.softmaxRows
+        let x = softmax == nil ? a.exactElements : []
+        @Sendable func row(_ i: Int) -> ArraySlice<Scalar> {
+            softmax.map { ArraySlice($0.weights(ofRow: i)) } ?? x[(i * k)..<(i * k + k)]
+        }
         // Rows of x and columns of y as integers over one denominator each, where they fit: an
         // entry is then an integer dot product and one reduction (attention's scores QKᵀ).
-        let rows = (0..<m).map { i in IntegerVector(x, start: i * k, step: 1, count: k) }
+        let rows: [IntegerVector?] = softmax != nil ? Array(repeating: nil, count: m)
+            : (0..<m).map { i in IntegerVector(x, start: i * k, step: 1, count: k) }
         let cols = (0..<n).map { j in IntegerVector(y, start: j, step: n, count: k) }
-        let (sharedRows, sharedColumns) = sharedTerms(x, y, m, k, n)
+        let (sharedRows, sharedColumns) = sharedTerms(softmax, x, y, m, k, n)
         // Entries only read x and y and make new nodes: blocks of rows are built in parallel,
         // each writing its entries into the one result.
         let parallelRows = max(1, parallelWork / max(1, n * k))
@@ -47,6 +56,7 @@ extension Tensor {
             terms.reserveCapacity(k)
             for i in block {
                 try Interrupt.check()
+                var xi: ArraySlice<Scalar>? = nil
                 for j in 0..<n {
                     if let r = rows[i], let c = cols[j], let q = r.dot(c) {
                         out[i * n + j] = .rational(q)
@@ -59,8 +69,10 @@ extension Tensor {
                     // Rational products add up exactly; every term with a real is one term of one sum node.
                     var constant = Rational.zero
                     terms.removeAll(keepingCapacity: true)
+                    if xi == nil { xi = row(i) }
+                    let r = xi!
                     for t in 0..<k {
-                        switch (x[i * k + t], y[t * n + j]) {
+                        switch (r[r.startIndex + t], y[t * n + j]) {
                         case let (.rational(u), .rational(v)): constant = constant + u * v
                         case let (.real(a), .rational(c)), let (.rational(c), .real(a)):
                             if !c.isZero { terms.append(SumTerm(c, a)) }
@@ -83,21 +95,19 @@ extension Tensor {
     /// A softmax row, eⱼ/D with one D, shares its numerators instead: its entries are
     /// (Σⱼ cⱼ·eⱼ)/D, one quotient each, so the n² weights are never divided out to compute the
     /// output (see docs/PERFORMANCE.md); a column of 1s gives D/D, exactly 1.
-    private static func sharedTerms(_ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int)
+    private static func sharedTerms(_ softmax: SoftmaxRows?, _ x: [Scalar], _ y: [Scalar], _ m: Int, _ k: Int, _ n: Int)
         -> (rows: [ProductRow?], columns: [SharedColumn?]) {
         guard k > Scalar.likeTermSearchLimit else {
             return (Array(repeating: nil, count: m), Array(repeating: nil, count: n))
         }
-        let rows = (0..<m).map { i -> ProductRow? in
-            if let shared = ProductRow.overCommonDenominator(x[(i * k)..<(i * k + k)]) { return shared }
-            var nodes: [RealNode] = []
-            nodes.reserveCapacity(k)
-            for t in 0..<k {
-                guard case let .real(a) = x[i * k + t], a.isPlainTerm else { return nil }
-                nodes.append(a)
+        let rows: [ProductRow?] = softmax.map { rows in
+            rows.rows.map { row -> ProductRow? in
+                switch row {
+                case let .lazy(numerators, denominator): return .overCommonDenominator(numerators: numerators, denominator: denominator)
+                case let .built(weights): return productRow(weights[...])
+                }
             }
-            return .plain(SharedRow(nodes))
-        }
+        } ?? (0..<m).map { i in productRow(x[(i * k)..<(i * k + k)]) }
         let columns = (0..<n).map { j -> SharedColumn? in
             var coefficients: [Rational] = []
             coefficients.reserveCapacity(k)
@@ -111,6 +121,19 @@ extension Tensor {
             return column.count > Scalar.likeTermSearchLimit ? column : nil
         }
         return (rows, columns)
+    }
+
+    /// The shared row for one row of the left factor: a softmax row's numerators over its
+    /// denominator, else its nodes when every entry is a plain real.
+    private static func productRow(_ row: ArraySlice<Scalar>) -> ProductRow? {
+        if let shared = ProductRow.overCommonDenominator(row) { return shared }
+        var nodes: [RealNode] = []
+        nodes.reserveCapacity(row.count)
+        for x in row {
+            guard case let .real(a) = x, a.isPlainTerm else { return nil }
+            nodes.append(a)
+        }
+        return .plain(SharedRow(nodes))
     }
 
     /// Multiply-adds below which a product is built on one thread.

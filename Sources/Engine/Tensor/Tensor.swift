@@ -36,25 +36,51 @@ public struct Tensor: Sendable {
     }
 
     public let shape: Shape
+    private let storage: Storage
+
+    private enum Storage: Sendable {
+        case elements(Elements)
+        /// An exact softmax whose weights are made when first read (SoftmaxRows).
+        case softmax(SoftmaxRows)
+    }
+
     /// Row-major.
-    public let elements: Elements
+    public var elements: Elements {
+        switch storage {
+        case let .elements(e): return e
+        case let .softmax(rows): return .exact(rows.elements)
+        }
+    }
 
     public init(shape: Shape, exact: [Scalar]) {
         precondition(shape.count == exact.count, "shape and element count disagree")
         self.shape = shape
-        self.elements = .exact(exact)
+        self.storage = .elements(.exact(exact))
     }
 
     public init(shape: Shape, float: [Double]) {
         precondition(shape.count == float.count, "shape and element count disagree")
         self.shape = shape
-        self.elements = .float(float)
+        self.storage = .elements(.float(float))
+    }
+
+    init(shape: Shape, softmax rows: SoftmaxRows) {
+        precondition(shape.count == rows.count * rows.width, "shape and element count disagree")
+        self.shape = shape
+        self.storage = .softmax(rows)
     }
 
     public init(_ s: Scalar) { self.init(shape: .scalar, exact: [s]) }
     public init(_ q: Rational) { self.init(.rational(q)) }
 
-    public var isFloat: Bool { if case .float = elements { return true } else { return false } }
+    /// The rows of an exact softmax whose weights are not made yet (a product by rationals
+    /// needs only their numerators and denominators).
+    var softmaxRows: SoftmaxRows? {
+        if case let .softmax(rows) = storage { return rows }
+        return nil
+    }
+
+    public var isFloat: Bool { if case .elements(.float) = storage { return true } else { return false } }
     public var count: Int { shape.count }
 
     /// Exact elements; a float tensor's doubles become the exact binary fractions they are.
@@ -74,6 +100,7 @@ public struct Tensor: Sendable {
 
     /// The element at a 0-based row-major position, as an exact scalar.
     public func scalar(at i: Int) -> Scalar {
+        if let rows = softmaxRows { return rows.weight(at: i) }
         switch elements {
         case let .exact(e): return e[i]
         case let .float(d): return Rational(exactly: d[i]).map(Scalar.rational) ?? .zero
@@ -85,6 +112,7 @@ public struct Tensor: Sendable {
 
     /// The same elements with another shape of the same size.
     public func reshaped(_ s: Shape) -> Tensor {
+        if let rows = softmaxRows, s.rows == rows.count, s.cols == rows.width, case .matrix = s { return Tensor(shape: s, softmax: rows) }
         switch elements {
         case let .exact(e): return Tensor(shape: s, exact: e)
         case let .float(d): return Tensor(shape: s, float: d)
@@ -108,7 +136,8 @@ public struct Tensor: Sendable {
     /// Refuses exact rationals beyond the bit limit. Checked on every value the evaluator makes:
     /// each step at most doubles a size (x·x), so memory stays bounded while `x = x*x` repeats.
     public func checkRationalSizes() throws {
-        guard case let .exact(e) = elements else { return }
+        // (A softmax's weights are reals: nothing to check, and nothing to make.)
+        guard softmaxRows == nil, case let .exact(e) = elements else { return }
         for s in e {
             if case let .rational(q) = s, q.bitSize > Limits.maximumRationalBits {
                 throw Diagnostic("an exact number here has \(q.bitSize) bits, more than the limit of \(Limits.maximumRationalBits); try --float (or :float)")

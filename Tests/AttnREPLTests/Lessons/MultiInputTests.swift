@@ -115,7 +115,7 @@ struct MultiInputScreenTests {
         #expect(tmux.waitFor("X keeps its previous value"))
         try tmux.type(MultiInputTests.bothTogether)
         try tmux.send("Enter")
-        #expect(tmux.waitFor("X, W_xh changed"))
+        #expect(tmux.waitFor("X, Wₓₕ changed"))          // named as the screen draws them
     }
 }
 

@@ -71,6 +71,16 @@ struct LineREPLEndToEndTests {
         #expect(waitForLastLine(tmux, Self.prompt))
     }
 
+    /// Typed at the prompt, a value with long exact forms says how to see them from the prompt.
+    @Test func longExactFormsPointAtSessionCommands() throws {
+        let tmux = try TmuxSession(["--plain"])
+        #expect(tmux.waitFor(Self.prompt))
+        try enter(tmux, "s = softmax([1/3, 2/7, 5/11, 1/13, 2])")
+        #expect(tmux.waitFor(":why s[i] shows one in full, :save s\nFILE.json writes them all)"))
+        #expect(!tmux.screen.contains("--format json"))
+        #expect(waitForLastLine(tmux, Self.prompt))
+    }
+
     @Test func anErrorIsReportedAndTheSessionGoesOn() throws {
         let tmux = try TmuxSession(["--plain"])
         #expect(tmux.waitFor(Self.prompt))

@@ -38,6 +38,28 @@ struct PipedLineModeTests {
         #expect(r.stderr.hasPrefix("error: the input ended early"))
     }
 
+    /// The note under a table of long exact forms points at the commands that show them in the
+    /// session (`:why`, `:save`), in both languages, not at a command-line flag, and is wrapped
+    /// to 76 columns as hints are; `eval`, a command-line tool, keeps its `--format json`.
+    @Test(arguments: ["en", "zh"])
+    func longExactFormsPointAtSessionCommands(_ language: String) throws {
+        let session = "s = softmax([1/3, 2/7, 5/11, 1/13, 2])\nsoftmax([1/3, 2/7, 5/11; 1/13, 2, 3/5])\n:why s[2]\n"
+        let r = try BinaryRunner.run(["--plain", "--lang", language], stdin: session)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(language == "en"
+            ? "\n(exact forms too long for the table: :why s[i] shows one in full, :save s\nFILE.json writes them all)\n"
+            : "\n（精确形式太长，表中未列出：:why s[i] 显示其中一个的完整形式，:save s 文件\n名.json 把全部写入文件）\n"))
+        #expect(r.stdout.contains(language == "en"
+            ? "\n(exact forms too long for the table: name the value (v = …), then :why v[i,\nj] shows one in full)\n"
+            : "\n（精确形式太长，表中未列出：先给这个值起个名字（v = …），再用 :why v[i, j]\n显示其中一个的完整形式）\n"))
+        #expect(!r.stdout.contains("--format json"))
+        #expect(r.stdout.contains("exp(2/7)/(exp(1/3) + exp(2/7) + exp(5/11) + exp(1/13) + exp(2))"))   // what it says works
+        let eval = try BinaryRunner.run(["eval", "--lang", language, "softmax([1/3, 2/7, 5/11, 1/13, 2])"])
+        #expect(eval.stdout.contains(language == "en"
+            ? "(exact forms too long for the table: see --format json, or the cell cursor on the screen)"
+            : "（精确形式太长，表中未列出：可用 --format json 查看，或在屏幕上用单元格光标查看）"))
+    }
+
     @Test func aLessonStepsForwardAndBackAsText() throws {
         // Progress is kept per user: a fresh state directory so the lesson opens at step 1.
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("attn-piped-lesson-\(getpid())")

@@ -19,7 +19,7 @@ struct ScreenEndToEndTests {
         try tmux.type("e_{2,1} = -1/2")
         try tmux.send("Enter")
         #expect(tmux.waitFor("✓ correct"))
-        #expect(tmux.screen.contains("e_{2,1} = -1/2"))     // the feedback shows the value
+        #expect(tmux.screen.contains("✓ correct: e₂,₁ = -1/2"))   // the feedback shows the value, named as on the screen
         try tmux.send("Right")
         #expect(tmux.waitFor("step 2/6"))
         try tmux.send("PageDown")
@@ -47,7 +47,7 @@ struct ScreenEndToEndTests {
         #expect(tmux.waitFor("1.43596"))
         try tmux.type("x_3 = [5, 10, -5]")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("x_3 changed"))
+        #expect(tmux.waitFor("x₃ changed"))
         #expect(tmux.waitUntilGone("1.43596"))
         #expect(tmux.screen.contains("4.99"))          // c₂ is now almost x₃
     }
@@ -60,7 +60,7 @@ struct ScreenEndToEndTests {
         try tmux.send("BSpace")
         #expect(tmux.waitFor("› x_1 = [2, 0, 1]  # 改变输入"))
         try tmux.send("Enter")
-        #expect(tmux.waitFor("x_1 已更改"))
+        #expect(tmux.waitFor("x₁ 已更改"))
     }
 
     /// The help opens over the whole screen, laid out to its width; a typed key closes it and

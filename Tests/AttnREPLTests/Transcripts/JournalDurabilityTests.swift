@@ -9,10 +9,11 @@ struct JournalDurabilityTests {
         let tmux = try TmuxSession([])
         #expect(tmux.waitFor("type a formula"))
         let n = 5
+        let subscripts = ["₁", "₂", "₃", "₄", "₅"]          // the screen echoes v_1 as v₁
         for k in 1...n {
             try tmux.type("v_\(k) = \(k)/7")
             try tmux.send("Enter")
-            #expect(tmux.waitFor("v_\(k) = \(k)/7 ≈"))
+            #expect(tmux.waitFor("v\(subscripts[k - 1]) = \(k)/7 ≈"))
         }
         let pid = try #require(tmux.programPID)
         kill(pid, SIGKILL)

@@ -106,13 +106,13 @@ struct TranscriptContentTests {
         run(["y = exp(1/2) / 3", ":why y", ":why nothing"], in: state)
         let whys = try #require(state.transcript?.events.filter { $0.type == .why })
         #expect(whys.count == 2)
-        #expect(whys[0].input == ":why y" && whys[0].lines?.first == "y = exp(1/2) / 3")
+        #expect(whys[0].input == ":why y" && whys[0].lines == ["y = exp(1/2)/3 ≈ 0.549574"])
         #expect(whys[1].error == "error: unknown name nothing")
         let doc = try document(state)
         let html = HTMLExport(document: doc).render()
-        #expect(html.contains("<div class=\"why\"><p>y = exp(1/2) / 3</p>"))
+        #expect(html.contains("<div class=\"why\"><p>y = exp(1/2)/3 ≈ 0.549574</p>"))
         let md = MarkdownExport(document: doc).render()
-        #expect(md.contains("> y = exp(1/2) / 3  "))
+        #expect(md.contains("> y = exp(1/2)/3 ≈ 0.549574"))
         #expect(md.contains("error: unknown name nothing"))
     }
 
