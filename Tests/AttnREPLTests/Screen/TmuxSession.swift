@@ -80,10 +80,22 @@ final class TmuxSession {
         if let standardOutput { posix_spawn_file_actions_adddup2(&actions, standardOutput, 1) }
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         for fd in open.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        // No signal blocked and none ignored: the test process's threads block signals (the
+        // Engine's helper threads do), a spawned tmux server would inherit that mask, and a
+        // server with SIGTERM blocked never obeys `kill-server` — each test left one running.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
+        guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ) == 0 else {
             throw CocoaError(.executableNotLoadable)
         }
         return pid
