@@ -36,10 +36,6 @@ struct ScreenStrings {
     let howToQuit: String
     /// A bare `:why` with no cell selected: what to do instead, with a command to type.
     let whyNoCell: (String) -> String
-    /// Under a table whose exact forms were too long: for a value with a name (NAME, `[i, j]`)…
-    let exactFormsNamed: (String, String) -> String
-    /// …and for one without (`[i, j]`).
-    let exactFormsUnnamed: (String) -> String
     let outputTitle: (String) -> String
     let helpTitle: (String) -> String
     let pagerKeys: String
@@ -82,8 +78,6 @@ struct ScreenStrings {
         cancelled: "cancelled",
         howToQuit: "Ctrl-D on an empty line (or :quit) leaves",
         whyNoCell: { ":why explains one value: select a cell (Tab, then ↑↓←→) and type :why, or type \($0)" },
-        exactFormsNamed: { "(exact forms too long for the table: :why \($0)\($1) shows one in full, :save \($0) FILE.json writes them all)" },
-        exactFormsUnnamed: { "(exact forms too long for the table: name the value (v = …), then :why v\($0) shows one in full)" },
         outputTitle: { " Output, lines \($0)" },
         helpTitle: { " Help, lines \($0)" },
         pagerKeys: " ↑↓ PgUp PgDn Home End scroll · other keys close",   // fits 50 columns
@@ -140,8 +134,6 @@ struct ScreenStrings {
         cancelled: "已取消",
         howToQuit: "在空输入行按 Ctrl-D（或输入 :quit）退出",
         whyNoCell: { ":why 解释一个值：先选中单元格（Tab，再按 ↑↓←→）再输入 :why，或直接输入 \($0)" },
-        exactFormsNamed: { "（精确形式太长，表中未列出：:why \($0)\($1) 显示其中一个的完整形式，:save \($0) 文件名.json 把全部写入文件）" },
-        exactFormsUnnamed: { "（精确形式太长，表中未列出：先给这个值起个名字（v = …），再用 :why v\($0) 显示其中一个的完整形式）" },
         outputTitle: { " 输出，第 \($0) 行" },
         helpTitle: { " 帮助，第 \($0) 行" },
         pagerKeys: " ↑↓ PgUp PgDn Home End 滚动 · 其他任意键关闭",

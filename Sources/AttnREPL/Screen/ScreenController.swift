@@ -243,7 +243,7 @@ final class ScreenController {
         } else if !isWhy(typed) && !typed.trimmingSpaces.isEmpty {
             screen.cellMode = false
         }
-        let response = Responder(state: state, printsLessonSteps: false, wording: .screen(strings)).respond(to: text)
+        let response = Responder(state: state, printsLessonSteps: false, wording: .screen(state.strings)).respond(to: text)
         _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent
         cells.invalidate()
         homeRows = nil

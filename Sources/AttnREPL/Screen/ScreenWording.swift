@@ -4,7 +4,7 @@
 import Engine
 
 extension ResultWording {
-    static func screen(_ strings: ScreenStrings) -> ResultWording {
+    static func screen(_ strings: any Strings) -> ResultWording {
         ResultWording(name: { UnicodeMath.name($0) }, exactFormsNote: { name, shape in
             // The commands are typed, so the name in them stays as typed (`y_2`).
             let place = elementPlaceholder(shape)
