@@ -67,24 +67,6 @@ def quote(args):
     return " ".join("'" + a.replace("'", "'\\''") + "'" for a in args)
 
 
-def check_exact_agrees(tmp, n, d):
-    rows = exact_input(n, d)
-    path = os.path.join(tmp, f"x{n}x{d}.txt")
-    with open(path, "w") as f:
-        for r in rows:
-            f.write(" ".join(str(x) for x in r) + "\n")
-    ours = json.loads(attn("eval", "--digits", "50", "--format", "json", rand_program(n, d)))["value"]["values"]
-    theirs = subprocess.run([PYTHON, os.path.join(PEERS, "mpmath_attention.py"), path],
-                            check=True, capture_output=True, text=True).stdout.split()
-    assert len(ours) == len(theirs) == n * d, "result sizes differ"
-    from mpmath import mp, mpf
-    mp.dps = 60
-    worst = max(abs(mpf(a) - mpf(b)) / max(abs(mpf(b)), mpf("1e-30")) for a, b in zip(ours, theirs))
-    if worst > mpf("1e-45"):
-        sys.exit(f"exact attention {n}×{d} disagrees with mpmath (relative difference {mp.nstr(worst, 3)})")
-    return path
-
-
 def write_exact_input(tmp, n, d):
     path = os.path.join(tmp, f"x{n}x{d}.txt")
     with open(path, "w") as f:
@@ -93,18 +75,19 @@ def write_exact_input(tmp, n, d):
     return path
 
 
-def check_flint_agrees(tmp, n, d):
-    """attn-repl's 50 certified digits against Arb's: every entry within 10⁻⁴⁸ relatively."""
+def check_exact_agrees(tmp, n, d, peer, python, tolerance):
+    """attn-repl's 50 certified digits against an exact peer's (`peer` under Benchmarks/peers,
+    run by `python`): every entry within `tolerance` relatively. Returns the input file."""
     path = write_exact_input(tmp, n, d)
     ours = json.loads(attn("eval", "--digits", "50", "--format", "json", rand_program(n, d)))["value"]["values"]
-    theirs = subprocess.run([FLINT_PYTHON, os.path.join(PEERS, "flint_attention.py"), path],
+    theirs = subprocess.run([python, os.path.join(PEERS, peer), path],
                             check=True, capture_output=True, text=True).stdout.split()
     assert len(ours) == len(theirs) == n * d, "result sizes differ"
     from mpmath import mp, mpf
     mp.dps = 60
     worst = max(abs(mpf(a) - mpf(b)) / max(abs(mpf(b)), mpf("1e-30")) for a, b in zip(ours, theirs))
-    if worst > mpf("1e-48"):
-        sys.exit(f"exact attention {n}×{d} disagrees with Arb (relative difference {mp.nstr(worst, 3)})")
+    if worst > mpf(tolerance):
+        sys.exit(f"exact attention {n}×{d} disagrees with {peer} (relative difference {mp.nstr(worst, 3)})")
     return path
 
 
@@ -179,7 +162,7 @@ def main():
             f"{a / p:.3f}×", "≤ 0.2×", a / p <= 0.2, count(ours, peer))
 
         # Exact, 50 digits.
-        path = check_exact_agrees(tmp, 64, 16)
+        path = check_exact_agrees(tmp, 64, 16, "mpmath_attention.py", PYTHON, "1e-45")
         ours = [BINARY, "eval", "--digits", "50", "--format", "json", rand_program(64, 16)]
         peer = [PYTHON, os.path.join(PEERS, "mpmath_attention.py"), path]
         a, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
@@ -187,7 +170,7 @@ def main():
             f"{a / p:.3f}×", "≤ 0.1×", a / p <= 0.1, count(ours, peer))
 
         # Exact, 50 digits, against Arb (python-flint); then the 1024-row memory and per-value time.
-        path = check_flint_agrees(tmp, 256, 64)
+        path = check_exact_agrees(tmp, 256, 64, "flint_attention.py", FLINT_PYTHON, "1e-48")
         ours = [BINARY, "eval", "--digits", "50", "--format", "json", rand_program(256, 64)]
         peer = [FLINT_PYTHON, os.path.join(PEERS, "flint_attention.py"), path]
         a256, p = hyperfine([quote(ours), quote(peer)], args.runs, single)
