@@ -134,9 +134,7 @@ extension RealNode {
         let limit = Int64(ExpBatch.maximumMagnitude)
         var common: Int64? = 1
         for item in items where common != nil {
-            let g = Int64(Rational.gcd(UInt64(common!), UInt64(item.denominator)))
-            let (l, overflow) = (common! / g).multipliedReportingOverflow(by: item.denominator)
-            common = overflow || l > limit ? nil : l
+            common = Rational.lcm(UInt64(common!), UInt64(item.denominator), atMost: UInt64(limit)).map { Int64($0) }
         }
         if let common {
             var members: [(node: RealNode, numerator: Int)] = []

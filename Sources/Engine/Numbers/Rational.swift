@@ -39,6 +39,13 @@ public struct Rational: Sendable {
         return .big(b)
     }
 
+    /// The least common multiple of two positive integers when it is at most `limit`: the
+    /// common denominator of a batch of fractions, grown one denominator at a time.
+    static func lcm(_ a: UInt64, _ b: UInt64, atMost limit: UInt64) -> UInt64? {
+        let (l, overflow) = (a / gcd(a, b)).multipliedReportingOverflow(by: b)
+        return overflow || l > limit ? nil : l
+    }
+
     /// The greatest common divisor, 1 for gcd(0, 0). One division brings the larger below the
     /// smaller, then binary steps (shifts and subtractions) finish: about twice as fast as
     /// Euclid's divisions for the entries of an exact product (a million of them in attention).

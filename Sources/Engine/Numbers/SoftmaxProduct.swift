@@ -21,8 +21,6 @@ struct SoftmaxProducts {
     private var columns: [IntegerCoefficients] = []
     private var columnIndex: [ObjectIdentifier: Int] = [:]
 
-    var isEmpty: Bool { rows.allSatisfy { $0.outputs.isEmpty } }
-
     /// Keeps `node` for the kernel when it is such an entry (its children then need no walk);
     /// false when it must be evaluated the ordinary way.
     mutating func take(_ node: RealNode) -> Bool {
@@ -108,9 +106,7 @@ struct SoftmaxProducts {
     }
 
     private static func lcm(_ a: Int, _ b: Int) -> Int? {
-        let g = Int(Rational.gcd(UInt64(a), UInt64(b)))
-        let (l, overflow) = (a / g).multipliedReportingOverflow(by: b)
-        return overflow || l > maximumDenominator ? nil : l
+        Rational.lcm(UInt64(a), UInt64(b), atMost: UInt64(maximumDenominator)).map { Int($0) }
     }
 
     /// Computes and stores the interval of every entry taken, at `precision` bits, and returns

@@ -26,16 +26,22 @@ final class SharedRow: Sendable {
     /// The largest height of the row's nodes, and their leaf counts: what every entry's node
     /// needs (RealNode.init), found once per row instead of once per entry.
     let deepest: Int
-    let leaves: [Int]
     let totalLeaves: Int
+    /// Each node's leaf count, or nil when they all have `uniformLeaves` (a row of
+    /// exponentials: one each), so an entry's count is one multiplication, not a walk.
+    private let leafCounts: [Int]?
+    private let uniformLeaves: Int
 
     init(_ nodes: [RealNode]) {
         given = nodes
         exponentials = nil
         count = nodes.count
         deepest = nodes.reduce(0) { max($0, $1.depth) }
-        leaves = nodes.map(\.leafCount)
+        let leaves = nodes.map(\.leafCount)
         totalLeaves = leaves.reduce(0) { min($0 + $1, RealNode.leafCountCap) }
+        let first = leaves.first ?? 0
+        uniformLeaves = first
+        leafCounts = leaves.allSatisfy { $0 == first } ? nil : leaves
     }
 
     /// exp(sⱼ) for nonzero rational scores sⱼ, each node made on first use (equal scores share one).
@@ -44,8 +50,20 @@ final class SharedRow: Sendable {
         exponentials = LazyExponentials(scores)
         count = scores.count
         deepest = 2                                   // exp over a constant
-        leaves = Array(repeating: 1, count: scores.count)
         totalLeaves = scores.count
+        leafCounts = nil
+        uniformLeaves = 1
+    }
+
+    /// The leaves under the nodes at `positions`, counting shared ones each time (saturating).
+    func leaves(at positions: [Int]) -> Int {
+        guard let leafCounts else {
+            let (total, overflow) = positions.count.multipliedReportingOverflow(by: uniformLeaves)
+            return overflow ? RealNode.leafCountCap : Swift.min(total, RealNode.leafCountCap)
+        }
+        var total = 0
+        for k in positions { total = Swift.min(total + leafCounts[k], RealNode.leafCountCap) }
+        return total
     }
 
     /// The node at position k.
@@ -196,11 +214,7 @@ public struct SumTerms: RandomAccessCollection, Sendable {
             return (deepest, leaves)
         case let .product(row, column):
             guard let nonzero = column.nonzero else { return (row.deepest, row.totalLeaves) }
-            // Every exponential of a softmax row is one leaf: no walk over the row per entry.
-            if row.exponentScores != nil { return (row.deepest, nonzero.count) }
-            var leaves = 0
-            for k in nonzero { leaves = Swift.min(leaves + row.leaves[k], RealNode.leafCountCap) }
-            return (row.deepest, leaves)
+            return (row.deepest, row.leaves(at: nonzero))
         }
     }
 }
@@ -216,10 +230,8 @@ struct IntegerCoefficients: Sendable {
         for c in coefficients {
             guard case let .small(_, d) = c.storage else { return nil }
             if d == 1 { continue }
-            let g = UInt(Rational.gcd(UInt64(common), d.magnitude))
-            let (next, overflow) = (common / g).multipliedReportingOverflow(by: UInt(d))
-            guard !overflow, next <= 1 << 32 else { return nil }
-            common = next
+            guard let next = Rational.lcm(UInt64(common), d.magnitude, atMost: 1 << 32) else { return nil }
+            common = UInt(next)
         }
         var numerators: [Int] = []
         numerators.reserveCapacity(coefficients.count)
