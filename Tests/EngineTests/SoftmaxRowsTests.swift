@@ -62,6 +62,8 @@ struct SoftmaxRowsTests {
         #expect(try Softmax.apply(#require(Run.value("rand(30, 1, 1)"))).softmaxRows == nil)
         let s = try #require(Run.value("rand(20, 20, 1)"))
         #expect(try Softmax.apply(s, mask: Array(repeating: true, count: 400)).softmaxRows == nil)
+        // Real scores (√5 is not rational): no row can wait, so every row is built the usual way.
+        #expect(try Softmax.apply(#require(Run.value("rand(20, 20, 1) / sqrt(5)"))).softmaxRows == nil)
     }
 }
 

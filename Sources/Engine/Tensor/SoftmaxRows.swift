@@ -29,22 +29,27 @@ final class SoftmaxRows: Sendable {
     /// built as Softmax always built them. nil when no row can wait.
     init?(scores: [Scalar], width n: Int, rows count: Int) throws {
         guard n > Scalar.likeTermSearchLimit, count > 0 else { return nil }
+        // Which rows can wait, before building any: when none can (real scores, say), the
+        // caller builds them all, in parallel, and nothing here is built twice.
+        var exponents: [[Rational]?] = []
+        exponents.reserveCapacity(count)
+        for r in 0..<count {
+            if r & 63 == 0 { try Interrupt.check() }
+            exponents.append(Self.lazyExponents(scores[(r * n)..<(r * n + n)]))
+        }
+        guard exponents.contains(where: { $0 != nil }) else { return nil }
         let ones = SharedColumn(Array(repeating: .one, count: n), severalOnes: true)
         var rows: [Row] = []
         rows.reserveCapacity(count)
-        var lazyRows = 0
-        for r in 0..<count {
-            if r & 63 == 0 { try Interrupt.check() }
-            let slice = scores[(r * n)..<(r * n + n)]
-            if let exponents = Self.lazyExponents(slice) {
-                let numerators = SharedRow(exponentialsOf: exponents)
+        for (r, row) in exponents.enumerated() {
+            if let row {
+                let numerators = SharedRow(exponentialsOf: row)
                 rows.append(.lazy(numerators: numerators, denominator: RealNode(.sum(SumTerms(row: numerators, column: ones)))))
-                lazyRows += 1
             } else {
-                rows.append(.built(try Softmax.exactRow(Array(slice), allowed: nil, row: r)))
+                if r & 63 == 0 { try Interrupt.check() }
+                rows.append(.built(try Softmax.exactRow(Array(scores[(r * n)..<(r * n + n)]), allowed: nil, row: r)))
             }
         }
-        guard lazyRows > 0 else { return nil }
         self.rows = rows
         width = n
         made = Mutex(Array(repeating: nil, count: count))
