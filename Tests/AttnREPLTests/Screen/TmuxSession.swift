@@ -1,11 +1,15 @@
 // Drives the real binary in a detached tmux session on a private socket: send keys, read
 // the screen, resize, and learn how the program exited. For the end-to-end screen tests.
 import Foundation
+import Synchronization
 
 final class TmuxSession {
     let socket: String
     let stateDirectory: URL
-    nonisolated(unsafe) private static var counter = 0
+    /// Numbers the sockets of this test process. Atomic: suites run in parallel, and two
+    /// sessions that drew the same number shared one tmux server — each read the other's
+    /// screen and typed into it, and the first to end killed both.
+    private static let counter = Atomic<Int>(0)
 
     static var available: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
@@ -15,8 +19,8 @@ final class TmuxSession {
     /// leaves behind (the exit status, the terminal modes) can be printed after it ends.
     /// `environment` (`NAME=value`) is set for the program only: tmux sets TERM for the pane.
     init(_ arguments: [String], cols: Int = 100, rows: Int = 30, environment: [String] = [], afterExit: String = "") throws {
-        TmuxSession.counter += 1
-        socket = "attn-test-\(getpid())-\(TmuxSession.counter)"
+        let number = TmuxSession.counter.add(1, ordering: .relaxed).newValue
+        socket = "attn-test-\(getpid())-\(number)"
         stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         let command = (environment.isEmpty ? [] : ["env"] + environment) + [BinaryRunner.executable.path] + arguments
