@@ -39,4 +39,12 @@ struct TextWrapTests {
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })
         #expect(lines == ["宽度又回到", "d_model。每个头"])
     }
+
+    /// An opening bracket never ends a line alone: it goes down with what it opens.
+    @Test func anOpeningBracketGoesToTheNextLineWithWhatItOpens() {
+        let lines = TextWrap.lines("写入文件（FILE! 覆盖）", width: 10)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(lines.dropLast().allSatisfy { !$0.hasSuffix("（") })
+        #expect(lines == ["写入文件", "（FILE! 覆", "盖）"])
+    }
 }

@@ -52,6 +52,8 @@ enum TextWrap {
 
     /// Characters a line must not start with (closing punctuation, CJK and Latin).
     private static let noLineStart: Set<Character> = Set("。，、；：！？）」』》〉】”’…·,.;:!?)]}%")
+    /// Characters a line must not end with (opening punctuation, CJK).
+    private static let noLineEnd: Set<Character> = Set("（「『《〈【“‘")
 
     private static func wrap(_ line: String, _ width: Int) -> [String] {
         wrap([Segment(text: line, style: .plain)], width: width).map { $0.map(\.text).joined() }
@@ -90,9 +92,13 @@ enum TextWrap {
             if currentWidth + w > width && !current.isEmpty {
                 // Closing punctuation takes the character or word before it to the next line
                 // (`d_model。` in Chinese prose), when the two fit there.
+                // Opening punctuation goes with what it opens (`（FILE!`, not `（` alone at the end).
                 var carried: [Segment] = []
                 if let first = token.text.first, noLineStart.contains(first), current.count > 1,
                    let previous = current.last, previous.text != " ", DisplayWidth.of(previous.text) + w <= width {
+                    carried.append(current.removeLast())
+                } else if current.count > 1, let previous = current.last, previous.text.count == 1,
+                          let opening = previous.text.first, noLineEnd.contains(opening), DisplayWidth.of(previous.text) + w <= width {
                     carried.append(current.removeLast())
                 }
                 flush()

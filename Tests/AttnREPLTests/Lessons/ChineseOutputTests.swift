@@ -18,7 +18,7 @@ struct ChineseOutputTests {
 
     /// Words that are not English prose: names the learner types, keys, formats, the program's name.
     static let fixedWords: Set<String> = [
-        "attn", "repl", "Ctrl", "Home", "End", "Tab", "IEEE", "JSON", "HTML", "Markdown", "LaTeX", "OpenBLAS",
+        "attn", "repl", "Ctrl", "Alt", "Home", "End", "Tab", "IEEE", "JSON", "HTML", "Markdown", "LaTeX", "OpenBLAS",
         "ID", "NAME", "FILE", "md", "json", "html", "ipynb", "npy", "csv", "on", "off", "all", "resume", "pi", "Frobenius",
         "PE", "pos", "eps", "libopenblas", "Python", "NumPy", "PyTorch", "MPFR",
     ]
