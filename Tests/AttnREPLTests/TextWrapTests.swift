@@ -48,3 +48,14 @@ struct TextWrapTests {
         #expect(lines == ["写入文件", "（FILE! 覆", "盖）"])
     }
 }
+
+extension TextWrapTests {
+    /// A short bracket (`v[i, j]`, `[2, 0, 1]`) is not broken at its spaces; a long one is.
+    @Test func aShortBracketStaysOnOneLine() {
+        let lines = TextWrap.lines("name the value, then :why v[i, j] shows one", width: 28)
+        #expect(lines.contains { $0.contains("v[i, j]") }, "\(lines)")
+        let long = TextWrap.lines("x = [1 0 1 0 1 0 1 0 1 0 1 0 1 0]", width: 16)
+        #expect(long.allSatisfy { DisplayWidth.of($0) <= 16 })
+        #expect(long.joined(separator: " ") == "x = [1 0 1 0 1 0 1 0 1 0 1 0 1 0]")
+    }
+}

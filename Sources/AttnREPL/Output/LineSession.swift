@@ -37,7 +37,7 @@ final class LineSession {
 
     /// One complete input: a command, a statement in the open lesson, or statements.
     func handle(_ text: String, beforeShowing: () -> Void = {}) {
-        let response = Responder(state: state, wording: .line(state.strings)).respond(to: text)
+        let response = Responder(state: state, wording: .line(state.strings, width: Readline.outputColumns)).respond(to: text)
         beforeShowing()
         StandardOutput.write(response.lines)
         if !response.errors.isEmpty {

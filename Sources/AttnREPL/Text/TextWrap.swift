@@ -68,7 +68,15 @@ enum TextWrap {
         var tokens: [Segment] = []
         for run in runs {
             var word = ""
-            for ch in run.text {
+            var unbrokenUntil: String.Index? = nil
+            for index in run.text.indices {
+                let ch = run.text[index]
+                if ch == "[", unbrokenUntil == nil { unbrokenUntil = shortBracketEnd(run.text, from: index) }
+                if let end = unbrokenUntil, index <= end {
+                    word.append(ch)
+                    if index == end { unbrokenUntil = nil }
+                    continue
+                }
                 if ch == " " || isWide(ch) {
                     if !word.isEmpty { tokens.append(Segment(text: word, style: run.style)); word = "" }
                     tokens.append(Segment(text: String(ch), style: run.style))
@@ -127,6 +135,20 @@ enum TextWrap {
         }
         if !current.isEmpty { flush() }
         return result.isEmpty ? [[]] : result
+    }
+
+    /// The index of the `]` that closes a short bracket at `start` (`[i, j]`, `[2, 0, 1]`),
+    /// whose spaces do not break a line; nil for a long one, which may break as usual.
+    private static func shortBracketEnd(_ text: String, from start: String.Index) -> String.Index? {
+        var index = text.index(after: start), length = 1
+        while index < text.endIndex, length < 12 {
+            let ch = text[index]
+            if ch == "]" { return index }
+            if ch == "[" || isWide(ch) { return nil }
+            index = text.index(after: index)
+            length += 1
+        }
+        return nil
     }
 
     /// Neighbouring runs of one style joined.
