@@ -59,3 +59,17 @@ extension TextWrapTests {
         #expect(long.joined(separator: " ") == "x = [1 0 1 0 1 0 1 0 1 0 1 0 1 0]")
     }
 }
+
+extension TextWrapTests {
+    /// A long line (a `:why`, an error) wraps at spaces with its continuation indented; a
+    /// line that fits is left alone.
+    @Test func aLongLineHangsUnderItself() {
+        let why = "Y[2, 3] = Σₖ X[2, :]·W[:, 3] = (-0.79)·(-0.55) + (-0.17)·0.73 + (-0.19)·0.34 + 0.68·0.87 = 4187/5000 = 0.8374"
+        let lines = TextWrap.hanging(why, width: 60)
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") })
+        #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == why)
+        #expect(TextWrap.hanging("fits", width: 60) == ["fits"])
+    }
+}

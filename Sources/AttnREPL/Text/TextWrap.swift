@@ -4,6 +4,14 @@
 import Engine
 
 enum TextWrap {
+    /// One line wrapped to `width` columns with its continuation lines indented by `indent`
+    /// (a long `:why` or error message on a terminal); a line that fits is returned as it is.
+    static func hanging(_ line: String, width: Int, indent: Int = 4) -> [String] {
+        guard DisplayWidth.of(line) > width, width > indent + 8 else { return [line] }
+        let pieces = wrap(line, width - indent)
+        return pieces.enumerated().map { $0.offset == 0 ? $0.element : String(repeating: " ", count: indent) + $0.element }
+    }
+
     /// Paragraphs (separated by blank lines) re-flowed and wrapped to `width` columns; blank
     /// lines kept. Lines that start a list item, a quote, a table row or a code fence, and
     /// the lines inside a fence, keep their own line.
