@@ -37,7 +37,9 @@ struct LessonCommand: ParsableCommand {
             // No terminal: the lesson as text, as `run` prints it.
             let lesson = try library.lesson(id, language: language)
             let run = try LessonRunner.run(lesson, float: numbers.float)
-            StandardOutput.write(LessonOutput(digits: numbers.digits, float: numbers.float).text(run))
+            var writer = LessonOutput(digits: numbers.digits, float: numbers.float)
+            writer.columns = Readline.outputColumns
+            StandardOutput.write(writer.text(run))
         } catch let e as LessonError {
             StandardError.write([language.strings.errorPrefix + e.text(in: language)])
             throw ExitCode(1)
