@@ -137,7 +137,8 @@ enum TranslatedHelp {
             let body = String(line.dropFirst(indent))
             guard !body.isEmpty else { return [""] }
             let pad = String(repeating: " ", count: indent)
-            return TextWrap.wrap([Segment(text: body, style: .plain)], width: max(width - indent, 16)).enumerated().map { k, runs in
+            let bodyWidth = max(width - indent - (indent == 0 ? 0 : 2), 16)
+            return TextWrap.wrap([Segment(text: body, style: .plain)], width: bodyWidth).enumerated().map { k, runs in
                 (k == 0 || indent == 0 ? pad : pad + "  ") + runs.map(\.text).joined()
             }
         }
