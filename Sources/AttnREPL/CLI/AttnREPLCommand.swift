@@ -47,6 +47,7 @@ struct AttnREPLCommand: ParsableCommand {
             try command.run()
             StandardOutput.exit(InteractiveSignals.exitStatus ?? 0)
         } catch {
+            TerminalColumns.widenForHelp()
             let code = exitCode(for: error).rawValue
             if error is ExitCode { StandardOutput.exit(InteractiveSignals.exitStatus ?? code) }
             // Help, version and usage errors, worded as ArgumentParser words them (the frame and

@@ -12,4 +12,16 @@ enum TerminalColumns {
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80
     }
+
+    /// The narrowest width ArgumentParser can lay a help screen out in: its help texts start
+    /// at column 26 and wrap at up to 28, and a narrower width stops it with an assertion
+    /// (debug builds) or leaves the texts out (release builds).
+    static let narrowestHelp = 29
+
+    /// Before ArgumentParser words a help screen or a usage error: a terminal (or COLUMNS)
+    /// narrower than it can lay out is taken as `narrowestHelp` wide. Only once the program
+    /// ends with that message: the full screen reads COLUMNS too.
+    static func widenForHelp() {
+        if current < narrowestHelp { setenv("COLUMNS", String(narrowestHelp), 1) }
+    }
 }

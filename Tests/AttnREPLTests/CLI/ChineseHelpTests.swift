@@ -155,6 +155,18 @@ struct ChineseHelpTests {
         #expect(hidden.stdout == AttnREPLCommand.helpMessage(for: StepTimingCommand.self, columns: 80) + "\n")
     }
 
+    /// A terminal narrower than ArgumentParser can lay help out in (it stopped on an assertion)
+    /// gets the narrowest help it can, in either language; usage errors too.
+    @Test(arguments: ["10", "0", "-3"])
+    func aNarrowTerminalStillGetsHelp(_ columns: String) throws {
+        let english = try BinaryRunner.run(["eval", "--help"], environment: ["COLUMNS": columns])
+        #expect(english.status == 0 && english.stdout == AttnREPLCommand.helpMessage(for: EvalCommand.self, columns: TerminalColumns.narrowestHelp) + "\n")
+        let chinese = try BinaryRunner.run(["--lang", "zh", "--help"], environment: ["COLUMNS": columns])
+        #expect(chinese.status == 0 && chinese.stdout.hasPrefix("概述：") && chinese.stdout.contains("显示帮助信息。"))
+        let usage = try BinaryRunner.run(["eval", "--bogus", "1"], environment: ["COLUMNS": columns])
+        #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: "))
+    }
+
     /// The width is the terminal's, as ArgumentParser finds it (COLUMNS here).
     @Test func helpFollowsTheTerminalWidth() throws {
         let wide = try BinaryRunner.run(["--lang", "zh", "export", "--help"], environment: ["COLUMNS": "200"])
