@@ -8,9 +8,7 @@ import Glibc
 enum TerminalColumns {
     static var current: Int {
         if let text = getenv("COLUMNS").map({ String(cString: $0) }), let columns = Int(text) { return columns }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        return Readline.outputColumns ?? 80
     }
 
     /// The narrowest width ArgumentParser can lay a help screen out in: its help texts start

@@ -84,12 +84,14 @@ struct ChineseHelpTests {
 
     /// Wrapped by display width: no line is wider than the terminal (a Chinese character
     /// takes two columns), and the note on values and defaults is never cut in two.
-    @Test(arguments: [80, 100, 60])
+    @Test(arguments: [80, 100, 60, 70, 72])
     func linesFitTheWidth(_ width: Int) throws {
         for command in Self.commands {
             let screen = try #require(TranslatedHelp.screen(for: command, root: AttnREPLCommand.self, frame: ChineseHelp.frame, width: width))
             for line in screen.split(separator: "\n") {
                 #expect(DisplayWidth.of(String(line)) <= width, "\(command._commandName) at \(width): \(line)")
+                let text = line.drop { $0 == " " }
+                #expect(!"）；，。、：".contains(text.first ?? "x"), "\(command._commandName) at \(width): \(line)")
             }
             #expect(!screen.contains("默认：\n") && !screen.contains("（可选值：\n"))
         }
