@@ -34,6 +34,15 @@ struct TextWrapTests {
     }
 
     /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
+    /// Two closing marks in a row (`）；`) at the end of a full line: the character before
+    /// them goes to the next line with both, so neither starts it.
+    @Test func twoClosingMarksInARowStayOffTheLineStart() {
+        let lines = TextWrap.lines("一二三四）；五六", width: 10)
+        #expect(lines == ["一二三", "四）；五六"])
+        let help = TextWrap.lines("用 IEEE 双精度代替精确计算（适合很大的输入）；结果是近似值。", width: 44)
+        #expect(help.count == 2 && !help[1].hasPrefix("）") && !help[1].hasPrefix("；"), "\(help)")
+    }
+
     @Test func punctuationAfterALatinWordStaysOffTheLineStart() {
         let lines = TextWrap.lines("宽度又回到 d_model。每个头", width: 17)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })

@@ -107,12 +107,18 @@ enum TextWrap {
             let w = DisplayWidth.of(token.text)
             if currentWidth + w > width && !current.isEmpty {
                 // Closing punctuation takes the character or word before it to the next line
-                // (`d_model。` in Chinese prose), when the two fit there.
+                // (`d_model。` in Chinese prose), when the two fit there; when that is closing
+                // punctuation too (`输入）；`), the one before it as well.
                 // Opening punctuation goes with what it opens (`（FILE!`, not `（` alone at the end).
                 var carried: [Segment] = []
-                if let first = token.text.first, noLineStart.contains(first), current.count > 1,
-                   let previous = current.last, previous.text != " ", DisplayWidth.of(previous.text) + w <= width {
-                    carried.append(current.removeLast())
+                if let first = token.text.first, noLineStart.contains(first) {
+                    var carriedWidth = w
+                    while current.count > 1, let previous = current.last, previous.text != " ",
+                          carriedWidth + DisplayWidth.of(previous.text) <= width {
+                        carried.insert(current.removeLast(), at: 0)
+                        carriedWidth += DisplayWidth.of(previous.text)
+                        guard let c = previous.text.first, noLineStart.contains(c) else { break }
+                    }
                 } else if current.count > 1, let previous = current.last, previous.text.count == 1,
                           let opening = previous.text.first, noLineEnd.contains(opening), DisplayWidth.of(previous.text) + w <= width {
                     carried.append(current.removeLast())
