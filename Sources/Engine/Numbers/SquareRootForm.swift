@@ -78,8 +78,12 @@ struct ReducedRadicand {
 extension RealNode {
     /// (c, r) when this node is c·√r for rationals c and r > 0: √r itself, c·√r, q/(c·√r),
     /// products and quotients of such, and r^(k/2) for an odd k. Only a few levels are looked
-    /// at; a node of any other kind is refused without matching its operation.
-    var squareRootForm: (coefficient: Rational, radicand: Rational)? { squareRootForm(levels: 4) }
+    /// at; a node of any other kind, or with more leaves than such a form has, is refused
+    /// without matching its operation (a softmax weight exp(s)/Σ exp has a leaf per score).
+    var squareRootForm: (coefficient: Rational, radicand: Rational)? {
+        guard leafCount <= 16 else { return nil }
+        return squareRootForm(levels: 4)
+    }
 
     private func squareRootForm(levels: Int) -> (coefficient: Rational, radicand: Rational)? {
         guard levels > 0 else { return nil }
