@@ -12,12 +12,21 @@ struct EvalCertificationTests {
     }
 
     @Test func aValueThatCannotBeProvedIsAnErrorNamingItAndTheLimit() throws {
-        let r = try BinaryRunner.run(["eval", "sqrt(2)*sqrt(3) - sqrt(6)"])
+        // √(5 + 2√6) is √2 + √3 by denesting, an identity attn-repl does not apply.
+        let r = try BinaryRunner.run(["eval", "sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3)"])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.hasPrefix("error: cannot prove any digit of sqrt(2)*sqrt(3) - sqrt(6)"))
+        #expect(r.stderr.hasPrefix("error: cannot prove any digit of sqrt(2*sqrt(6) + 5) - sqrt(2) - sqrt(3)"))
         #expect(r.stderr.contains("precision cap of 32768 bits"))
         #expect(r.stderr.contains("--float"))
+    }
+
+    @Test func aSumOfSquareRootsThatCancelsPrintsZero() throws {
+        let r = try BinaryRunner.run(["eval", "norm([1, 1])^2 - 2"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "0\n")
+        let json = try BinaryRunner.run(["eval", "--format", "json", "(sqrt(2) + sqrt(3))^2 - 5 - 2*sqrt(6)"])
+        #expect(json.stdout.contains(#""exact": ["0"], "values": ["0"]"#))
     }
 
     @Test func aValuePastTheExponentRangeIsWrittenOutOrRefused() throws {
@@ -47,10 +56,10 @@ struct EvalCertificationTests {
     }
 
     @Test func aTraceIsProvedAsWell() throws {
-        let r = try BinaryRunner.run(["eval", "--trace", "(sqrt(2)*sqrt(3) - sqrt(6)) * 0 + 1"])
+        let r = try BinaryRunner.run(["eval", "--trace", "(sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3)) * 0 + 1"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("cannot prove any digit of sqrt(2)*sqrt(3) - sqrt(6)"))
-        let plain = try BinaryRunner.run(["eval", "(sqrt(2)*sqrt(3) - sqrt(6)) * 0 + 1"])
+        #expect(r.stderr.contains("cannot prove any digit of sqrt(2*sqrt(6) + 5) - sqrt(2) - sqrt(3)"))
+        let plain = try BinaryRunner.run(["eval", "(sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3)) * 0 + 1"])
         #expect(plain.status == 0)
     }
 }

@@ -51,10 +51,12 @@ VALUES = [
     ("sigmoid(1e-450) - 1/2", [6, 50], 1000, lambda: sigmoid(mpf(10) ** -450) - mpf(1) / 2),
     ("softmax([0, 1e-430])[2] - 1/2", [6, 50], 1000, lambda: softmax([mpf(0), mpf(10) ** -430])[1] - mpf(1) / 2),
     ("sin(pi) + 1e-500", [6, 50], 1100, lambda: sin(pi) + mpf(10) ** -500),
-    ("(sqrt(2)*sqrt(2) - 2 + 10^-500) * 10^500", [6, 50], 1100,
-     lambda: (sqrt(2) * sqrt(2) - 2 + mpf(10) ** -500) * mpf(10) ** 500),
+    # sqrt(5 + 2*sqrt(6)) is sqrt(2) + sqrt(3) by denesting, which attn-repl does not apply.
+    ("(sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3) + 10^-500) * 10^500", [6, 50], 1100,
+     lambda: (sqrt(5 + 2 * sqrt(6)) - sqrt(2) - sqrt(3) + mpf(10) ** -500) * mpf(10) ** 500),
     ("exp(-10^500)*exp(10^500)", [6], 50, lambda: mpf(1)),
-    ("1/(sqrt(2)*sqrt(2) - 2 + 10^-2000)", [6, 50], 2500, lambda: 1 / (sqrt(2) * sqrt(2) - 2 + mpf(10) ** -2000)),
+    ("1/(sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3) + 10^-2000)", [6, 50], 2500,
+     lambda: 1 / (sqrt(5 + 2 * sqrt(6)) - sqrt(2) - sqrt(3) + mpf(10) ** -2000)),
     ("exp(10^19)", [6, 50], 300, lambda: exp(mpf(10) ** 19)),
     ("exp(-10^19)", [6, 50], 300, lambda: exp(-mpf(10) ** 19)),
     ("-3*exp(10^19)/7", [6], 300, lambda: -3 * exp(mpf(10) ** 19) / 7),
@@ -65,7 +67,9 @@ VALUES = [
     ("softmax([-10^19, -10^19-1])", [6, 50], 300, lambda: softmax([-mpf(10) ** 19, -mpf(10) ** 19 - 1])),
     ("softmax([1/sqrt(2), 1/sqrt(2)])", [6], 100, lambda: softmax([1 / sqrt(2), 1 / sqrt(2)])),
     ("attention([1 1], [1 0; 0 1], [1 2; 3 4])", [6], 100, lambda: attention([1, 1], [[1, 0], [0, 1]], [[1, 2], [3, 4]])),
-    ("sqrt(2)*sqrt(2)/8", [1, 6], 100, lambda: sqrt(2) * sqrt(2) / 8),
+    ("sin(pi/4)^2/2", [1, 6], 100, lambda: sin(pi / 4) ** 2 / 2),
+    # Exactly 0 by the square-root zero test: digits, not an error.
+    ("(sqrt(2) + sqrt(3))^2 - 5 - 2*sqrt(6)", [6], 50, lambda: mpf(0)),
 ]
 for k in [424, 915, 1675, 3000, 9000]:
     VALUES.append((f"exp(1e-{k}) - 1", [6, 50, 200] if k < 9000 else [6], k + 400,
@@ -104,10 +108,10 @@ ERRORS = [
     ("exp(exp(100))", [6], ["exponent range", "--float"]),
     ("exp(-10^500)", [6], ["exponent range", "--float"]),
     ("cos(10^20000)", [6], ["precision cap", "--float"]),
-    ("sqrt(2)*sqrt(3) - sqrt(6)", [6], ["precision cap", "sqrt(2)*sqrt(3) - sqrt(6)", "--float"]),
-    ("[1, sqrt(2)*sqrt(3) - sqrt(6)]", [6], ["element 2", "precision cap"]),
-    ("1/(sqrt(2)*sqrt(3) - sqrt(6))", [6], ["division", "told from 0"]),
-    ("relu(sqrt(2)*sqrt(3) - sqrt(6))", [6], ["sign", "precision cap"]),
+    ("sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3)", [6], ["precision cap", "sqrt(2*sqrt(6) + 5) - sqrt(2) - sqrt(3)", "--float"]),
+    ("[1, sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3)]", [6], ["element 2", "precision cap"]),
+    ("1/(sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3))", [6], ["division", "told from 0"]),
+    ("relu(sqrt(5 + 2*sqrt(6)) - sqrt(2) - sqrt(3))", [6], ["sign", "precision cap"]),
 ]
 
 

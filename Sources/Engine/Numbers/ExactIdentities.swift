@@ -1,6 +1,6 @@
 // Identities that are exact and cheap, applied as values are built (SPEC §4): they keep results
 // exact and keep evaluation away from values MPFR cannot hold (log(exp(10^30)) is 10^30, not
-// the logarithm of a number past the exponent range).
+// the logarithm of a number past the exponent range), and make √2·√2 the rational 2.
 
 extension Scalar {
     /// f(x) when an identity gives it exactly: log(exp(x)) = x, exp(log(x)) = x, and sin, cos
@@ -36,6 +36,68 @@ extension Scalar {
         let (p, q) = (Scalar.real(a).unwrappedConstant, Scalar.real(b).unwrappedConstant)
         guard let exponent = (dividing ? p - q : p + q).rational else { return nil }
         return exponential(exponent)
+    }
+
+    /// √a·√b = √(ab) and √a/√b = √(a/b) for rational multiples of square roots of positive
+    /// rationals (SquareRootForm), square factors moved out: √2·√2 is 2, √2·√6 is 2·√3, and
+    /// √u·√u is u for any u (a sqrt node's argument is never negative).
+    static func combinedSquareRoots(_ x: RealNode, _ y: RealNode, dividing: Bool) -> Scalar? {
+        if !dividing, x.kind == .function, y.kind == .function,
+           case let .function(.sqrt, u) = x.operation, case let .function(.sqrt, v) = y.operation,
+           u.isStructurallyEqual(to: v) {
+            return Scalar.real(u).unwrappedConstant
+        }
+        guard let f = x.squareRootForm, let g = y.squareRootForm else { return nil }
+        let radicand = dividing ? f.radicand / g.radicand : f.radicand * g.radicand
+        guard radicand.bitSize <= SquareRootLimits.maximumRadicandBits else { return nil }
+        return squareRoot(of: radicand, times: dividing ? f.coefficient / g.coefficient : f.coefficient * g.coefficient)
+    }
+
+    /// c·√r for rationals c and r > 0, as c·s·√m with r = s²·m reduced (ReducedRadicand):
+    /// rational when r is a square.
+    static func squareRoot(of r: Rational, times c: Rational) -> Scalar {
+        let reduced = ReducedRadicand(r)
+        let k = c * reduced.outside
+        if reduced.radicand.isOne { return .rational(k) }
+        return scale(.real(RealNode(.function(.sqrt, RealNode(.constant(reduced.radicand))))), by: k)
+    }
+
+    /// The terms of a sum with multiples of square roots of one class merged: √12 + √3 is 3·√3,
+    /// √8 − 2·√2 is nothing. A class with one term keeps that term's form. Short sums only
+    /// (see likeTermSearchLimit); the merged term stands where its class first appeared.
+    static func combinedSquareRootTerms(_ terms: [SumTerm], constant: inout Rational) -> [SumTerm] {
+        guard terms.count > 1, terms.count <= likeTermSearchLimit else { return terms }
+        var forms: [(position: Int, coefficient: Rational, radicand: Rational)] = []
+        for (i, t) in terms.enumerated() {
+            if let f = t.node.squareRootForm { forms.append((i, t.coefficient * f.coefficient, f.radicand)) }
+        }
+        guard forms.count > 1 else { return terms }
+        var classes = SquareRootClasses()
+        var totals: [Rational] = [], members: [Int] = [], firstPosition: [Int] = []
+        var classAt: [Int: Int] = [:]
+        for f in forms {
+            let (c, factor) = classes.place(ReducedRadicand(f.radicand))
+            let amount = f.coefficient * factor
+            if c == totals.count {
+                totals.append(amount); members.append(1); firstPosition.append(f.position)
+            } else {
+                totals[c] = totals[c] + amount; members[c] += 1
+            }
+            classAt[f.position] = c
+        }
+        guard members.contains(where: { $0 > 1 }) else { return terms }
+        var result: [SumTerm] = []
+        for (i, t) in terms.enumerated() {
+            guard let c = classAt[i], members[c] > 1 else { result.append(t); continue }
+            guard firstPosition[c] == i, !totals[c].isZero else { continue }
+            let m = classes.representatives[c]
+            if m.isOne {
+                constant = constant + totals[c]
+            } else {
+                result.append(SumTerm(totals[c], RealNode(.function(.sqrt, RealNode(.constant(m))))))
+            }
+        }
+        return result
     }
 
     /// exp(q) for a rational q: 1 for 0, else the node.

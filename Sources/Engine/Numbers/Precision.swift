@@ -59,7 +59,7 @@ extension Scalar {
                 }
                 // exp(x)·y past the exponent range has y's sign.
                 if let s = ExtendedRangeDigits.sign(n) { return s }
-                if ExponentialPolynomial.provesZero(n) { return 0 }
+                if SquareRootSum.provesZero(n) || ExponentialPolynomial.provesZero(n) { return 0 }
                 throw Certification.undecidedSign(of: n)
             }
         }

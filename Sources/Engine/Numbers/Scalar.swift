@@ -1,6 +1,6 @@
 // One exact number: a rational, or a real kept as its expression over exact inputs.
 // The builders here simplify as they go, so results that are rational stay rational
-// (exp(0) = 1, sqrt(9/4) = 3/2, a softmax row of equal scores is exactly 1/n).
+// (exp(0) = 1, sqrt(9/4) = 3/2, sqrt(2)^2 = 2, a softmax row of equal scores is exactly 1/n).
 
 public enum Scalar: Sendable {
     case rational(Rational)
@@ -81,6 +81,7 @@ extension Scalar {
             }
         }
         reals = combineLikeTerms(combineCommonDenominators(reals, constant: &constant))
+        reals = combinedSquareRootTerms(reals, constant: &constant)
         if reals.isEmpty { return .rational(constant) }
         if !constant.isZero { reals.append(SumTerm(.one, RealNode(.constant(constant)))) }
         if reals.count == 1 { return scale(.real(reals[0].node), by: reals[0].coefficient) }
@@ -186,7 +187,8 @@ extension Scalar {
         case let (.rational(x), .real): return scale(b, by: x)
         case let (.real, .rational(y)): return scale(a, by: y)
         case let (.real(x), .real(y)):
-            return combinedExponentials(x, y, dividing: false) ?? .real(RealNode(.product(x, y)))
+            return combinedExponentials(x, y, dividing: false) ?? combinedSquareRoots(x, y, dividing: false)
+                ?? .real(RealNode(.product(x, y)))
         }
     }
 
@@ -202,7 +204,7 @@ extension Scalar {
             return .real(RealNode(.quotient(RealNode(.constant(x)), y)))
         case let (.real(x), .real(y)):
             if x.isStructurallyEqual(to: y) { return .one }
-            if let e = combinedExponentials(x, y, dividing: true) { return e }
+            if let e = combinedExponentials(x, y, dividing: true) ?? combinedSquareRoots(x, y, dividing: true) { return e }
             try requireNonzero(y)
             return .real(RealNode(.quotient(x, y)))
         }

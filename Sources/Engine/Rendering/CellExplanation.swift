@@ -108,7 +108,7 @@ public struct CellExplainer {
             return binary(op, a, A, b, B, target: target)
         case let .unary(.negate, a):
             guard let A = record.value(of: a) else { break }
-            return [Step(formula: "-\(operand(a, A))"), numeric { "-\(number(A, at: broadcast(A), wrap: true))" }]
+            return [Step(formula: "-\(operand(a, A))"), numeric { "-\(number(A, at: broadcast(A), within: .product))" }]
         case let .transpose(a, _):
             guard let A = record.value(of: a) else { break }
             return [Step(formula: "\(operand(a, A, (col, row)))"), numeric { number(A, at: (col, row)) }]
@@ -136,7 +136,7 @@ public struct CellExplainer {
             let symbolic = target.shape == .scalar ? text(a) + " " + text(b)
                 : "Σₖ \(operand(a, A, (row, nil)))·\(operand(b, B, (nil, col)))"
             return [Step(formula: symbolic), numeric {
-                sum((0..<k).map { t in "\(number(A, at: (row, t), wrap: true))·\(number(B, at: (t, col), wrap: true))" })
+                sum((0..<k).map { t in "\(number(A, at: (row, t), within: .product))·\(number(B, at: (t, col), within: .product))" })
             }]
         case .product, .elementwiseMultiply:
             return elementwise("·", a, A, b, B, target)
@@ -149,8 +149,17 @@ public struct CellExplainer {
 
     private func elementwise(_ symbol: String, _ a: Expr, _ A: Tensor, _ b: Expr, _ B: Tensor, _ target: Tensor) -> [Step] {
         let pa = broadcast(A), pb = broadcast(B)
+        // What each side may be without parentheses: `a - (b + c)`, `a / (2*sqrt(3))`, `(1 + x)^2`.
+        let (left, right): (Binding, Binding)
+        switch symbol {
+        case "+": (left, right) = (.sum, .sum)
+        case "-": (left, right) = (.sum, .product)
+        case "·": (left, right) = (.product, .product)
+        case "/": (left, right) = (.product, .atom)
+        default: (left, right) = (.atom, .atom)
+        }
         return [Step(formula: "\(operand(a, A)) \(symbol) \(operand(b, B))"),
-                numeric { "\(number(A, at: pa, wrap: true)) \(symbol) \(number(B, at: pb, wrap: true))" }]
+                numeric { "\(number(A, at: pa, within: left)) \(symbol) \(number(B, at: pb, within: right))" }]
     }
 
     private func call(_ f: String, _ args: [Expr], target: Tensor) -> [Step] {
@@ -189,7 +198,7 @@ public struct CellExplainer {
               args.count >= 3, let V = record.value(of: args[2]) else { return nil }
         let k = weights.shape.cols
         return [Step(formula: words("Σₖ weights[\(row + 1), k]·\(operand(args[2], V, (nil, col)))   (weights = softmax(Q K^T / √d_k), :trace on shows them)")),
-                numeric { sum((0..<k).map { t in "\(number(weights, at: (row, t), wrap: true))·\(number(V, at: (t, col), wrap: true))" }) }]
+                numeric { sum((0..<k).map { t in "\(number(weights, at: (row, t), within: .product))·\(number(V, at: (t, col), within: .product))" }) }]
     }
 
     private func bracket(_ literal: BracketLiteral) -> [Step] {
@@ -238,14 +247,37 @@ public struct CellExplainer {
         return t.scalar(at: max(0, min(i, t.count - 1)))
     }
 
-    /// One operand's number: exact when short, else its decimals; `(-1)` when `wrap`.
-    private func number(_ t: Tensor, at p: (Int, Int), wrap: Bool = false) -> String {
+    /// How loosely a shown number binds: `sqrt(2) + 1` a sum, `2*sqrt(3)` and `1/2` products.
+    private enum Binding: Int, Comparable {
+        case sum = 1, product = 2, atom = 3
+        static func < (a: Binding, b: Binding) -> Bool { a.rawValue < b.rawValue }
+
+        init(_ s: String) {
+            // A sum's signs stand between spaces (a leading minus, 1e-05 and 1e+100 are no sums).
+            var depth = 0, loosest = Binding.atom
+            var previous: Character = "("
+            for ch in s {
+                if ch == "(" { depth += 1 } else if ch == ")" { depth -= 1 }
+                if depth == 0 {
+                    if (ch == "+" || ch == "-") && previous == " " { loosest = .sum }
+                    if ch == "*" || ch == "/" { loosest = min(loosest, .product) }
+                }
+                previous = ch
+            }
+            self = loosest
+        }
+    }
+
+    /// One operand's number: exact when short, else its decimals. Inside an operator (`within`),
+    /// in parentheses when it binds looser than the operator needs, or is negative: `(-1)`.
+    private func number(_ t: Tensor, at p: (Int, Int), within: Binding? = nil) -> String {
         let x = element(t, p.0, p.1)
         let cell = CellText(x, digits: min(digits, 6))
         let shortExact = cell.exact.map { $0.count <= (x.rational != nil ? 12 : 16) } ?? false
         let s = cell.decimalIsExact ? cell.decimal : shortExact ? cell.exact! : cell.decimal
         if !cell.decimalIsExact && !shortExact { rounded.value += 1 }
-        return wrap && s.hasPrefix("-") ? "(\(s))" : s
+        guard let within else { return s }
+        return s.hasPrefix("-") || Binding(s) < within ? "(\(s))" : s
     }
 
     private func sum(_ terms: [String]) -> String {

@@ -47,7 +47,7 @@ extension DecimalFormat {
         // Past the exponent range (an end infinite or at the range's edge, or 0 and a neighbour
         // of the smallest float): exp(x)·y may still be written out (ExtendedRangeDigits).
         let reason = last.map(failureReason) ?? .undecidable
-        if reason == .straddlesZero, ExponentialPolynomial.provesZero(node) { return .success("0") }
+        if reason == .straddlesZero, SquareRootSum.provesZero(node) || ExponentialPolynomial.provesZero(node) { return .success("0") }
         if reason != .straddlesZero, reason != .tooWide, let text = try ExtendedRangeDigits.string(node, digits: digits) {
             return .success(text)
         }
