@@ -128,7 +128,7 @@ struct ScreenStrings {
         exerciseDetail: { "\($0) 是练习：输入 \($1) = 你的预测" },
         legendTitle: "热图：",
         legendSmall: "空白 < 0.1",
-        legendMasked: "· 已屏蔽（= 0）",
+        legendMasked: "· 被掩住（= 0）",
         enlarge: { "请把终端放大（至少 \($0)×\($1)）" },
         quitKey: "Ctrl-D：退出",
         cancelled: "已取消",
