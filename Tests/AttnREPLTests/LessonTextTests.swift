@@ -130,6 +130,35 @@ struct LessonTextTests {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
 
+    /// A code sketch keeps its lines (it is never re-wrapped like prose), and the screen indents
+    /// it by 3 columns inside a 1-column right margin: at 80 columns a line of more than 76
+    /// columns breaks in the middle of the code (`… .squeeze(2)  #` / `(1)`).
+    static let widestCodeLine = 76
+
+    @Test(arguments: LessonSourceFile.all.filter { $0.language == "zh" })
+    func codeSketchesFitEightyColumns(_ file: LessonSourceFile) {
+        var inFence = false, inCode = false
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                let kind = line.dropFirst(3)
+                inFence.toggle()
+                inCode = inFence && !kind.hasPrefix("attn") && kind != "hint" && kind != "exercise"
+                continue
+            }
+            let columns = line.unicodeScalars.reduce(0) { $0 + (Self.isWide($1) ? 2 : 1) }
+            if inCode && columns > Self.widestCodeLine {
+                Issue.record("\(file.testDescription): a code line of \(columns) columns breaks at 80 columns: \(line)")
+            }
+        }
+    }
+
+    /// CJK characters and full-width forms take two columns.
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value) || (0xAC00...0xD7A3).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value) || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
+            || (0xFFE0...0xFFE6).contains(s.value)
+    }
+
     /// Letters, digits and code marks; a closing `}` `]` ends a formula, an opening `{` `[` starts one.
     static func isLatin(_ s: Unicode.Scalar, after: Bool) -> Bool {
         if s.isASCII, s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "`" || s == "_" || s == "^" { return true }
