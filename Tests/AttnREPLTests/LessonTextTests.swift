@@ -74,6 +74,23 @@ struct LessonSourceFile: CustomTestStringConvertible, Sendable {
         return found
     }
 
+    /// Inline code spans in the prose that are statements to type: every part assigns a plain
+    /// name (`h = 1/100000`, `X = …; W_xh = …`), inputs or not. Placeholders (`g_{11} = …`) are left out.
+    var typedAssignments: [(code: String, names: [String])] {
+        let spans = prose.replacingOccurrences(of: "\n", with: " ").split(separator: "`", omittingEmptySubsequences: false)
+        var found: [(String, [String])] = []
+        for (i, span) in spans.enumerated() where i % 2 == 1 && !span.contains("…") {
+            let names = Self.statements(String(span)).map { statement -> String? in
+                guard let eq = statement.firstIndex(of: "="), !statement[statement.index(after: eq)...].hasPrefix("=") else { return nil }
+                let name = statement[..<eq].trimmingCharacters(in: .whitespaces)
+                let plain = name.first?.isLetter == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_{},".contains($0)) }
+                return plain ? name : nil
+            }
+            if !names.isEmpty, names.allSatisfy({ $0 != nil }) { found.append((String(span), names.compactMap { $0 })) }
+        }
+        return found
+    }
+
     /// Splits at the `;` that separate statements, not at those inside brackets (matrix rows).
     static func statements(_ code: String) -> [String] {
         var parts: [String] = [], current = "", depth = 0

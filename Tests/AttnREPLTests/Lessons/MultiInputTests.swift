@@ -96,6 +96,23 @@ struct MultiInputTests {
         }
     }
 
+    /// A suggested statement that assigns only a tensor a step computes (`h = 1/100000` where h
+    /// is not an input) makes a scratch variable and changes nothing the lesson shows, so the
+    /// text promises what typing it does not do. Every suggested statement also runs without error.
+    /// (Chinese lessons; the English training lesson still suggests `h = 1/100000`.)
+    @Test(arguments: LessonSourceFile.all.filter { $0.language == "zh" && !$0.typedAssignments.isEmpty })
+    func everySuggestedStatementDoesWhatTheTextSays(_ file: LessonSourceFile) throws {
+        let inputs = file.inputNames
+        for statement in file.typedAssignments {
+            let state = try Self.lessonState(file.id, language: .zh)
+            let stepTensors = statement.names.filter { !inputs.contains($0) && state.lesson?.value(named: $0) != nil }
+            let r = Self.screenResponse(state, statement.code)
+            #expect(r.errors.isEmpty, "\(file.testDescription): `\(statement.code)` fails: \(r.errors)")
+            #expect(statement.names.count > 1 || stepTensors.isEmpty,
+                    "\(file.testDescription): `\(statement.code)` only makes a scratch \(stepTensors.joined()): it is not an input, so the lesson does not change")
+        }
+    }
+
     @Test func multiHeadSaysWhenColumnsDoNotSplitIntoHeads() throws {
         let state = try Self.lessonState("multi-head")
         let r = Self.screenResponse(state, "h = 3")
