@@ -297,6 +297,16 @@ enum ChineseMessages {
         "%@weights = softmax(scaled)": "%1权重 = softmax(缩放分数)",
         "%@output = weights V": "%1输出 = 权重 V",
         "concat = hcat(head_1, …, head_%@)": "拼接 = hcat(head_1, …, head_%1)",
+        // layernorm's steps as nodes of a gradient graph (`:why` on a gradient cell).
+        "sum of row %@": "第 %1 行之和",
+        "mean of row %@": "第 %1 行的均值",
+        "row %@ - mean": "第 %1 行 - 均值",
+        "(row %@ - mean).^2": "(第 %1 行 - 均值).^2",
+        "sum of squares of row %@": "第 %1 行的平方和",
+        "variance of row %@": "第 %1 行的方差",
+        "variance + eps of row %@": "第 %1 行的方差 + eps",
+        "√(variance + eps) of row %@": "第 %1 行的 √(方差 + eps)",
+        "row %@ normalised": "归一化后的第 %1 行",
         "output = concat W_O": "输出 = 拼接 W_O",
         // grad's backward pass in a trace: L, then ∂L/∂(each node).
         "grad: L = %@": "求导：L = %1",
