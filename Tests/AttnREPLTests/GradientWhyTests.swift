@@ -51,6 +51,15 @@ struct GradientWhyTests {
         }
     }
 
+    @Test func theTraceNamesTheStepsInChinese() throws {
+        let r = try BinaryRunner.run(["eval", "--lang", "zh", "--trace", "X = [1 0; 0 2]; W = [1 0; 0 1]; grad(sum(attention(X W, X, X)), W)"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("求导：∂L/∂(attention：权重 = softmax(缩放分数))"), "\(r.stdout)")
+        #expect(!r.stdout.contains("weights"))
+        let english = try BinaryRunner.run(["eval", "--trace", "X = [1 0; 0 2]; W = [1 0; 0 1]; grad(sum(attention(X W, X, X)), W)"])
+        #expect(english.stdout.contains("grad: ∂L/∂(attention: weights = softmax(scaled))"))
+    }
+
     @Test func traceListsTheBackwardValues() throws {
         let r = try BinaryRunner.run(["eval", "--trace", "W = [1 2; 3 4]; x = [1, -1]; grad(sum((W x).^2), W)"])
         #expect(r.status == 0)
