@@ -146,6 +146,18 @@ struct ExerciseFeedbackTests {
         #expect(Responder.answerText(try AnswerCheckTests.value("softmax([1, 2])"), digits: 6) == "≈ [0.268941, 0.731059]")
     }
 
+    /// `[1 0 1 0]` is a row: an answer that should be a vector says how a vector is written.
+    @Test func aRowForAVectorSaysHowToWriteAVector() throws {
+        let state = try MultiInputTests.lessonState("cross-attention", language: .zh)
+        state.lesson?.go(to: 2)
+        let r = MultiInputTests.screenResponse(state, "H_first = [1 0 1 0]")
+        #expect(r.errors.joined() + r.lines.joined() == "H_first 是 4 维向量，但你的答案是 1×4 矩阵（[1 2 3] 是一行；向量要用逗号分隔：[1, 2, 3]）")
+        let english = try MultiInputTests.lessonState("cross-attention")
+        english.lesson?.go(to: 2)
+        let e = MultiInputTests.screenResponse(english, "H_first = [1 0 1 0; 0 1 0 1]")
+        #expect(e.errors.joined() + e.lines.joined() == "H_first is a 4-vector, but the answer is a 2×4 matrix")
+    }
+
     @Test func aWrongAnswerShowsTheWholeHint() throws {
         let state = try MultiInputTests.lessonState("dot-attention")
         let r = MultiInputTests.screenResponse(state, "e_{2,1} = 1")
