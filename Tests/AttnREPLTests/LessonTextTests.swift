@@ -147,6 +147,19 @@ struct LessonTextTests {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
 
+    /// The screen renders **bold** but not *italic*: a single `*` pair would be shown as typed.
+    @Test(arguments: LessonSourceFile.all.filter { $0.language == "zh" })
+    func proseEmphasisIsBold(_ file: LessonSourceFile) {
+        for line in file.prose.split(separator: "\n") where !line.hasPrefix("* ") {
+            // Outside inline code (`2 * hidden_size`).
+            let text = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+            let stars = text.replacing("**", with: "")
+            if stars.filter({ $0 == "*" }).count >= 2 {
+                Issue.record("\(file.testDescription): *italic* is shown with its asterisks on the screen: \(line)")
+            }
+        }
+    }
+
     /// A code sketch keeps its lines (it is never re-wrapped like prose), and the screen indents
     /// it by 3 columns inside a 1-column right margin: at 80 columns a line of more than 76
     /// columns breaks in the middle of the code (`… .squeeze(2)  #` / `(1)`).
