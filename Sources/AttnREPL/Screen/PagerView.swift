@@ -27,8 +27,7 @@ enum PagerView {
 
     /// Text wrapped to the pager's width (lines are then never cut).
     static func wrap(_ lines: [String], width: Int) -> [String] {
-        // A result may hold several lines (`:why` on a gradient cell lists the chain rule).
-        lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }.flatMap { line -> [String] in
+        lines.flatMap { line -> [String] in
             let indent = String(line.prefix { $0 == " " })
             let body = String(line.dropFirst(indent.count))
             if body.isEmpty { return [""] }
