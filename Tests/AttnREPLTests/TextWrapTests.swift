@@ -34,6 +34,16 @@ struct TextWrapTests {
     }
 
     /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
+    /// Two closing marks in a row (`”，`, `），`) at the end of a full line: the character before
+    /// them moves down with both, so neither starts the next line.
+    @Test func twoClosingMarksInARowStayOffTheLineStart() {
+        let quoted = TextWrap.lines("每一行既包含“这是什么词”，也包含“它在哪里”", width: 24)
+        #expect(quoted.allSatisfy { DisplayWidth.of($0) <= 24 })
+        #expect(quoted == ["每一行既包含“这是什么", "词”，也包含“它在哪里”"])
+        let bracket = TextWrap.lines("各位置保留自己的编码（位置 0 仍是第 1 行），所以", width: 42)
+        #expect(bracket == ["各位置保留自己的编码（位置 0 仍是第 1", "行），所以"])
+    }
+
     @Test func punctuationAfterALatinWordStaysOffTheLineStart() {
         let lines = TextWrap.lines("宽度又回到 d_model。每个头", width: 17)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })

@@ -89,11 +89,17 @@ enum TextWrap {
             let w = DisplayWidth.of(token.text)
             if currentWidth + w > width && !current.isEmpty {
                 // Closing punctuation takes the character or word before it to the next line
-                // (`d_model。` in Chinese prose), when the two fit there.
+                // (`d_model。` in Chinese prose), when they fit there; closing punctuation just
+                // before it goes along too (`词”，`, `行），`), so neither starts the line.
                 var carried: [Segment] = []
-                if let first = token.text.first, noLineStart.contains(first), current.count > 1,
-                   let previous = current.last, previous.text != " ", DisplayWidth.of(previous.text) + w <= width {
-                    carried.append(current.removeLast())
+                if let first = token.text.first, noLineStart.contains(first) {
+                    var carriedWidth = w
+                    while current.count > 1, let previous = current.last, previous.text != " ",
+                          carriedWidth + DisplayWidth.of(previous.text) <= width {
+                        carried.insert(current.removeLast(), at: 0)
+                        carriedWidth += DisplayWidth.of(previous.text)
+                        guard let head = previous.text.first, noLineStart.contains(head) else { break }
+                    }
                 }
                 flush()
                 if token.text == " " { continue }
