@@ -44,6 +44,18 @@ struct TextWrapTests {
         #expect(bracket == ["各位置保留自己的编码（位置 0 仍是第 1", "行），所以"])
     }
 
+    /// Every Chinese lesson, wrapped as the screen and `run` wrap it at the sizes a learner uses:
+    /// no line starts with Chinese closing punctuation.
+    @Test(arguments: [38, 58, 76, 78, 116, 118])
+    func noChineseLessonLineStartsWithClosingPunctuation(width: Int) {
+        let closing = Set("。，、；：！？）」』》〉】”’")
+        for file in LessonSourceFile.all where file.language == "zh" {
+            for line in TextWrap.lines(file.prose, width: width) where line.first.map(closing.contains) == true {
+                Issue.record("\(file.testDescription) at \(width) columns: \(line)")
+            }
+        }
+    }
+
     @Test func punctuationAfterALatinWordStaysOffTheLineStart() {
         let lines = TextWrap.lines("宽度又回到 d_model。每个头", width: 17)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })
