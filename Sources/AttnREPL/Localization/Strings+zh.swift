@@ -15,7 +15,7 @@ struct ChineseStrings: Strings {
     func exportNow(digits: Int, float: Bool) -> String { " — 现在是 \(digits) 位有效数字，\(exportArithmetic(float: float))" }
     func exportLesson(_ code: String, language: String?) -> String { "课程 \(code)" + (language.map { "，语言 \($0)" } ?? "") + "。" }
     func exportStep(_ number: String) -> String { "第 \(number) 步" }
-    func exportChanged(_ name: String) -> String { "\(name) 已更改：每一步都重新计算了。" }
+    func exportChanged(_ name: String) -> String { "\(name) 已更改，所有步骤已重新计算。" }
     func exportVerdict(correct: Bool) -> String { correct ? "✓ 正确" : "✗ 不正确" }
     func exportAnswer(_ code: String, _ verdict: String) -> String { "答案 \(code)：\(verdict)" }
     func exportDefined(_ code: String) -> String { "已定义 \(code)。" }
