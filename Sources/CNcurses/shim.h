@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -30,6 +31,13 @@ static inline int attn_wheel_direction(void) {
     if (event.bstate & BUTTON4_PRESSED) return -1;
     if (event.bstate & BUTTON5_PRESSED) return 1;
     return 0;
+}
+
+/* The width of the terminal on `fd` in columns, 0 if it is not a terminal (ioctl is variadic,
+   which Swift does not import). */
+static inline int attn_terminal_columns(int fd) {
+    struct winsize size;
+    return ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
 }
 
 #endif

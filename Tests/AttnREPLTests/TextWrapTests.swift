@@ -33,10 +33,18 @@ struct TextWrapTests {
         #expect(lines.joined() == "注意力先打分数了，再归一化")
     }
 
-    /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
+    /// Two closing marks in a row (`）；`) at the end of a full line: the character before
+    /// them goes to the next line with both, so neither starts it.
+    @Test func twoClosingMarksInARowStayOffTheLineStart() {
+        let lines = TextWrap.lines("一二三四）；五六", width: 10)
+        #expect(lines == ["一二三", "四）；五六"])
+        let help = TextWrap.lines("用 IEEE 双精度代替精确计算（适合很大的输入）；结果是近似值。", width: 44)
+        #expect(help.count == 2 && !help[1].hasPrefix("）") && !help[1].hasPrefix("；"), "\(help)")
+    }
+
     /// Two closing marks in a row (`”，`, `），`) at the end of a full line: the character before
     /// them moves down with both, so neither starts the next line.
-    @Test func twoClosingMarksInARowStayOffTheLineStart() {
+    @Test func aQuoteOrBracketAndACommaStayOffTheLineStart() {
         let quoted = TextWrap.lines("每一行既包含“这是什么词”，也包含“它在哪里”", width: 24)
         #expect(quoted.allSatisfy { DisplayWidth.of($0) <= 24 })
         #expect(quoted == ["每一行既包含“这是什么", "词”，也包含“它在哪里”"])
@@ -56,9 +64,43 @@ struct TextWrapTests {
         }
     }
 
+    /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
     @Test func punctuationAfterALatinWordStaysOffTheLineStart() {
         let lines = TextWrap.lines("宽度又回到 d_model。每个头", width: 17)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })
         #expect(lines == ["宽度又回到", "d_model。每个头"])
+    }
+
+    /// An opening bracket never ends a line alone: it goes down with what it opens.
+    @Test func anOpeningBracketGoesToTheNextLineWithWhatItOpens() {
+        let lines = TextWrap.lines("写入文件（FILE! 覆盖）", width: 10)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(lines.dropLast().allSatisfy { !$0.hasSuffix("（") })
+        #expect(lines == ["写入文件", "（FILE! 覆", "盖）"])
+    }
+}
+
+extension TextWrapTests {
+    /// A short bracket (`v[i, j]`, `[2, 0, 1]`) is not broken at its spaces; a long one is.
+    @Test func aShortBracketStaysOnOneLine() {
+        let lines = TextWrap.lines("name the value, then :why v[i, j] shows one", width: 28)
+        #expect(lines.contains { $0.contains("v[i, j]") }, "\(lines)")
+        let long = TextWrap.lines("x = [1 0 1 0 1 0 1 0 1 0 1 0 1 0]", width: 16)
+        #expect(long.allSatisfy { DisplayWidth.of($0) <= 16 })
+        #expect(long.joined(separator: " ") == "x = [1 0 1 0 1 0 1 0 1 0 1 0 1 0]")
+    }
+}
+
+extension TextWrapTests {
+    /// A long line (a `:why`, an error) wraps at spaces with its continuation indented; a
+    /// line that fits is left alone.
+    @Test func aLongLineHangsUnderItself() {
+        let why = "Y[2, 3] = Σₖ X[2, :]·W[:, 3] = (-0.79)·(-0.55) + (-0.17)·0.73 + (-0.19)·0.34 + 0.68·0.87 = 4187/5000 = 0.8374"
+        let lines = TextWrap.hanging(why, width: 60)
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") })
+        #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == why)
+        #expect(TextWrap.hanging("fits", width: 60) == ["fits"])
     }
 }

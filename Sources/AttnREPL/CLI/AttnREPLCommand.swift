@@ -47,11 +47,14 @@ struct AttnREPLCommand: ParsableCommand {
             try command.run()
             StandardOutput.exit(InteractiveSignals.exitStatus ?? 0)
         } catch {
+            TerminalColumns.widenForHelp()
             let code = exitCode(for: error).rawValue
             if error is ExitCode { StandardOutput.exit(InteractiveSignals.exitStatus ?? code) }
             // Help, version and usage errors, worded as ArgumentParser words them (the frame and
-            // the program's own usage messages in the --lang language).
-            let message = code == 64 ? UsageText.translated(fullMessage(for: error), in: StandardOutput.language) : fullMessage(for: error)
+            // the program's own usage messages in the --lang language), help in the --lang language.
+            let english = fullMessage(for: error)
+            let message = code == 64 ? UsageText.translated(english, in: StandardOutput.language)
+                : TranslatedHelp.screen(replacing: english, root: AttnREPLCommand.self, in: StandardOutput.language) ?? english
             if !message.isEmpty {
                 if code == 0 { StandardOutput.write([message]) } else { StandardError.write([message]) }
             }

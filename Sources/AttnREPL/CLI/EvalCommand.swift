@@ -60,7 +60,8 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try Signals.exitOnInterrupt(language: language)
-        let output = ResultOutput(digits: numbers.digits, float: numbers.float, language: language)
+        var output = ResultOutput(digits: numbers.digits, float: numbers.float, language: language)
+        output.wording.width = Readline.outputColumns         // laid out to a terminal, if it is one
         do {
             let shown = (records.last?.outcome.tensor.map { [$0] } ?? []) + (trace ? records.flatMap { $0.trace.map(\.value) } : [])
             try output.checkBudget(shown, all: format == .json)

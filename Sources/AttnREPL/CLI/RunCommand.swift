@@ -43,7 +43,8 @@ struct RunCommand: ParsableCommand {
                 StandardError.write([lessonOptions.lang.strings.errorPrefix + lessonOptions.lang.text(d)])
                 throw ExitCode(1)
             }
-            let writer = LessonOutput(digits: numbers.digits, float: numbers.float)
+            var writer = LessonOutput(digits: numbers.digits, float: numbers.float)
+            if format == .text { writer.columns = Readline.outputColumns }
             switch format {
             case .text: StandardOutput.write(writer.text(run))
             case .json: StandardOutput.write([writer.json(run).serialized()])

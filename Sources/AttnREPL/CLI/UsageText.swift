@@ -2,8 +2,8 @@
 // (`Error: …`, `Usage: …`, `See '… --help' for more information.`); under another language
 // the frame is translated, and so is the message when it is one of the program's own (thrown
 // through `error`), and so are ArgumentParser's common ones (a missing or unknown argument, an
-// invalid value), matched by their English pattern. `--help` stays English; the option's
-// help ArgumentParser repeats after `Help:` (English) is left out.
+// invalid value), matched by their English pattern. The option's help ArgumentParser
+// repeats after `Help:` (English) is left out; `--help` itself is TranslatedHelp's.
 import ArgumentParser
 import Engine
 

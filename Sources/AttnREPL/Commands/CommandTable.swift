@@ -59,21 +59,25 @@ enum CommandTable {
         return matches.isEmpty ? .none : .ambiguous(matches.map(\.name).sorted())
     }
 
+    /// The line REPL's help is wrapped to the width its other prose uses.
+    private static let helpWidth = 78
+
     static func help(_ topic: String, strings: any Strings = Language.en.strings) -> CommandResult {
         let topic = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
         func summary(_ c: ReplCommand) -> String { strings.summary(ofCommand: c.name) ?? c.summary }
         func arguments(_ c: ReplCommand) -> String { strings.arguments(ofCommand: c.name) ?? c.arguments }
         if topic.isEmpty {
-            let width = all.map { DisplayWidth.of($0.name) + DisplayWidth.of(arguments($0)) + 2 }.max() ?? 0
-            var lines = [strings.helpIntro]
-            lines += all.sorted { $0.name < $1.name }.map { c in
-                DisplayWidth.padRight(":\(c.name) \(arguments(c))", width + 1) + "  " + summary(c)
-            }
-            lines += ["", strings.helpBuiltins(Builtins.names.sorted().joined(separator: " ")), strings.helpKeys]
+            let names = all.sorted { $0.name < $1.name }.map { c in (":\(c.name) \(arguments(c))", summary(c)) }
+            let nameWidth = min((names.map { DisplayWidth.of($0.0) }.max() ?? 0) + 1, helpWidth / 2)
+            var lines = TextWrap.lines(strings.helpIntro, width: helpWidth)
+            lines += TwoColumnTable.lines(names, leftWidth: nameWidth, width: helpWidth)
+            lines += [""] + TextWrap.lines(strings.helpBuiltins(Builtins.names.sorted().joined(separator: " ")), width: helpWidth)
+            lines += TextWrap.lines(strings.helpKeys, width: helpWidth)
             return .lines(lines)
         }
-        if case let .found(c) = find(topic) { return .lines([":\(c.name) \(arguments(c))", "  \(summary(c))"]) }
-        if let b = Builtins.named(topic) { return .lines([b.signature, "  " + (strings.summary(ofBuiltin: b.name) ?? b.summary)]) }
+        func indented(_ text: String) -> [String] { TextWrap.lines(text, width: helpWidth - 2).map { "  " + $0 } }
+        if case let .found(c) = find(topic) { return .lines([":\(c.name) \(arguments(c))"] + indented(summary(c))) }
+        if let b = Builtins.named(topic) { return .lines([b.signature] + indented(strings.summary(ofBuiltin: b.name) ?? b.summary)) }
         return .fail(strings.noHelp(topic))
     }
 }

@@ -88,7 +88,7 @@ struct EnglishStrings: Strings {
     func summary(ofBuiltin name: String) -> String? { nil }
     let helpIntro = "Type a formula to evaluate it (e.g. softmax([1, 2, 3])), or a command:"
     func helpBuiltins(_ names: String) -> String { "Built-in functions: " + names }
-    let helpKeys = ":help NAME explains one. Keys on the lesson screen (typing always goes to the input line): → ← next / previous step on an empty line (Ctrl-→ Ctrl-← or Alt-n Alt-p always), Home End first / last step, Tab a tensor, F1 help, Ctrl-D quit."
+    let helpKeys = ":help NAME explains one. Here :next and :prev step through a lesson; on the full screen (attn-repl lesson ID) → and ← on an empty line do (Alt-n and Alt-p always), Tab selects a tensor, F1 shows help and Ctrl-D leaves."
     func noHelp(_ topic: String) -> String { "no help on \(topic): not a command or built-in function" }
     func ambiguousCommand(_ word: String, _ candidates: String) -> String { ":\(word) could be \(candidates)" }
     func unknownCommand(_ word: String) -> String { "unknown command :\(word) (try :help)" }

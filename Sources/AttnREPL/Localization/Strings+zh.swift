@@ -133,7 +133,7 @@ struct ChineseStrings: Strings {
     ]
     let helpIntro = "输入公式即可计算（例如 softmax([1, 2, 3])），或输入命令："
     func helpBuiltins(_ names: String) -> String { "内置函数：" + names }
-    let helpKeys = ":help 名字 说明其中一个。课程屏幕上的按键（打字总是进入输入行）：输入行为空时 → ← 下一步 / 上一步（任何时候都可用 Ctrl-→ Ctrl-← 或 Alt-n Alt-p），Home End 第一步 / 最后一步，Tab 选张量，F1 帮助，Ctrl-D 退出。"
+    let helpKeys = ":help 名字 说明其中一个。在这里用 :next 和 :prev 在课程中前后翻步；在全屏界面（attn-repl lesson 课程名）里，输入行为空时按 → 和 ←（Alt-n 和 Alt-p 任何时候都可以），Tab 选中一个张量，F1 显示帮助，Ctrl-D 退出。"
     func noHelp(_ topic: String) -> String { "没有 \(topic) 的说明：它不是命令，也不是内置函数" }
     func ambiguousCommand(_ word: String, _ candidates: String) -> String { ":\(word) 可以指 \(candidates)" }
     func unknownCommand(_ word: String) -> String { "没有命令 :\(word)（试试 :help）" }

@@ -5,7 +5,13 @@ import Engine
 struct LessonOutput {
     let digits: Int
     let float: Bool
+    /// The prose's width.
     var width = 78
+    /// The terminal's width when the text goes to one: prose no wider, tensors laid out to it.
+    var columns: Int? {
+        didSet { if let columns { width = min(78, columns) } }
+    }
+    private var tensorWidth: Int? { columns.map { $0 - 6 } }
 
     // MARK: Text
 
@@ -14,16 +20,18 @@ struct LessonOutput {
         var out = ["\(lesson.title) (\(lesson.id))", String(repeating: "=", count: min(width, DisplayWidth.of(lesson.title) + lesson.id.count + 3))]
         if !lesson.introduction.isEmpty { out += [""] + TextWrap.lines(lesson.introduction, width: width) }
         out += ["", strings.inputsHeading]
-        for (name, value) in run.inputs { out += indented(ResultOutput(digits: digits, float: float).labelled(name, value)) }
+        var inputs = ResultOutput(digits: digits, float: float)
+        inputs.wording.width = columns.map { $0 - 2 }
+        for (name, value) in run.inputs { out += indented(inputs.labelled(name, value)) }
         for (k, step) in lesson.steps.enumerated() {
-            out += ["", strings.stepHeading(k + 1, of: lesson.steps.count, step.title)]
+            out += [""] + TextWrap.lines(strings.stepHeading(k + 1, of: lesson.steps.count, step.title), width: width)
             if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
             // Every pass of a loop, labelled with its index (`i = 2`), not only the last.
             for (record, pass) in run.steps[k].formulas {
                 out.append("")
                 out.append("  " + Sanitize.text(record.text) + (pass.map { "      " + strings.loopPass("\($0)") } ?? ""))
                 if let (numbers, rounded) = Self.substituted(record, digits: digits) { out.append("      \(rounded ? "≈" : "=") " + numbers) }
-                if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits).map { "      " + $0 } }
+                if let t = record.outcome.tensor { out += TensorText.lines(t, digits: digits, width: tensorWidth).map { "      " + $0 } }
             }
             for name in step.exercises {
                 out += ["", "  " + strings.exerciseShownAbove(name)]

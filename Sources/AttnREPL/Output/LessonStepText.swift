@@ -3,10 +3,13 @@
 import Engine
 
 enum LessonStepText {
-    static func lines(_ session: LessonSession, width: Int = 78) -> [String] {
+    /// Prose is wrapped to `width` (78, or a narrower terminal's width); tensors are laid out
+    /// to the terminal's width when the output is one.
+    static func lines(_ session: LessonSession, width: Int = min(Readline.outputColumns ?? 78, 78)) -> [String] {
+        let tensorWidth = Readline.outputColumns.map { $0 - 6 }
         let lesson = session.lesson, k = session.step, step = session.currentStep
         let strings = session.display.strings
-        var out = ["", strings.stepLine(lesson.title, k + 1, of: session.stepCount, step.title)]
+        var out = [""] + TextWrap.lines(strings.stepLine(lesson.title, k + 1, of: session.stepCount, step.title), width: width)
         if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
         if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
         for (record, pass) in session.run.steps[k].formulas {
@@ -14,7 +17,7 @@ enum LessonStepText {
             if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: k) {
                 out.append("      = ?")
             } else if let t = record.outcome.tensor {
-                out += TensorText.lines(t, digits: session.digits).map { "      " + $0 }
+                out += TensorText.lines(t, digits: session.digits, width: tensorWidth).map { "      " + $0 }
             }
         }
         for name in session.pendingExercises {

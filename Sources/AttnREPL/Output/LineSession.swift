@@ -37,13 +37,22 @@ final class LineSession {
 
     /// One complete input: a command, a statement in the open lesson, or statements.
     func handle(_ text: String, beforeShowing: () -> Void = {}) {
-        let response = Responder(state: state, wording: .line(state.strings)).respond(to: text)
+        let width = Readline.outputColumns
+        let response = Responder(state: state, wording: .line(state.strings, width: width)).respond(to: text)
         beforeShowing()
-        StandardOutput.write(response.lines)
+        StandardOutput.write(fitted(response.lines, width))
         if !response.errors.isEmpty {
             failures += 1
-            StandardError.write(response.errors)
+            StandardError.write(fitted(response.errors, width))
         }
         quitRequested = response.quit
+    }
+
+    /// Lines wider than a terminal wrapped at spaces under themselves, instead of broken by
+    /// the terminal inside a word or a number. Indented lines are tables, laid out to the
+    /// width already, or a source line with the caret under it, which must stay aligned.
+    private func fitted(_ lines: [String], _ width: Int?) -> [String] {
+        guard let width else { return lines }
+        return lines.flatMap { $0.hasPrefix("  ") ? [$0] : TextWrap.hanging($0, width: width) }
     }
 }

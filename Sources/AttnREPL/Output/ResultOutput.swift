@@ -39,16 +39,21 @@ struct ResultOutput {
     /// What a statement shows: its value, `name = value`, or a defined function's signature.
     func value(_ record: StatementRecord) -> [String] {
         switch record.outcome {
-        case let .value(t): return TensorText.lines(t, digits: digits) + exactFormNote(t, name: Self.shownName(record.statement))
-        case let .assigned(name, t): return labelled(wording.name(name.canonical), t) + exactFormNote(t, name: name.canonical)
+        case let .value(t):
+            let shown = TensorText.layout(t, digits: digits, width: wording.width)
+            return shown.lines + exactFormNote(t, name: Self.shownName(record.statement), droppedForWidth: shown.droppedExactForms)
+        case let .assigned(name, t):
+            let shown = labelledLayout(wording.name(name.canonical), t)
+            return shown.lines + exactFormNote(t, name: name.canonical, droppedForWidth: shown.droppedExactForms)
         case let .defined(f): return [strings.defined("\(f.name)(\(f.parameters.map(\.canonical).joined(separator: ", ")))")]
         }
     }
 
     /// Says where the exact forms the text leaves out can be seen, if anywhere; `name` is
     /// what the value can be asked about by (`:why NAME[i, j]`), if it has one.
-    private func exactFormNote(_ t: Tensor, name: String?) -> [String] {
-        switch TensorText.hiddenExactForms(t) {
+    /// `droppedForWidth`: the text left exact forms out to fit the terminal.
+    private func exactFormNote(_ t: Tensor, name: String?, droppedForWidth: Bool) -> [String] {
+        switch TensorText.hiddenExactForms(t) ?? (droppedForWidth ? .tooLongForTheTable : nil) {
         case .tooLongForTheTable: return wording.exactFormsNote?(name, t.shape) ?? [strings.exactFormsTooLongForTable]
         case .tooLongToKeep: return [strings.exactFormNotKept]
         case nil: return []
@@ -62,10 +67,12 @@ struct ResultOutput {
     }
 
     /// `name = value`, with a multi-line value indented under the name.
-    func labelled(_ name: String, _ t: Tensor) -> [String] {
-        let block = TensorText.lines(t, digits: digits)
-        if block.count == 1 { return ["\(name) = \(block[0])"] }
-        return ["\(name) ="] + block.map { "  " + $0 }
+    func labelled(_ name: String, _ t: Tensor) -> [String] { labelledLayout(name, t).lines }
+
+    private func labelledLayout(_ name: String, _ t: Tensor) -> (lines: [String], droppedExactForms: Bool) {
+        let shown = TensorText.layout(t, digits: digits, width: wording.width.map { $0 - 2 })
+        if shown.lines.count == 1 { return (["\(name) = \(shown.lines[0])"], shown.droppedExactForms) }
+        return (["\(name) ="] + shown.lines.map { "  " + $0 }, shown.droppedExactForms)
     }
 
     private func traceLines(_ step: TraceStep) -> [String] {
@@ -73,7 +80,8 @@ struct ResultOutput {
         let label = Sanitize.text(step.label(in: language))
         let inline = TensorText.inline(step.value, digits: digits)
         if !inline.hasSuffix(" tensor") { return ["\(indent)\(label) → \(inline)"] }
-        return ["\(indent)\(label) →"] + TensorText.lines(step.value, digits: digits).map { indent + "    " + $0 }
+        let width = wording.width.map { $0 - indent.count - 4 }
+        return ["\(indent)\(label) →"] + TensorText.lines(step.value, digits: digits, width: width).map { indent + "    " + $0 }
     }
 
     func json(input: String, _ records: [StatementRecord], trace: Bool) -> JSON {

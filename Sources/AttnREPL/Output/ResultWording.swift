@@ -11,17 +11,20 @@ struct ResultWording {
     /// The lines of the note under a table whose exact forms were too long for it, given the
     /// value's name when it has one; nil: `eval`'s note.
     var exactFormsNote: ((_ name: String?, _ shape: Shape) -> [String])?
+    /// The columns a value's text may take (a terminal's width), so that a matrix is laid out
+    /// to fit instead of being broken by the terminal; nil: no limit (a pipe, a file).
+    var width: Int?
 
     static let typed = ResultWording(exactFormsNote: nil)
 
     /// The line REPL's: names as typed, and `:why NAME[i]` / `:save NAME FILE.json` for long
     /// exact forms (a command-line flag cannot be given from inside a session). The note is
     /// wrapped as hints are, so that an 80-column terminal does not break it inside a word.
-    static func line(_ strings: any Strings) -> ResultWording {
+    static func line(_ strings: any Strings, width: Int? = nil) -> ResultWording {
         ResultWording(exactFormsNote: { name, shape in
             let place = elementPlaceholder(shape)
             return TextWrap.lines(name.map { strings.exactFormsNamed($0, place) } ?? strings.exactFormsUnnamed(place), width: 76)
-        })
+        }, width: width)
     }
 
     /// How `:why` names one element of a value of this shape: `[i]`, `[i, j]`, nothing for a scalar.

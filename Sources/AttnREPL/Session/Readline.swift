@@ -95,6 +95,13 @@ enum Readline {
         if let file { history_truncate_file(file.path, historyLimit) }
     }
 
+    /// The width of the terminal standard output is, nil when it is not one (a pipe, a file):
+    /// the line REPL lays results out to it. Asked each time: the terminal may be resized.
+    static var outputColumns: Int? {
+        let columns = Int(attn_terminal_columns(1))
+        return columns > 0 ? columns : nil
+    }
+
     /// readline re-reads LC_ALL/LC_CTYPE/LANG: arrange a UTF-8 character type first, so that
     /// prompts, CJK text and `α` are measured and edited as characters, not bytes.
     static func useUTF8CharacterType() {

@@ -4,6 +4,14 @@
 import Engine
 
 enum TextWrap {
+    /// One line wrapped to `width` columns with its continuation lines indented by `indent`
+    /// (a long `:why` or error message on a terminal); a line that fits is returned as it is.
+    static func hanging(_ line: String, width: Int, indent: Int = 4) -> [String] {
+        guard DisplayWidth.of(line) > width, width > indent + 8 else { return [line] }
+        let pieces = wrap(line, width - indent)
+        return pieces.enumerated().map { $0.offset == 0 ? $0.element : String(repeating: " ", count: indent) + $0.element }
+    }
+
     /// Paragraphs (separated by blank lines) re-flowed and wrapped to `width` columns; blank
     /// lines kept. Lines that start a list item, a quote, a table row or a code fence, and
     /// the lines inside a fence, keep their own line.
@@ -52,6 +60,8 @@ enum TextWrap {
 
     /// Characters a line must not start with (closing punctuation, CJK and Latin).
     private static let noLineStart: Set<Character> = Set("。，、；：！？）」』》〉】”’…·,.;:!?)]}%")
+    /// Characters a line must not end with (opening punctuation, CJK).
+    private static let noLineEnd: Set<Character> = Set("（「『《〈【“‘")
 
     private static func wrap(_ line: String, _ width: Int) -> [String] {
         wrap([Segment(text: line, style: .plain)], width: width).map { $0.map(\.text).joined() }
@@ -66,7 +76,15 @@ enum TextWrap {
         var tokens: [Segment] = []
         for run in runs {
             var word = ""
-            for ch in run.text {
+            var unbrokenUntil: String.Index? = nil
+            for index in run.text.indices {
+                let ch = run.text[index]
+                if ch == "[", unbrokenUntil == nil { unbrokenUntil = shortBracketEnd(run.text, from: index) }
+                if let end = unbrokenUntil, index <= end {
+                    word.append(ch)
+                    if index == end { unbrokenUntil = nil }
+                    continue
+                }
                 if ch == " " || isWide(ch) {
                     if !word.isEmpty { tokens.append(Segment(text: word, style: run.style)); word = "" }
                     tokens.append(Segment(text: String(ch), style: run.style))
@@ -89,8 +107,9 @@ enum TextWrap {
             let w = DisplayWidth.of(token.text)
             if currentWidth + w > width && !current.isEmpty {
                 // Closing punctuation takes the character or word before it to the next line
-                // (`d_model。` in Chinese prose), when they fit there; closing punctuation just
-                // before it goes along too (`词”，`, `行），`), so neither starts the line.
+                // (`d_model。` in Chinese prose), when the two fit there; when that is closing
+                // punctuation too (`输入）；`), the one before it as well.
+                // Opening punctuation goes with what it opens (`（FILE!`, not `（` alone at the end).
                 var carried: [Segment] = []
                 if let first = token.text.first, noLineStart.contains(first) {
                     var carriedWidth = w
@@ -98,8 +117,11 @@ enum TextWrap {
                           carriedWidth + DisplayWidth.of(previous.text) <= width {
                         carried.insert(current.removeLast(), at: 0)
                         carriedWidth += DisplayWidth.of(previous.text)
-                        guard let head = previous.text.first, noLineStart.contains(head) else { break }
+                        guard let c = previous.text.first, noLineStart.contains(c) else { break }
                     }
+                } else if current.count > 1, let previous = current.last, previous.text.count == 1,
+                          let opening = previous.text.first, noLineEnd.contains(opening), DisplayWidth.of(previous.text) + w <= width {
+                    carried.append(current.removeLast())
                 }
                 flush()
                 if token.text == " " { continue }
@@ -127,6 +149,20 @@ enum TextWrap {
         }
         if !current.isEmpty { flush() }
         return result.isEmpty ? [[]] : result
+    }
+
+    /// The index of the `]` that closes a short bracket at `start` (`[i, j]`, `[2, 0, 1]`),
+    /// whose spaces do not break a line; nil for a long one, which may break as usual.
+    private static func shortBracketEnd(_ text: String, from start: String.Index) -> String.Index? {
+        var index = text.index(after: start), length = 1
+        while index < text.endIndex, length < 12 {
+            let ch = text[index]
+            if ch == "]" { return index }
+            if ch == "[" || isWide(ch) { return nil }
+            index = text.index(after: index)
+            length += 1
+        }
+        return nil
     }
 
     /// Neighbouring runs of one style joined.

@@ -7,9 +7,18 @@ public enum TensorText {
     /// Longest exact form shown in a matrix cell; longer ones leave only the decimals.
     static let exactCellLimit = 40
 
-    public static func lines(_ t: Tensor, digits: Int, maxRows: Int = 24, maxCols: Int = 10) -> [String] {
+    public static func lines(_ t: Tensor, digits: Int, maxRows: Int = 24, maxCols: Int = 10, width: Int? = nil) -> [String] {
+        layout(t, digits: digits, maxRows: maxRows, maxCols: maxCols, width: width).lines
+    }
+
+    /// The text of `t` within `width` columns (nil: no limit), and whether exact forms the
+    /// table could have shown were left out for the width. Tried in turn: exact and decimal
+    /// blocks side by side, the decimals under the exact forms, the decimals alone, and then
+    /// fewer columns (the middle ones elided) until the decimals fit.
+    public static func layout(_ t: Tensor, digits: Int, maxRows: Int = 24, maxCols: Int = 10,
+                              width: Int? = nil) -> (lines: [String], droppedExactForms: Bool) {
         if t.shape == .scalar {
-            return [CellText.cells(t, digits: digits)[0].summary]
+            return ([CellText.cells(t, digits: digits)[0].summary], false)
         }
         let (rows, cols) = (t.shape.rows, t.shape.cols)
         let shownRows = elided(rows, maxRows), shownCols = elided(cols, maxCols)
@@ -28,11 +37,17 @@ public enum TensorText {
             && all.allSatisfy { $0.decimalIsExact || $0.exact != nil }
         let decimals = block(cells.map { $0.map { $0.map(\.decimal) } })
         let relation = allExact ? "=" : "≈"
-        guard showExact else {
-            return allExact ? decimals : join([decimals], relation: relation, prefixed: true)
+        let alone = allExact ? decimals : join([decimals], relation: relation, prefixed: true)
+        func fits(_ lines: [String]) -> Bool { width.map { w in lines.allSatisfy { DisplayWidth.of($0) <= w } } ?? true }
+        if showExact {
+            let exacts = block(cells.map { $0.map { $0.map { $0.exact ?? $0.decimal } } })
+            let beside = join([exacts, decimals], relation: relation, prefixed: false)
+            if fits(beside) { return (beside, false) }
+            let under = exacts + join([decimals], relation: relation, prefixed: true)
+            if fits(under) { return (under, false) }
         }
-        let exacts = block(cells.map { $0.map { $0.map { $0.exact ?? $0.decimal } } })
-        return join([exacts, decimals], relation: relation, prefixed: false)
+        if fits(alone) || shownCols.count <= 3 { return (alone, showExact) }
+        return layout(t, digits: digits, maxRows: maxRows, maxCols: shownCols.count - 2, width: width)
     }
 
     /// Why `lines` shows some real cells of `t` without their exact form: too long for a table

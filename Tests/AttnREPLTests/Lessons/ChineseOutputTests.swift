@@ -138,7 +138,7 @@ struct ChineseOutputTests {
             #expect(output.contains(expected), "missing: \(expected)")
         }
         // :help names the screen's keys as SPEC §6 has them: typing is never a command.
-        #expect(output.contains("F1 帮助，Ctrl-D 退出。") && !output.contains("q 退出"))
+        #expect(output.contains("F1 显示帮助，Ctrl-D 退出。") && !output.contains("q 退出"))
         let typed = Set(Self.words(Self.session).map(String.init))
         // `:lesson` lists every lesson's title.
         let allowed = try Self.lessonIDs.reduce(Self.programWords.union(typed)) { $0.union(try Self.lessonWords($1)) }

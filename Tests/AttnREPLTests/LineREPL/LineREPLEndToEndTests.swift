@@ -71,6 +71,27 @@ struct LineREPLEndToEndTests {
         #expect(waitForLastLine(tmux, Self.prompt))
     }
 
+    /// A matrix too wide for the terminal beside its decimals is laid out to fit: the decimals
+    /// go under the exact forms instead of the terminal breaking every row in two.
+    @Test func aWideResultIsLaidOutToTheTerminal() throws {
+        let tmux = try TmuxSession(["--plain"], cols: 60, rows: 20)
+        #expect(tmux.waitFor(Self.prompt))
+        try enter(tmux, "softmax([1 2; 3 4])")
+        #expect(tmux.waitFor("≈ ⎡ 0.268941  0.731059 ⎤"), "\(tmux.screen)")
+        let rows = lines(tmux)
+        #expect(rows.contains { $0.hasPrefix("⎡ exp(1)/(exp(1) + exp(2))  exp(2)/(exp(1) + exp(2)) ⎤") })
+        #expect(rows.contains("  ⎣ 0.268941  0.731059 ⎦"))
+        // A long :why wraps at a space, under itself, not inside a number.
+        try enter(tmux, "A = softmax([1 2; 3 4])")
+        try enter(tmux, ":why A[2, 1]")
+        #expect(tmux.waitFor("0.268941\nattn›"), "\(tmux.screen)")
+        let shown = lines(tmux)
+        let first = try #require(shown.firstIndex { $0.hasPrefix("A[2, 1] = ") }, "\(tmux.screen)")
+        #expect(shown[first + 1].hasPrefix("    ") && shown[first].count < 60)
+        #expect(shown[first...].contains { $0.hasSuffix(" 0.268941") })
+        #expect(waitForLastLine(tmux, Self.prompt))
+    }
+
     /// Typed at the prompt, a value with long exact forms says how to see them from the prompt.
     @Test func longExactFormsPointAtSessionCommands() throws {
         let tmux = try TmuxSession(["--plain"])

@@ -50,7 +50,7 @@ struct PipedLineModeTests {
             ? "\n(exact forms too long for the table: :why s[i] shows one in full, :save s\nFILE.json writes them all)\n"
             : "\n（精确形式太长，表中未列出：:why s[i] 显示其中一个的完整形式，:save s 文件\n名.json 把全部写入文件）\n"))
         #expect(r.stdout.contains(language == "en"
-            ? "\n(exact forms too long for the table: name the value (v = …), then :why v[i,\nj] shows one in full)\n"
+            ? "\n(exact forms too long for the table: name the value (v = …), then :why\nv[i, j] shows one in full)\n"
             : "\n（精确形式太长，表中未列出：先给这个值起个名字（v = …），再用 :why v[i, j]\n显示其中一个的完整形式）\n"))
         #expect(!r.stdout.contains("--format json"))
         #expect(r.stdout.contains("exp(2/7)/(exp(1/3) + exp(2/7) + exp(5/11) + exp(1/13) + exp(2))"))   // what it says works

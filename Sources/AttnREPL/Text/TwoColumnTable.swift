@@ -1,0 +1,28 @@
+// A two-column table laid out to a width in terminal columns: names on the left, what they
+// mean on the right, each side wrapped under itself, so a long description never runs past
+// the edge or breaks a word (the line REPL's :help, the screen's help).
+import Engine
+
+enum TwoColumnTable {
+    /// `rows` as lines of at most `width` columns: `indent` spaces, the left column padded to
+    /// `leftWidth`, two spaces, then the right column.
+    static func lines(_ rows: [(String, String)], leftWidth: Int, width: Int, indent: Int = 0) -> [String] {
+        let rightWidth = width - indent - leftWidth - 2
+        var out: [String] = []
+        for (left, right) in rows {
+            let lefts = wrapped(left, leftWidth)
+            let rights = wrapped(right, rightWidth)
+            for i in 0..<max(lefts.count, rights.count) {
+                let line = String(repeating: " ", count: indent)
+                    + DisplayWidth.padRight(i < lefts.count ? lefts[i] : "", leftWidth) + "  "
+                    + (i < rights.count ? rights[i] : "")
+                out.append(line.trimmingTrailingSpaces)
+            }
+        }
+        return out
+    }
+
+    private static func wrapped(_ text: String, _ width: Int) -> [String] {
+        TextWrap.wrap([Segment(text: text, style: .plain)], width: max(8, width)).map { $0.map(\.text).joined() }
+    }
+}
