@@ -29,6 +29,37 @@ struct GradientWhyTests {
         #expect(r.stdout.contains("∂L/∂(attention: scaled = scores / sqrt(d_k)) = α ⊙ (∂L/∂α − (∂L/∂α · α) per row)"))
     }
 
+    /// In Chinese the built-ins' steps the chain passes through and the tensors too long to write
+    /// out are Chinese too; the formulas stay as typed.
+    @Test func theChainSpeaksChinese() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("why-grad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let r = try BinaryRunner.run(["--lang", "zh"], stdin: """
+            X = [1 0 1 0; 0 2 0 1; 1 1 0 0]
+            W = [1 0 1 0; 0 1 0 1; 1 0 0 1; 0 1 1 0]
+            G = grad(sum(attention(X W, X, X)), W)
+            :why G[1, 1]
+            L = grad(sum(layernorm(X) .* X), X)
+            :why L[1, 1]
+
+            """, environment: ["XDG_STATE_HOME": state.path])
+        #expect(r.stdout.contains("∂L/∂(attention：权重 = softmax(缩放分数)) = ∂L/∂(attention：输出 = 权重 V)"), "\(r.stdout)")
+        #expect(r.stdout.contains("∂L/∂(X W) = ∂L/∂(attention：分数 = Q K^T) (attention: K^T)ᵀ = 3×4 矩阵"))
+        #expect(r.stdout.contains("layernorm：第 1 行的均值"))
+        for english in ["tensor", "weights", "scaled", "mean of row", "normalised"] {
+            #expect(!r.stdout.contains(english), "\(english) in \(r.stdout)")
+        }
+    }
+
+    @Test func theTraceNamesTheStepsInChinese() throws {
+        let r = try BinaryRunner.run(["eval", "--lang", "zh", "--trace", "X = [1 0; 0 2]; W = [1 0; 0 1]; grad(sum(attention(X W, X, X)), W)"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("求导：∂L/∂(attention：权重 = softmax(缩放分数))"), "\(r.stdout)")
+        #expect(!r.stdout.contains("weights"))
+        let english = try BinaryRunner.run(["eval", "--trace", "X = [1 0; 0 2]; W = [1 0; 0 1]; grad(sum(attention(X W, X, X)), W)"])
+        #expect(english.stdout.contains("grad: ∂L/∂(attention: weights = softmax(scaled))"))
+    }
+
     @Test func traceListsTheBackwardValues() throws {
         let r = try BinaryRunner.run(["eval", "--trace", "W = [1 2; 3 4]; x = [1, -1]; grad(sum((W x).^2), W)"])
         #expect(r.status == 0)

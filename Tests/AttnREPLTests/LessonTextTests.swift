@@ -74,6 +74,23 @@ struct LessonSourceFile: CustomTestStringConvertible, Sendable {
         return found
     }
 
+    /// Inline code spans in the prose that are statements to type: every part assigns a plain
+    /// name (`h = 1/100000`, `X = …; W_xh = …`), inputs or not. Placeholders (`g_{11} = …`) are left out.
+    var typedAssignments: [(code: String, names: [String])] {
+        let spans = prose.replacingOccurrences(of: "\n", with: " ").split(separator: "`", omittingEmptySubsequences: false)
+        var found: [(String, [String])] = []
+        for (i, span) in spans.enumerated() where i % 2 == 1 && !span.contains("…") {
+            let names = Self.statements(String(span)).map { statement -> String? in
+                guard let eq = statement.firstIndex(of: "="), !statement[statement.index(after: eq)...].hasPrefix("=") else { return nil }
+                let name = statement[..<eq].trimmingCharacters(in: .whitespaces)
+                let plain = name.first?.isLetter == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_{},".contains($0)) }
+                return plain ? name : nil
+            }
+            if !names.isEmpty, names.allSatisfy({ $0 != nil }) { found.append((String(span), names.compactMap { $0 })) }
+        }
+        return found
+    }
+
     /// Splits at the `;` that separate statements, not at those inside brackets (matrix rows).
     static func statements(_ code: String) -> [String] {
         var parts: [String] = [], current = "", depth = 0
@@ -129,6 +146,48 @@ struct LessonTextTests {
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+
+    /// The screen renders **bold** but not *italic*: a single `*` pair would be shown as typed.
+    @Test(arguments: LessonSourceFile.all.filter { $0.language == "zh" })
+    func proseEmphasisIsBold(_ file: LessonSourceFile) {
+        for line in file.prose.split(separator: "\n") where !line.hasPrefix("* ") {
+            // Outside inline code (`2 * hidden_size`).
+            let text = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+            let stars = text.replacing("**", with: "").replacing(".*", with: "")   // `.*` multiplies entry by entry
+            if stars.filter({ $0 == "*" }).count >= 2 {
+                Issue.record("\(file.testDescription): *italic* is shown with its asterisks on the screen: \(line)")
+            }
+        }
+    }
+
+    /// A code sketch keeps its lines (it is never re-wrapped like prose), and the screen indents
+    /// it by 3 columns inside a 1-column right margin: at 80 columns a line of more than 76
+    /// columns breaks in the middle of the code (`… .squeeze(2)  #` / `(1)`).
+    static let widestCodeLine = 76
+
+    @Test(arguments: LessonSourceFile.all.filter { $0.language == "zh" })
+    func codeSketchesFitEightyColumns(_ file: LessonSourceFile) {
+        var inFence = false, inCode = false
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                let kind = line.dropFirst(3)
+                inFence.toggle()
+                inCode = inFence && !kind.hasPrefix("attn") && kind != "hint" && kind != "exercise"
+                continue
+            }
+            let columns = line.unicodeScalars.reduce(0) { $0 + (Self.isWide($1) ? 2 : 1) }
+            if inCode && columns > Self.widestCodeLine {
+                Issue.record("\(file.testDescription): a code line of \(columns) columns breaks at 80 columns: \(line)")
+            }
+        }
+    }
+
+    /// CJK characters and full-width forms take two columns.
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value) || (0xAC00...0xD7A3).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value) || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
+            || (0xFFE0...0xFFE6).contains(s.value)
+    }
 
     /// Letters, digits and code marks; a closing `}` `]` ends a formula, an opening `{` `[` starts one.
     static func isLatin(_ s: Unicode.Scalar, after: Bool) -> Bool {

@@ -33,7 +33,6 @@ struct TextWrapTests {
         #expect(lines.joined() == "注意力先打分数了，再归一化")
     }
 
-    /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
     /// Two closing marks in a row (`）；`) at the end of a full line: the character before
     /// them goes to the next line with both, so neither starts it.
     @Test func twoClosingMarksInARowStayOffTheLineStart() {
@@ -43,6 +42,29 @@ struct TextWrapTests {
         #expect(help.count == 2 && !help[1].hasPrefix("）") && !help[1].hasPrefix("；"), "\(help)")
     }
 
+    /// Two closing marks in a row (`”，`, `），`) at the end of a full line: the character before
+    /// them moves down with both, so neither starts the next line.
+    @Test func aQuoteOrBracketAndACommaStayOffTheLineStart() {
+        let quoted = TextWrap.lines("每一行既包含“这是什么词”，也包含“它在哪里”", width: 24)
+        #expect(quoted.allSatisfy { DisplayWidth.of($0) <= 24 })
+        #expect(quoted == ["每一行既包含“这是什么", "词”，也包含“它在哪里”"])
+        let bracket = TextWrap.lines("各位置保留自己的编码（位置 0 仍是第 1 行），所以", width: 42)
+        #expect(bracket == ["各位置保留自己的编码（位置 0 仍是第 1", "行），所以"])
+    }
+
+    /// Every Chinese lesson, wrapped as the screen and `run` wrap it at the sizes a learner uses:
+    /// no line starts with Chinese closing punctuation.
+    @Test(arguments: [38, 58, 76, 78, 116, 118])
+    func noChineseLessonLineStartsWithClosingPunctuation(width: Int) {
+        let closing = Set("。，、；：！？）」』》〉】”’")
+        for file in LessonSourceFile.all where file.language == "zh" {
+            for line in TextWrap.lines(file.prose, width: width) where line.first.map(closing.contains) == true {
+                Issue.record("\(file.testDescription) at \(width) columns: \(line)")
+            }
+        }
+    }
+
+    /// A Latin word before CJK punctuation (`d_model。`) goes to the next line with it.
     @Test func punctuationAfterALatinWordStaysOffTheLineStart() {
         let lines = TextWrap.lines("宽度又回到 d_model。每个头", width: 17)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 17 })

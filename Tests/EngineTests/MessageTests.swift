@@ -48,6 +48,17 @@ struct MessageTests {
         #expect(MessageTranslations.fill("多了 %1", with: ["“:”"]) == "多了“:”")
     }
 
+    /// A Chinese input method types full-width punctuation; the error names the character to type instead.
+    @Test func fullWidthPunctuationNamesItsHalfWidthCharacter() {
+        let comma = Self.diagnostic("x = [1，2，3]")
+        #expect(comma?.message == "full-width '，': type the half-width ','")
+        #expect(comma?.message(in: .zh) == "全角字符“，”：请改用半角的“,”")
+        #expect(Self.diagnostic("softmax（[1, 2]）")?.message(in: .zh) == "全角字符“（”：请改用半角的“(”")
+        #expect(Self.diagnostic("[1 2；3 4]")?.message == "full-width '；': type the half-width ';'")
+        #expect(Self.diagnostic("0。5")?.message == "full-width '。': type the half-width '.'")
+        #expect(Self.diagnostic("x = 1 ☃")?.message == "unexpected character '☃'")
+    }
+
     @Test func headsThatDoNotSplitAreNamedAsSuch() {
         let d = Self.diagnostic("headwidth(ones(2, 4), 3)")
         #expect(d?.message == "4 columns cannot be split into 3 heads (4 is not a multiple of 3)")

@@ -110,7 +110,7 @@ enum ChineseProgramMessages {
         "replayed %@, %@": "重放了 %1，%2",
         "replayed %@, %@, %@": "重放了 %1，%2，%3",
         "(nothing: the input was not run)": "（没有结果：这条输入没有运行）",
-        "%@ changed, every step recomputed": "%1 已更改，每一步都重新计算了",
+        "%@ changed, every step recomputed": "%1 已更改，所有步骤已重新计算",
         "%@ loaded": "已加载 %1",
         "answer to %@: %@": "%1 的答案：%2",
         "correct": "正确",

@@ -128,7 +128,7 @@ struct ScreenStrings {
         exerciseDetail: { "\($0) 是练习：输入 \($1) = 你的预测" },
         legendTitle: "热图：",
         legendSmall: "空白 < 0.1",
-        legendMasked: "· 已屏蔽（= 0）",
+        legendMasked: "· 被掩住（= 0）",
         enlarge: { "请把终端放大（至少 \($0)×\($1)）" },
         quitKey: "Ctrl-D：退出",
         cancelled: "已取消",
@@ -157,7 +157,7 @@ struct ScreenStrings {
         ],
         helpInput: [
             "所有会输入字符的按键都进入输入行：输入公式或 : 命令，按回车执行。",
-            "输入 x_1 = [2, 0, 1] 即可改变本课的输入，所有步骤立即重算；练习也这样作答（n_x = [1/2, 3/4]）。",
+            "给本课的某个输入赋新值（如 x_1 = [2, 0, 1]），所有步骤立即重算；练习也这样作答（如 n_x = [1/2, 3/4]）。",
             "Ctrl-R 搜索历史记录，Tab 补全名称和命令。",
         ],
         helpCommands: "命令")

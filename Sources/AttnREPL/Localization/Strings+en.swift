@@ -58,6 +58,7 @@ struct EnglishStrings: Strings {
     }
     func wrongShape(_ name: String, expected: Shape, got: Shape) -> String {
         "\(name) is \(Self.shape(expected)), but the answer is \(Self.shape(got))"
+            + (expected.isVector && got == .matrix(1, expected.count) ? " ([1 2 3] is a row; a vector is written with commas: [1, 2, 3])" : "")
     }
     let incompleteInput = "the input is not complete"
     func noValueYet(_ name: String) -> String { "\(name) has no value yet" }

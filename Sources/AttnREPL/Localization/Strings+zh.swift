@@ -15,7 +15,7 @@ struct ChineseStrings: Strings {
     func exportNow(digits: Int, float: Bool) -> String { " — 现在是 \(digits) 位有效数字，\(exportArithmetic(float: float))" }
     func exportLesson(_ code: String, language: String?) -> String { "课程 \(code)" + (language.map { "，语言 \($0)" } ?? "") + "。" }
     func exportStep(_ number: String) -> String { "第 \(number) 步" }
-    func exportChanged(_ name: String) -> String { "\(name) 已更改：每一步都重新计算了。" }
+    func exportChanged(_ name: String) -> String { "\(name) 已更改，所有步骤已重新计算。" }
     func exportVerdict(correct: Bool) -> String { correct ? "✓ 正确" : "✗ 不正确" }
     func exportAnswer(_ code: String, _ verdict: String) -> String { "答案 \(code)：\(verdict)" }
     func exportDefined(_ code: String) -> String { "已定义 \(code)。" }
@@ -59,11 +59,12 @@ struct ChineseStrings: Strings {
     }
     func wrongShape(_ name: String, expected: Shape, got: Shape) -> String {
         "\(name) 是\(Self.shape(expected))，但你的答案是\(Self.shape(got))"
+            + (expected.isVector && got == .matrix(1, expected.count) ? "（[1 2 3] 是一行；向量要用逗号分隔：[1, 2, 3]）" : "")
     }
     let incompleteInput = "输入还不完整"
     func noValueYet(_ name: String) -> String { "\(name) 还没有值" }
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
-        "\(name) 不是 \(lesson) 的输入（它的输入：\(inputs.joined(separator: ", "))）"
+        "\(name) 不是 \(lesson) 的输入（它的输入：\(inputs.joined(separator: "、"))）"
     }
     func inputFailed(_ name: String, _ reason: String) -> String { "输入 \(name)：\(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String { "\(reason)；\(names.joined(separator: "、")) 保留原来的值" }

@@ -82,7 +82,7 @@ enum Differentiation {
             let rules = node === root ? ["∂L/∂L = 1"] : rulesFor[ObjectIdentifier(node)] ?? []
             let chain = ChainLink(node: node.label, rules: rules, isTarget: node === target,
                                   cellRules: node === target ? cellRules(into: target, from: completed) : [])
-            recorder.record("grad: ∂L/∂(\(node.label))", g, chain: chain)
+            recorder.record("grad: ∂L/∂(\(graphNode: node.label))", g, chain: chain)
         }
     }
 

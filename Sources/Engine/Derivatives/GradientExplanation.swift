@@ -65,7 +65,9 @@ public struct GradientExplanation {
         let loss: Message = trace.first { $0.label.hasPrefix("grad: L = ") }.map { "\(String($0.label.dropFirst(10)))" } ?? "the expression"
         var notes = [words("the chain rule, from L = \(loss) down to \(name), one level each:")]
         for (step, link) in links {
-            let value = TensorText.inline(step.value, digits: min(digits, 6), limit: 60)
+            var value = TensorText.inline(step.value, digits: min(digits, 6), limit: 60)
+            // Too long to write out: named by its shape (`3×4 tensor`), in the note's language.
+            if value.hasSuffix(" tensor") { value = step.value.shape.name(in: language) + (language == .en ? " tensor" : "") }
             // Each rule reads `∂L/∂(node) = right-hand side`; the node is already named on the line.
             let own = "∂L/∂(\(short(link.node)))"
             let sides = link.rules.map { m -> String in
@@ -84,8 +86,23 @@ public struct GradientExplanation {
             notes.append("  ∂L/∂(\(short(link.node))) " + (rule.isEmpty ? "" : "= \(rule) ") + shown)
         }
         notes.append(words("(:trace on lists the same values as the statement runs)"))
-        parts.append(Part(formula: "", note: notes.joined(separator: "\n"), approximate: false))
+        parts.append(Part(formula: "", note: localised(notes.joined(separator: "\n"), nodes: links.map(\.1.node)),
+                          approximate: false))
         return parts
+    }
+
+    /// The chain in the explanation's language: the built-ins' steps it names (`attention: weights
+    /// = softmax(scaled)`), whole or cut short.
+    private func localised(_ text: String, nodes: [String]) -> String {
+        guard language != .en else { return text }
+        var out = text
+        for node in Set(nodes) {
+            let translated = MessageTranslations.graphLabel(node, in: language)
+            guard translated != node else { continue }
+            out = out.replacing(node, with: translated)
+            if short(node) != node { out = out.replacing(short(node), with: short(translated)) }
+        }
+        return out
     }
 
     /// The cell as (row, column) of the matrix a gradient is viewed as, for a vector or matrix W.

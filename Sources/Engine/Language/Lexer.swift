@@ -27,6 +27,20 @@ struct Lexer {
     static func isGreek(_ c: Unicode.Scalar) -> Bool { NameSpelling.ascii(Character(c)) != nil }
     static func isSubscript(_ c: Unicode.Scalar) -> Bool { NameSpelling.unsubscripted(Character(c)) != nil }
 
+    /// The ASCII character a full-width one stands for: a Chinese input method types `，` `（` `；`
+    /// and `。` `、` where a formula needs `,` `(` `;` `.`.
+    static func halfWidth(_ c: Unicode.Scalar) -> Character? {
+        switch c.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(c.value - 0xFEE0).map(Character.init)
+        case 0x3000: return " "
+        case 0x3001: return ","
+        case 0x3002: return "."
+        case 0x3010: return "["
+        case 0x3011: return "]"
+        default: return nil
+        }
+    }
+
     /// LaTeX commands that only size the delimiter after them: `\left(` is `(`.
     static let sizeCommands: Set<String> = [
         "left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
@@ -333,6 +347,9 @@ struct Lexer {
         default:
             if Lexer.isSubscript(c) {
                 throw Diagnostic("a subscript like '\(Character(c))' belongs right after a name (x₁)", at: SourceRange(start, i))
+            }
+            if let ascii = Lexer.halfWidth(c) {
+                throw Diagnostic("full-width '\(Character(c))': type the half-width '\(ascii)'", at: SourceRange(start, i))
             }
             throw Diagnostic("unexpected character '\(Sanitize.text(String(c)))'", at: SourceRange(start, i))
         }

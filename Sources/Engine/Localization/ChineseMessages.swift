@@ -17,6 +17,7 @@ enum ChineseMessages {
         "the subscript _{ is not closed": "下标 _{ 没有闭合",
         "unexpected '.'": "多余的“.”",
         "unexpected character '%@'": "无法识别的字符“%1”",
+        "full-width '%@': type the half-width '%@'": "全角字符“%1”：请改用半角的“%2”",
         "unknown LaTeX command \\%@": "未知的 LaTeX 命令 \\%1",
 
         // Parser
@@ -141,7 +142,7 @@ enum ChineseMessages {
         "sqrt of a negative number": "sqrt 的参数是负数",
 
         // Built-in functions
-        "a mask holds only 0 (masked) and 1 (may attend)": "掩码只能含 0（屏蔽）和 1（可以关注）",
+        "a mask holds only 0 (masked) and 1 (may attend)": "掩码只能含 0（掩住）和 1（可以关注）",
         "attention: K has %@ rows but V has %@ (one value per key)": "attention：K 有 %1 行，V 却有 %2 行（每个键对应一个值）",
         "attention: Q has %@ columns but K has %@ (queries and keys must have the same length d_k)":
             "attention：Q 有 %1 列，K 却有 %2 列（查询和键的长度 d_k 必须相同）",
@@ -158,7 +159,7 @@ enum ChineseMessages {
         "rnn: W_hh must be %@×%@ to match b_h, got %@": "rnn：W_hh 必须是 %1×%2 才能和 b_h 对应，但给的是%3",
         "rnn: W_xh must be %@×%@ (hidden size × input size), got %@": "rnn：W_xh 必须是 %1×%2（隐藏维数 × 输入维数），但给的是%3",
         "rnn: h_0 must have %@ elements, got %@": "rnn：h_0 必须有 %1 个元素，但给的有 %2 个",
-        "every position of row %@ is masked: softmax needs at least one": "第 %1 行的每个位置都被屏蔽了：softmax 至少需要一个",
+        "every position of row %@ is masked: softmax needs at least one": "第 %1 行的每个位置都被掩住了：softmax 至少需要一个",
         "%@ needs sizes of at least 1": "%1 的大小至少要是 1",
         "a scalar has no dimensions (its shape is [])": "标量没有维度（它的形状是 []）",
         "causal needs a size of at least 1": "causal 的大小至少要是 1",
@@ -296,6 +297,16 @@ enum ChineseMessages {
         "%@weights = softmax(scaled)": "%1权重 = softmax(缩放分数)",
         "%@output = weights V": "%1输出 = 权重 V",
         "concat = hcat(head_1, …, head_%@)": "拼接 = hcat(head_1, …, head_%1)",
+        // layernorm's steps as nodes of a gradient graph (`:why` on a gradient cell).
+        "sum of row %@": "第 %1 行之和",
+        "mean of row %@": "第 %1 行的均值",
+        "row %@ - mean": "第 %1 行 - 均值",
+        "(row %@ - mean).^2": "(第 %1 行 - 均值).^2",
+        "sum of squares of row %@": "第 %1 行的平方和",
+        "variance of row %@": "第 %1 行的方差",
+        "variance + eps of row %@": "第 %1 行的方差 + eps",
+        "√(variance + eps) of row %@": "第 %1 行的 √(方差 + eps)",
+        "row %@ normalised": "归一化后的第 %1 行",
         "output = concat W_O": "输出 = 拼接 W_O",
         // grad's backward pass in a trace: L, then ∂L/∂(each node).
         "grad: L = %@": "求导：L = %1",

@@ -16,6 +16,8 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
         case shape(Shape)
         /// A message inside a message (`in f: …`), translated on its own.
         case message(Message)
+        /// A node of a gradient graph: a built-in's step is translated (`attention: weights = …`).
+        case graphNode(String)
     }
 
     var parts: [Part]
@@ -35,6 +37,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
         }
         public mutating func appendInterpolation(_ shape: Shape) { parts.append(.shape(shape)) }
         public mutating func appendInterpolation(_ message: Message) { parts.append(.message(message)) }
+        public mutating func appendInterpolation(graphNode label: String) { parts.append(.graphNode(label)) }
         public mutating func appendInterpolation<T>(_ value: T) { parts.append(.value(String(describing: value))) }
     }
 
@@ -52,6 +55,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
             case let .value(s): return s
             case let .shape(s): return MessageTranslations.shape(s, in: language)
             case let .message(m): return m.text(in: language, adding: extra)
+            case let .graphNode(label): return MessageTranslations.graphLabel(label, in: language)
             }
         }
     }
@@ -67,7 +71,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
         }
         return parts.map { part in
             switch part {
-            case let .literal(s), let .value(s): return s
+            case let .literal(s), let .value(s), let .graphNode(s): return s
             case let .shape(s): return s.description
             case let .message(m): return m.text(in: language, adding: extra)
             }

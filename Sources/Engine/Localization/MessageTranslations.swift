@@ -21,6 +21,29 @@ enum MessageTranslations {
         }
     }
 
+    /// A node of a built-in's gradient graph as `language` names it: the built-in's name stays,
+    /// its step is translated like the trace's (`attention: weights = softmax(scaled)` →
+    /// `attention：权重 = softmax(缩放分数)`, `layernorm: mean of row 2` → `layernorm：第 2 行的均值`).
+    /// Any other label (a formula) is returned as it is.
+    static func graphLabel(_ label: String, in language: Language) -> String {
+        let table = table(for: language)
+        guard !table.isEmpty, let colon = label.firstRange(of: ": "), let joined = table["%@: %@"],
+              label[..<colon.lowerBound].allSatisfy({ $0.isLetter }) else { return label }
+        let step = label[colon.upperBound...]
+        // A step with a prefix (`head_1 scores = Q K^T`) or a number in it (`mean of row 2`).
+        var candidates: [(key: String, argument: String)] = graphStepSuffixes.filter { step.hasSuffix($0) }
+            .map { ("%@" + $0, String(step.dropLast($0.count))) }
+        if let start = step.firstIndex(where: \.isASCIIDigit) {
+            let end = step[start...].firstIndex { !$0.isASCIIDigit } ?? step.endIndex
+            candidates.append((step[..<start] + "%@" + step[end...], String(step[start..<end])))
+        }
+        guard let found = candidates.first(where: { table[$0.key] != nil }) else { return label }
+        return fill(joined, with: [String(label[..<colon.lowerBound]), fill(table[found.key]!, with: [found.argument])])
+    }
+
+    /// The attention steps, which follow a head's prefix (`head_1 `) or nothing.
+    static let graphStepSuffixes = ["scores = Q K^T", "scaled = scores / sqrt(d_k)", "weights = softmax(scaled)", "output = weights V"]
+
     /// `template` with `%1` … `%9` replaced by the arguments (`%%` is a percent sign). Latin
     /// text or a digit meets Chinese text across a space and Chinese meets Chinese without one,
     /// as Chinese typography does, whatever the argument turns out to be (`无法把 2×3 矩阵乘以…`,
@@ -69,6 +92,10 @@ enum MessageTranslations {
     private static func isLatin(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "\\")
     }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension Shape {

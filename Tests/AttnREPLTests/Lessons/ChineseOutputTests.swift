@@ -113,6 +113,9 @@ struct ChineseOutputTests {
         W = [1 2; 3 4]
         g = grad(sum(tanh(W x)), W)
         :why g[1, 2]
+        A = grad(sum(attention(W, W, W)), W)
+        :why A[1, 1]
+        x = [1，2]
         x[0]
         ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
         :load y = /nonexistent.csv
@@ -131,9 +134,11 @@ struct ChineseOutputTests {
                          // habits, grad and its chain rule, indices from 1, nesting, files.
                          "已到精度上限", "** 是 Python 的幂运算", "x.T 是 NumPy 的转置", "表达式没有用到 x",
                          "链式法则，从 L = sum(tanh(W x)) 一直到 W", "反向传播从这里开始", "索引从 1 开始",
-                         "表达式嵌套太深", "/nonexistent.csv：没有这个文件", "无法写入 /nonexistent/d/x.csv：没有目录 /nonexistent/d"] {
+                         "表达式嵌套太深", "全角字符“，”：请改用半角的“,”", "attention：权重 = softmax(缩放分数)", "/nonexistent.csv：没有这个文件", "无法写入 /nonexistent/d/x.csv：没有目录 /nonexistent/d"] {
             #expect(output.contains(expected), "missing: \(expected)")
         }
+        // :help names the screen's keys as SPEC §6 has them: typing is never a command.
+        #expect(output.contains("F1 显示帮助，Ctrl-D 退出。") && !output.contains("q 退出"))
         let typed = Set(Self.words(Self.session).map(String.init))
         // `:lesson` lists every lesson's title.
         let allowed = try Self.lessonIDs.reduce(Self.programWords.union(typed)) { $0.union(try Self.lessonWords($1)) }
