@@ -7,6 +7,9 @@ final class LessonSession {
     enum Outcome {
         /// A value to show (a typed expression, or a learner's own assignment).
         case value(StatementRecord)
+        /// The learner assigned a name the lesson computes (`e_{2,1} = 4` on a later step): a
+        /// scratch copy for their formulas, which the lesson's steps do not read.
+        case scratchCopy(StatementRecord, name: String)
         /// Inputs changed (together, by one statement) and the lesson was recomputed.
         case recomputed(names: [String])
         case correct(name: String, value: Tensor)
@@ -164,7 +167,15 @@ final class LessonSession {
             if case let .assigned(n, t) = r.outcome { keep(n, t); scratchRecords[n.canonical] = r }
         }
         guard let last = records.last else { return .message("") }
+        if case let .assignment(name, _) = statement.kind, computesItself(name.canonical) {
+            return .scratchCopy(last, name: name.canonical)
+        }
         return .value(last)
+    }
+
+    /// A name the lesson's own formulas assign (not one of its inputs).
+    private func computesItself(_ name: String) -> Bool {
+        run.value(of: name) != nil && !lesson.inputs.contains { $0.name == name }
     }
 
     /// The first exercise of this step not yet answered that the statement reads, if any.

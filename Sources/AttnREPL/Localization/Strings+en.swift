@@ -125,6 +125,10 @@ struct EnglishStrings: Strings {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name) from \(path): \(reason)" }
     func couldNotBeSet(_ name: String) -> String { "\(name) could not be set" }
     let saveUsage = "usage: :save NAME FILE (e.g. :save A weights.npy; end FILE with ! to replace an existing file)"
+    func scratchCopy(_ name: String, inputs: [String]) -> String {
+        "(the lesson computes \(name) itself and its steps keep using their own; yours is a copy for your own formulas. "
+            + "To change what the lesson computes, change an input: \(inputs.joined(separator: ", ")).)"
+    }
     func exerciseHidden(_ name: String) -> String { "\(name) is the exercise: type \(name) = your answer instead (:reveal shows it)" }
     func answerExerciseFirst(_ name: String) -> String { "\(name) is the exercise of this step: answer it first" }
     func noVariableInLesson(_ name: String) -> String { "no variable \(name) in this lesson" }

@@ -170,6 +170,10 @@ struct ChineseStrings: Strings {
     func loadFailed(_ name: String, from path: String, _ reason: String) -> String { "\(name)（来自 \(path)）：\(reason)" }
     func couldNotBeSet(_ name: String) -> String { "无法设置 \(name)" }
     let saveUsage = "用法：:save NAME FILE（例如 :save A weights.npy；FILE 末尾加 ! 可覆盖已有文件）"
+    func scratchCopy(_ name: String, inputs: [String]) -> String {
+        "（\(name) 由课程自己计算，各步骤仍用课程的值；你赋的值只是供你自己的公式使用的副本。"
+            + "要改变课程的计算结果，请修改输入：\(inputs.joined(separator: "、"))。）"
+    }
     func exerciseHidden(_ name: String) -> String { "\(name) 是这一步的练习：请改为输入 \(name) = 你的答案（:reveal 显示答案）" }
     func answerExerciseFirst(_ name: String) -> String { "\(name) 是这一步的练习：请先作答" }
     func noVariableInLesson(_ name: String) -> String { "这一课里没有变量 \(name)" }

@@ -110,6 +110,8 @@ protocol Strings: Sendable {
     func couldNotBeSet(_ name: String) -> String
     var saveUsage: String { get }
     /// A statement read an exercise not yet answered: its value is not shown.
+    /// Under a value the learner gave a name the lesson computes: the lesson keeps its own.
+    func scratchCopy(_ name: String, inputs: [String]) -> String
     func exerciseHidden(_ name: String) -> String
     func answerExerciseFirst(_ name: String) -> String
     func noVariableInLesson(_ name: String) -> String

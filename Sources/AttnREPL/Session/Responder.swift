@@ -142,6 +142,10 @@ struct Responder {
         switch outcome {
         case let .value(record):
             return Response(lines: record.statement.silent ? [] : output.value(record))
+        case let .scratchCopy(record, name):
+            let inputs = lesson.lesson.inputs.map { shown($0.name) }
+            let note = TextWrap.lines(strings.scratchCopy(shown(name), inputs: inputs), width: 76)
+            return Response(lines: (record.statement.silent ? [] : output.value(record)) + note)
         case let .recomputed(names):
             let line = lesson.recomputedMessage(names.map(shown))
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)

@@ -104,7 +104,7 @@ extension TranscriptEvent {
     static func lessonInput(_ input: String, _ outcome: LessonSession.Outcome, digits: Int, session: LessonSession? = nil) -> TranscriptEvent {
         var e: TranscriptEvent
         switch outcome {
-        case let .value(record):
+        case let .value(record), let .scratchCopy(record, _):
             e = .statement(input, [record], error: nil, digits: digits)
         case let .recomputed(names):
             e = TranscriptEvent(.input)
