@@ -104,3 +104,12 @@ extension TextWrapTests {
         #expect(TextWrap.hanging("fits", width: 60) == ["fits"])
     }
 }
+
+extension TextWrapTests {
+    /// Plain text has no bold: `run` and the line REPL drop the marks of **bold** and a
+    /// heading's #s, and keep `code`'s backticks, list dashes and code blocks as written.
+    @Test func plainProseDropsOnlyTheMarksItCannotShow() {
+        let markdown = "## A heading\nThe **loss** and `a**2` stay; **unclosed\n- item\n```\nx = **1**\n```"
+        #expect(PlainProse.text(markdown) == "A heading\nThe loss and `a**2` stay; **unclosed\n- item\n```\nx = **1**\n```")
+    }
+}

@@ -18,14 +18,14 @@ struct LessonOutput {
     func text(_ run: LessonRun) -> [String] {
         let lesson = run.lesson, strings = lesson.language.strings
         var out = ["\(lesson.title) (\(lesson.id))", String(repeating: "=", count: min(width, DisplayWidth.of(lesson.title) + lesson.id.count + 3))]
-        if !lesson.introduction.isEmpty { out += [""] + TextWrap.lines(lesson.introduction, width: width) }
+        if !lesson.introduction.isEmpty { out += [""] + TextWrap.lines(PlainProse.text(lesson.introduction), width: width) }
         out += ["", strings.inputsHeading]
         var inputs = ResultOutput(digits: digits, float: float)
         inputs.wording.width = columns.map { $0 - 2 }
         for (name, value) in run.inputs { out += indented(inputs.labelled(name, value)) }
         for (k, step) in lesson.steps.enumerated() {
             out += [""] + TextWrap.lines(strings.stepHeading(k + 1, of: lesson.steps.count, step.title), width: width)
-            if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
+            if !step.prose.isEmpty { out += TextWrap.lines(PlainProse.text(step.prose), width: width) }
             // Every pass of a loop, labelled with its index (`i = 2`), not only the last.
             for (record, pass) in run.steps[k].formulas {
                 out.append("")

@@ -10,8 +10,8 @@ enum LessonStepText {
         let lesson = session.lesson, k = session.step, step = session.currentStep
         let strings = session.display.strings
         var out = [""] + TextWrap.lines(strings.stepLine(lesson.title, k + 1, of: session.stepCount, step.title), width: width)
-        if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(lesson.introduction, width: width) + [""] }
-        if !step.prose.isEmpty { out += TextWrap.lines(step.prose, width: width) }
+        if k == 0 && !lesson.introduction.isEmpty { out += TextWrap.lines(PlainProse.text(lesson.introduction), width: width) + [""] }
+        if !step.prose.isEmpty { out += TextWrap.lines(PlainProse.text(step.prose), width: width) }
         for (record, pass) in session.run.steps[k].formulas {
             out.append("  " + Sanitize.text(record.text) + (pass.map { "      " + strings.loopPass("\($0)") } ?? ""))
             if case let .assigned(name, _) = record.outcome, session.isHidden(name.canonical, inStep: k) {
