@@ -50,6 +50,18 @@ struct GradientWhyTests {
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
     }
 
+    /// The training lesson sends the learner to `:trace on`: in a lesson's scope it lists the
+    /// backward pass as it does outside one.
+    @Test func traceInsideALessonListsTheBackwardValues() throws {
+        let state = try MultiInputTests.lessonState("training")
+        _ = MultiInputTests.screenResponse(state, ":trace on")
+        let r = MultiInputTests.screenResponse(state, "grad(sum((X W_V - T).^2) / 2, W_V)")
+        #expect(r.errors.isEmpty, "\(r.errors)")
+        #expect(r.lines.contains { $0.contains("grad: ∂L/∂(W_V) → [1 2 0 2; 1 3 0 1; 0 1 1 1; 0 1 0.5 0]") }, "\(r.lines)")
+        _ = MultiInputTests.screenResponse(state, ":trace off")
+        #expect(!MultiInputTests.screenResponse(state, "grad(sum((X W_V - T).^2) / 2, W_V)").lines.contains { $0.contains("grad:") })
+    }
+
     @Test func floatModeGivesTheSameGradientInDoubles() throws {
         let exact = try BinaryRunner.run(["eval", "--format", "json", "x = [1, 2, 3]; grad(dot(softmax(x), [1, 0, -1]), x)"])
         let float = try BinaryRunner.run(["eval", "--float", "--format", "json", "x = [1, 2, 3]; grad(dot(softmax(x), [1, 0, -1]), x)"])

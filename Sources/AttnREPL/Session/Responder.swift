@@ -141,7 +141,9 @@ struct Responder {
         let shown = wording.name
         switch outcome {
         case let .value(record):
-            return Response(lines: record.statement.silent ? [] : output.value(record))
+            // `:trace on` lists the intermediate values here too, as outside a lesson.
+            let lines = state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
+            return Response(lines: record.statement.silent ? [] : lines)
         case let .recomputed(names):
             let line = lesson.recomputedMessage(names.map(shown))
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
