@@ -1,6 +1,7 @@
 // `:why` on a gradient cell and `--trace` on a gradient, end to end through the binary.
 import Foundation
 import Testing
+@testable import AttnREPL
 
 @Suite("Gradients in :why and --trace")
 struct GradientWhyTests {
@@ -19,6 +20,16 @@ struct GradientWhyTests {
         #expect(r.stdout.contains("∂L/∂((W x).^2) = ∂L/∂(sum((W x).^2)) = [1, 1]"))
         #expect(r.stdout.contains("∂L/∂(W x) = ∂L/∂((W x).^2) ⊙ p (W x).^(p - 1), p = 2 = [-2, -2]"))
         #expect(r.stdout.contains("∂L/∂(W) = ∂L/∂(W x) (x)ᵀ = [-2 2; -2 2]"))
+    }
+
+    /// The screen draws each response line as one row: the chain rule is one line per level,
+    /// never one line with breaks inside (the screen shows a break inside a line as ␊).
+    @Test func theChainRuleIsOneResponseLinePerLevel() throws {
+        let state = try MultiInputTests.lessonState("training")
+        let r = MultiInputTests.screenResponse(state, ":why G_Q[1, 1]")
+        #expect(r.errors.isEmpty, "\(r.errors)")
+        #expect(r.lines.contains("  ∂L/∂L = 1   (where the backward pass starts)"), "\(r.lines)")
+        #expect(!r.lines.contains { $0.contains("\n") }, "\(r.lines)")
     }
 
     @Test func attentionGradientCellsSumOverTheQueryProjection() throws {
@@ -68,6 +79,18 @@ struct GradientWhyTests {
             .map { label in lines.firstIndex { $0.contains(label) } }
         #expect(order.allSatisfy { $0 != nil }, "\(r.stdout)")
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+
+    /// The training lesson sends the learner to `:trace on`: in a lesson's scope it lists the
+    /// backward pass as it does outside one.
+    @Test func traceInsideALessonListsTheBackwardValues() throws {
+        let state = try MultiInputTests.lessonState("training")
+        _ = MultiInputTests.screenResponse(state, ":trace on")
+        let r = MultiInputTests.screenResponse(state, "grad(sum((X W_V - T).^2) / 2, W_V)")
+        #expect(r.errors.isEmpty, "\(r.errors)")
+        #expect(r.lines.contains { $0.contains("grad: ∂L/∂(W_V) → [1 2 0 2; 1 3 0 1; 0 1 1 1; 0 1 0.5 0]") }, "\(r.lines)")
+        _ = MultiInputTests.screenResponse(state, ":trace off")
+        #expect(!MultiInputTests.screenResponse(state, "grad(sum((X W_V - T).^2) / 2, W_V)").lines.contains { $0.contains("grad:") })
     }
 
     @Test func floatModeGivesTheSameGradientInDoubles() throws {

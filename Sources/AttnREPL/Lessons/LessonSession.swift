@@ -159,6 +159,7 @@ final class LessonSession {
         // Reading an unanswered exercise (`y_2`, `y_2[1]`, `z = y_2`) would show its answer.
         if let exercise = exerciseRead(by: statement) { return .message(strings.exerciseHidden(exercise)) }
         var scope = scopeInterpreter()
+        scope.certifiesTrace = display.trace      // the trace's digits are shown too
         // Nor can it be read another way (a lesson's function that uses it): it is not in scope.
         for name in pendingExercises { _ = scope.environment.remove(name) }
         let (records, error) = scope.run(text)

@@ -83,7 +83,7 @@ struct Responder {
         let output = ResultOutput(digits: state.digits, float: state.float, language: state.language, wording: wording)
         var response = Response()
         for record in records where !record.statement.silent {
-            response.lines += state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
+            response.lines += valueLines(record, output)
         }
         // The transcript's copy of the values is written out before anything is recorded, so
         // that a Ctrl-C in either leaves the statement unbound and recorded as interrupted.
@@ -135,17 +135,22 @@ struct Responder {
         }
     }
 
+    /// A statement's value, after the intermediate values when `:trace on` (in a lesson too).
+    private func valueLines(_ record: StatementRecord, _ output: ResultOutput) -> [String] {
+        state.trace ? Array(output.text([record], trace: true).dropLast(output.float ? 1 : 0)) : output.value(record)
+    }
+
     private func respond(_ outcome: LessonSession.Outcome, in lesson: LessonSession) -> Response {
         let strings = state.strings
         let output = ResultOutput(digits: state.digits, float: state.float, language: state.language, wording: wording)
         let shown = wording.name
         switch outcome {
         case let .value(record):
-            return Response(lines: record.statement.silent ? [] : output.value(record))
+            return Response(lines: record.statement.silent ? [] : valueLines(record, output))
         case let .scratchCopy(record, name):
             let inputs = lesson.lesson.inputs.map { shown($0.name) }
             let note = TextWrap.lines(strings.scratchCopy(shown(name), inputs: inputs), width: 76)
-            return Response(lines: (record.statement.silent ? [] : output.value(record)) + note)
+            return Response(lines: (record.statement.silent ? [] : valueLines(record, output)) + note)
         case let .recomputed(names):
             let line = lesson.recomputedMessage(names.map(shown))
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)

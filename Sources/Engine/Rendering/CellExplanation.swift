@@ -59,7 +59,9 @@ public struct CellExplainer {
             lines += shown.dropFirst().map { "\(indent)\(relation($0)) \($0.formula)" }
             lines.append(indent + equalsResult(result))
         }
-        lines += steps.compactMap(\.note)
+        // A note may hold several lines (a gradient's chain rule, one level each); `lines` is one
+        // line per element, since the screen shows a line break inside an element as ␊.
+        lines += steps.compactMap(\.note).flatMap { $0.split(separator: "\n").map(String.init) }
         let dependencies = record.referencedValues.map(\.name.canonical)
         let numbers = steps.last.flatMap { last -> (String, Bool)? in
             parts.contains { $0.formula == last.formula } && steps.count > 1 && !last.formula.contains("…") ? (last.formula, last.approximate) : nil

@@ -96,6 +96,19 @@ struct MultiInputTests {
         }
     }
 
+    /// A learner tries the experiments in the order the text gives them, without resetting
+    /// anything in between: each must still run after the earlier ones (an experiment that
+    /// widened X and W_xh must not make a later one, written for the default widths, fail).
+    /// (English for now: lessons/zh mirrors the English fixes in the qa-zh lane.)
+    @Test(arguments: LessonSourceFile.all.filter { !$0.experiments.isEmpty && $0.language == "en" })
+    func theSuggestedExperimentsRunOneAfterAnother(_ file: LessonSourceFile) throws {
+        let state = try Self.lessonState(file.id, language: file.language == "zh" ? .zh : .en)
+        for experiment in file.experiments {
+            let r = Self.screenResponse(state, experiment.code)
+            #expect(r.errors.isEmpty, "\(file.testDescription): `\(experiment.code)` fails after the experiments before it: \(r.errors)")
+        }
+    }
+
     @Test func multiHeadSaysWhenColumnsDoNotSplitIntoHeads() throws {
         let state = try Self.lessonState("multi-head")
         let r = Self.screenResponse(state, "h = 3")
