@@ -243,6 +243,7 @@ final class ScreenController {
         } else if !isWhy(typed) && !typed.trimmingSpaces.isEmpty {
             screen.cellMode = false
         }
+        if !typed.trimmingSpaces.isEmpty { showBusy(running: typed) }
         let response = Responder(state: state, printsLessonSteps: false, wording: .screen(state.strings)).respond(to: text)
         _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent
         cells.invalidate()
@@ -317,6 +318,13 @@ final class ScreenController {
             f.homeRows = homeRows ?? []
         }
         return f
+    }
+
+    /// Before work that may take long: says so on the frame already shown.
+    private func showBusy(running text: String) {
+        frame().drawBusy(on: terminal, running: text)
+        terminal.hideCursor()
+        terminal.refresh()
     }
 
     private func draw() {
