@@ -49,7 +49,20 @@ final class CellSource {
     var isWeights: Bool {
         if let weights { return weights }
         let w = HeatMap.isWeights(tensor, value: double)
-        if !Interrupt.isRequested { weights = w }
-        return w
+        // Stopped by Ctrl-C: not shaded (until the next input), rather than tried again on
+        // every frame.
+        weights = w && !Interrupt.isRequested
+        return weights ?? false
+    }
+
+    /// Entries of an exact tensor this large cost up to a row of exponentials each: a tensor
+    /// whose first row passes as weights is read whole on its first frame (a 200×200 softmax:
+    /// a third of a second), which the screen says before drawing it.
+    static let longWeightsCheck = 4096
+
+    /// Whether `isWeights` is yet to read many entries.
+    var weightsCheckIsLong: Bool {
+        guard weights == nil, case .exact = tensor.elements, tensor.count > Self.longWeightsCheck else { return false }
+        return HeatMap.isWeights(tensor, value: double, rows: 1)
     }
 }

@@ -11,13 +11,15 @@ enum HeatMap {
     /// Read row by row and given up at the first row that fails: an entry of an exact tensor
     /// can cost hundreds of exponentials (a 300×4 `A V` needs the whole 300×300 softmax), and
     /// most tensors fail on their first row. Rows of one entry never qualify (summing to 1,
-    /// the entry is 1), so a column of row sums is not read at all.
-    static func isWeights(_ t: Tensor, value: (Int) -> Double) -> Bool {
+    /// the entry is 1), so a column of row sums is not read at all. With `rows`, only that many
+    /// rows are read, and the answer is whether none of them fails.
+    static func isWeights(_ t: Tensor, value: (Int) -> Double, rows limit: Int = .max) -> Bool {
         guard t.shape != .scalar, t.count <= 1 << 16 else { return false }
         let width = t.shape.isVector ? t.count : t.shape.cols
         guard width > 1 else { return false }
         var between = false
-        for start in stride(from: 0, to: t.count, by: width) {
+        for (read, start) in stride(from: 0, to: t.count, by: width).enumerated() {
+            if read == limit { return true }
             var sum = 0.0
             for i in start..<(start + width) {
                 let w = value(i)

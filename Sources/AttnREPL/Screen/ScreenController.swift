@@ -245,7 +245,8 @@ final class ScreenController {
         }
         if !typed.trimmingSpaces.isEmpty { showBusy(running: typed) }
         let response = Responder(state: state, printsLessonSteps: false, wording: .screen(state.strings)).respond(to: text)
-        _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent
+        _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent:
+        Interrupt.clear()                               // the next frame is drawn in full
         cells.invalidate()
         homeRows = nil
         screen.output = response.lines
@@ -328,7 +329,9 @@ final class ScreenController {
     }
 
     private func draw() {
-        if let cursor = frame().draw(on: terminal) {
+        let f = frame()
+        if f.drawingIsLong { showBusy(running: input.display.text) }
+        if let cursor = f.draw(on: terminal) {
             terminal.refresh()
             terminal.showCursor(row: cursor.row, col: cursor.col)
         } else {

@@ -96,6 +96,12 @@ struct ScreenFrame {
         }
     }
 
+    /// Whether drawing this frame starts with long work: a large tensor's heat map to decide.
+    var drawingIsLong: Bool {
+        guard screen.pager == nil, screen.mode == .lesson, let lesson = state.lesson else { return false }
+        return tensorItems(lesson).contains { $0.source.weightsCheckIsLong }
+    }
+
     /// The learner's choice, or else the last tensor the current step made.
     func selectedTensor(_ items: [TensorPane.Item], _ lesson: LessonSession) -> Int? {
         if let s = screen.selectedTensor, s < items.count { return s }

@@ -41,6 +41,29 @@ struct ScreenCacheTests {
         #expect(read.isEmpty)
     }
 
+    /// Reading only the first rows says whether those pass: the cheap look that decides whether
+    /// the screen says it is computing before a frame.
+    @Test func theFirstRowsCanBeReadAlone() {
+        let t = Self.matrix(2, 2, [Self.q(1, 4), Self.q(3, 4), Self.q(1, 2), Self.q(1, 4)])
+        let value = { (i: Int) in t.scalar(at: i).approximateDouble }
+        #expect(HeatMap.isWeights(t, value: value, rows: 1))
+        #expect(!HeatMap.isWeights(t, value: value))
+    }
+
+    /// A large exact tensor whose first row passes is read whole on its first frame (the screen
+    /// says so first); once decided, or when its first row fails, nothing long is left.
+    @Test func aLongWeightsCheckIsKnownBeforeItRuns() {
+        let weights = Self.matrix(100, 100, Array(repeating: Self.q(1, 100), count: 10_000))
+        let source = CellSource(weights, digits: 6)
+        #expect(source.weightsCheckIsLong)
+        #expect(source.isWeights)
+        #expect(!source.weightsCheckIsLong)
+        let scores = Self.matrix(100, 100, (0..<10_000).map { Self.q($0 % 13) })
+        #expect(!CellSource(scores, digits: 6).weightsCheckIsLong)
+        let small = Self.matrix(2, 2, [Self.q(1, 4), Self.q(3, 4), Self.q(1, 2), Self.q(1, 2)])
+        #expect(!CellSource(small, digits: 6).weightsCheckIsLong)
+    }
+
     /// Entries made one at a time are the tensor's own, whichever is asked for first.
     @Test func aSourceGivesEachEntrysValueAndText() {
         let t = Self.matrix(300, 4, (0..<1200).map { Self.q($0, 1200) })
