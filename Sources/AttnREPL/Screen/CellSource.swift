@@ -48,11 +48,11 @@ final class CellSource {
 
     var isWeights: Bool {
         if let weights { return weights }
-        let w = HeatMap.isWeights(tensor, value: double)
         // Stopped by Ctrl-C: not shaded (until the next input), rather than tried again on
         // every frame.
-        weights = w && !Interrupt.isRequested
-        return weights ?? false
+        let decided = HeatMap.isWeights(tensor, value: double) && !Interrupt.isRequested
+        weights = decided
+        return decided
     }
 
     /// Entries of an exact tensor this large cost up to a row of exponentials each: a tensor

@@ -46,9 +46,10 @@ struct ScreenFrame {
                                                      cursor: input.cursor, placeholder: strings.placeholder))
     }
 
-    /// Drawn over the last frame just before a statement runs (the screen cannot redraw while
-    /// it computes): the footer says it is computing and that Ctrl-C stops it, and the input
-    /// line shows what runs, with no cursor since nothing edits it.
+    /// Drawn over the last frame just before long work (a statement, or a frame that must read
+    /// a large tensor first), since the screen cannot redraw while it computes: the footer says
+    /// it is computing and that Ctrl-C stops it, and the input line shows what runs, with no
+    /// cursor since nothing edits it.
     func drawBusy(on t: TerminalSurface, running text: String) {
         guard let layout = Layout.make(rows: t.rows, cols: t.cols) else { return }
         StatusView.drawBusy(t, layout.footer, message: strings.computing, keys: strings.footerBusy)
