@@ -33,6 +33,9 @@ struct ScreenStrings {
     let enlarge: (Int, Int) -> String
     let quitKey: String
     let cancelled: String
+    /// The footer while a statement computes: the screen is not frozen, and only Ctrl-C works.
+    let computing: String
+    let footerBusy: [String]
     let howToQuit: String
     /// A bare `:why` with no cell selected: what to do instead, with a command to type.
     let whyNoCell: (String) -> String
@@ -76,6 +79,8 @@ struct ScreenStrings {
         enlarge: { "Enlarge the terminal (at least \($0)×\($1))" },
         quitKey: "Ctrl-D: quit",
         cancelled: "cancelled",
+        computing: "computing…",
+        footerBusy: ["Ctrl-C stops"],
         howToQuit: "Ctrl-D on an empty line (or :quit) leaves",
         whyNoCell: { ":why explains one value: select a cell (Tab, then ↑↓←→) and type :why, or type \($0)" },
         outputTitle: { " Output, lines \($0)" },
@@ -132,6 +137,8 @@ struct ScreenStrings {
         enlarge: { "请把终端放大（至少 \($0)×\($1)）" },
         quitKey: "Ctrl-D：退出",
         cancelled: "已取消",
+        computing: "正在计算…",
+        footerBusy: ["Ctrl-C 停止"],
         howToQuit: "在空输入行按 Ctrl-D（或输入 :quit）退出",
         whyNoCell: { ":why 解释一个值：先选中单元格（Tab，再按 ↑↓←→）再输入 :why，或直接输入 \($0)" },
         outputTitle: { " 输出，第 \($0) 行" },

@@ -243,8 +243,10 @@ final class ScreenController {
         } else if !isWhy(typed) && !typed.trimmingSpaces.isEmpty {
             screen.cellMode = false
         }
+        if !typed.trimmingSpaces.isEmpty { showBusy(running: typed) }
         let response = Responder(state: state, printsLessonSteps: false, wording: .screen(state.strings)).respond(to: text)
-        _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent
+        _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent:
+        Interrupt.clear()                               // the next frame is drawn in full
         cells.invalidate()
         homeRows = nil
         screen.output = response.lines
@@ -319,8 +321,17 @@ final class ScreenController {
         return f
     }
 
+    /// Before work that may take long: says so on the frame already shown.
+    private func showBusy(running text: String) {
+        frame().drawBusy(on: terminal, running: text)
+        terminal.hideCursor()
+        terminal.refresh()
+    }
+
     private func draw() {
-        if let cursor = frame().draw(on: terminal) {
+        let f = frame()
+        if f.drawingIsLong { showBusy(running: input.display.text) }
+        if let cursor = f.draw(on: terminal) {
             terminal.refresh()
             terminal.showCursor(row: cursor.row, col: cursor.col)
         } else {

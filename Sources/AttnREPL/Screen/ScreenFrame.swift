@@ -46,6 +46,16 @@ struct ScreenFrame {
                                                      cursor: input.cursor, placeholder: strings.placeholder))
     }
 
+    /// Drawn over the last frame just before long work (a statement, or a frame that must read
+    /// a large tensor first), since the screen cannot redraw while it computes: the footer says
+    /// it is computing and that Ctrl-C stops it, and the input line shows what runs, with no
+    /// cursor since nothing edits it.
+    func drawBusy(on t: TerminalSurface, running text: String) {
+        guard let layout = Layout.make(rows: t.rows, cols: t.cols) else { return }
+        StatusView.drawBusy(t, layout.footer, message: strings.computing, keys: strings.footerBusy)
+        _ = InputLineView.draw(t, layout.input, prompt: input.prompt, text: text, cursor: 0, placeholder: "")
+    }
+
     /// The keys that work now.
     var footer: [String] {
         if !input.text.isEmpty { return strings.footerTyping }
@@ -82,9 +92,15 @@ struct ScreenFrame {
         return TensorEntry.entries(lesson).map { entry in
             let emphasis: TensorBlock.Emphasis = entry.step == lesson.step ? .current
                 : used[entry.name] != nil ? .referenced : entry.step < 0 ? .input : .plain
-            return TensorPane.Item(entry: entry, source: cells.source(entry.name, entry.value, digits: lesson.digits),
+            return TensorPane.Item(entry: entry, source: cells.source(entry, digits: lesson.digits),
                                    emphasis: emphasis, highlightedRows: used[entry.name] ?? [])
         }
+    }
+
+    /// Whether drawing this frame starts with long work: a large tensor's heat map to decide.
+    var drawingIsLong: Bool {
+        guard screen.pager == nil, screen.mode == .lesson, let lesson = state.lesson else { return false }
+        return tensorItems(lesson).contains { $0.source.weightsCheckIsLong }
     }
 
     /// The learner's choice, or else the last tensor the current step made.
@@ -94,14 +110,21 @@ struct ScreenFrame {
     }
 }
 
-/// Cell sources by tensor name, dropped whenever values or digits change.
+/// Cell sources by tensor name and the step that made the value (a name a later step
+/// assigns again is another value), dropped whenever values or digits change: after every
+/// input that ran, since any of them may have recomputed the lesson.
 final class CellCache {
-    private var sources: [String: CellSource] = [:]
+    private struct Key: Hashable {
+        let name: String
+        let step: Int
+    }
+    private var sources: [Key: CellSource] = [:]
 
-    func source(_ name: String, _ value: Tensor, digits: Int) -> CellSource {
-        if let s = sources[name], s.digits == digits, s.tensor.count == value.count, s.tensor.shape == value.shape { return s }
-        let s = CellSource(value, digits: digits)
-        sources[name] = s
+    func source(_ entry: TensorEntry, digits: Int) -> CellSource {
+        let key = Key(name: entry.name, step: entry.step)
+        if let s = sources[key], s.digits == digits, s.tensor.shape == entry.value.shape { return s }
+        let s = CellSource(entry.value, digits: digits)
+        sources[key] = s
         return s
     }
 

@@ -9,6 +9,14 @@ enum StatusView {
         t.put(fitting(keys, width: r.width - 1), row: r.top, col: 0, style: .tone(.muted))
     }
 
+    /// While a statement computes: that it does, and the one key that works then.
+    static func drawBusy(_ t: TerminalSurface, _ r: Rect, message: String, keys: [String]) {
+        t.put(String(repeating: " ", count: r.width), row: r.top, col: 0, style: .tone(.muted))
+        let head = " " + message
+        t.put(head, row: r.top, col: 0, style: .tone(.accent, bold: true))
+        t.put(fitting(keys, width: r.width - DisplayWidth.of(head) - 2), row: r.top, col: DisplayWidth.of(head) + 1, style: .tone(.muted))
+    }
+
     static func fitting(_ keys: [String], width: Int) -> String {
         var text = ""
         for key in keys {
