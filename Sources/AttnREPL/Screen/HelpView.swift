@@ -8,30 +8,16 @@ enum HelpView {
     static func lines(_ strings: ScreenStrings, commands: any Strings, width: Int) -> [String] {
         let text = max(20, width - 2)          // the pager indents one column
         let keyWidth = min(strings.helpKeys.map { DisplayWidth.of($0.0) }.max() ?? 0, text / 3)
-        var out: [String] = []
-        for (keys, meaning) in strings.helpKeys {
-            let keyLines = wrapped(keys, keyWidth)
-            let meaningLines = wrapped(meaning, text - keyWidth - 4)
-            for i in 0..<max(keyLines.count, meaningLines.count) {
-                let k = i < keyLines.count ? keyLines[i] : ""
-                out.append("  " + DisplayWidth.padRight(k, keyWidth) + "  " + (i < meaningLines.count ? meaningLines[i] : ""))
-            }
-        }
+        var out = TwoColumnTable.lines(strings.helpKeys, leftWidth: keyWidth, width: text, indent: 2)
         out.append("")
         for paragraph in strings.helpInput { out += wrapped(paragraph, text) + [""] }
         out.append(strings.helpCommands)
         func arguments(_ c: ReplCommand) -> String { commands.arguments(ofCommand: c.name) ?? c.arguments }
-        let table = CommandTable.all.sorted { $0.name < $1.name }
-        let nameWidth = min(table.map { DisplayWidth.of(":\($0.name) \(arguments($0))") }.max() ?? 0, text / 3)
-        for c in table {
-            let nameLines = wrapped(":\(c.name) \(arguments(c))", nameWidth)
-            let summary = wrapped(commands.summary(ofCommand: c.name) ?? c.summary, text - nameWidth - 4)
-            for i in 0..<max(nameLines.count, summary.count) {
-                out.append("  " + DisplayWidth.padRight(i < nameLines.count ? nameLines[i] : "", nameWidth) + "  "
-                           + (i < summary.count ? summary[i] : ""))
-            }
+        let table = CommandTable.all.sorted { $0.name < $1.name }.map { c in
+            (":\(c.name) \(arguments(c))", commands.summary(ofCommand: c.name) ?? c.summary)
         }
-        return out
+        let nameWidth = min(table.map { DisplayWidth.of($0.0) }.max() ?? 0, text / 3)
+        return out + TwoColumnTable.lines(table, leftWidth: nameWidth, width: text, indent: 2)
     }
 
     private static func wrapped(_ text: String, _ width: Int) -> [String] {

@@ -244,7 +244,7 @@ final class ScreenController {
             screen.cellMode = false
         }
         if !typed.trimmingSpaces.isEmpty { showBusy(running: typed) }
-        let response = Responder(state: state, printsLessonSteps: false, wording: .screen(state.strings)).respond(to: text)
+        let response = Responder(state: state, printsLessonSteps: false, wording: .screen(state.strings, columns: terminal.cols)).respond(to: text)
         _ = InteractiveSignals.takeInterrupts()        // the Ctrl-C that stopped it is spent:
         Interrupt.clear()                               // the next frame is drawn in full
         cells.invalidate()

@@ -111,6 +111,18 @@ struct ScreenLearnerTests {
         #expect(!tmux.screen.contains("y_2 = [3/2"))
     }
 
+    /// A result wider than the screen beside its decimals is laid out to the output pane: the
+    /// decimals under the exact forms, not table rows broken in two by the wrapping.
+    @Test func aWideResultIsLaidOutToTheScreen() throws {
+        let tmux = try TmuxSession([], cols: 60, rows: 24)
+        #expect(tmux.waitFor("dot-attention"))
+        try tmux.type("B = softmax([1 2; 3 4])")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("≈ ⎡ 0.268941  0.731059 ⎤"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("⎡ exp(1)/(exp(1) + exp(2))  exp(2)/(exp(1) + exp(2)) ⎤"))
+        #expect(fitsWidth(tmux, 60))
+    }
+
     /// The note under a table of long exact forms names `:why` and `:save` for the value, in
     /// both languages, and never the command line's `--format json`.
     @Test(arguments: ["en", "zh"])
