@@ -124,9 +124,24 @@ public final class RealNode: @unchecked Sendable {
 
     /// The same expression, whether or not it is the same object.
     func isStructurallyEqual(to other: RealNode) -> Bool {
+        var proven = Set<NodePair>()
+        return isStructurallyEqual(to: other, proven: &proven)
+    }
+
+    /// Two nodes already found equal in one comparison. Graphs share subgraphs (a softmax
+    /// row's denominator under every weight, a layer's outputs under the next layer), and
+    /// walking them as trees compared the same pair once per path: comparing two attention
+    /// outputs built apart took seconds. Unequal pairs need no memory: they end the walk.
+    private struct NodePair: Hashable {
+        let a: ObjectIdentifier, b: ObjectIdentifier
+    }
+
+    private func isStructurallyEqual(to other: RealNode, proven: inout Set<NodePair>) -> Bool {
         if self === other { return true }
         // (Not the heights: a shared sum's counts a zero coefficient's node, see SumTerms.depthAndLeaves.)
         guard structuralHash == other.structuralHash else { return false }
+        let pair = NodePair(a: ObjectIdentifier(self), b: ObjectIdentifier(other))
+        if proven.contains(pair) { return true }
         switch (operation, other.operation) {
         case let (.constant(a), .constant(b)): return a == b
         case (.pi, .pi): return true
@@ -140,7 +155,10 @@ public final class RealNode: @unchecked Sendable {
         default: return false
         }
         let mine = children, theirs = other.children
-        return mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.isStructurallyEqual(to: $1) }
+        guard mine.count == theirs.count else { return false }
+        for (x, y) in zip(mine, theirs) where !x.isStructurallyEqual(to: y, proven: &proven) { return false }
+        proven.insert(pair)
+        return true
     }
 
     static func children(of op: Operation) -> [RealNode] {
