@@ -113,3 +113,23 @@ extension TextWrapTests {
         #expect(PlainProse.text(markdown) == "A heading\nThe loss and `a**2` stay; **unclosed\n- item\n```\nx = **1**\n```")
     }
 }
+
+extension TextWrapTests {
+    /// Whatever the text and width, wrapping keeps every character but the spaces it breaks
+    /// at, in order, and no line is wider than the width (a wide character in a width of 1
+    /// is the one exception: it cannot be split).
+    @Test func wrappingKeepsEveryCharacterWithinTheWidth() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab [x, y] ]]][[ 注意力（乘积）。，“引号” *`*` v[i, j] ")
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0...60, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let width = Int.random(in: 1...30, using: &generator)
+            let lines = TextWrap.wrap([Segment(text: text, style: .plain)], width: width).map { $0.map(\.text).joined() }
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "\(text) at \(width)")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= max(width, 2) }, "\(text) at \(width): \(lines)")
+            let hung = TextWrap.hanging(text, width: width + 12)
+            #expect(hung.joined().filter { $0 != " " } == text.filter { $0 != " " }, "\(text) hanging at \(width + 12)")
+        }
+    }
+}

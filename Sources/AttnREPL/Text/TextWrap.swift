@@ -119,7 +119,7 @@ enum TextWrap {
                         carriedWidth += DisplayWidth.of(previous.text)
                         guard let c = previous.text.first, noLineStart.contains(c) else { break }
                     }
-                } else if current.count > 1, let previous = current.last, previous.text.count == 1,
+                } else if token.text != " ", current.count > 1, let previous = current.last, previous.text.count == 1,
                           let opening = previous.text.first, noLineEnd.contains(opening), DisplayWidth.of(previous.text) + w <= width {
                     carried.append(current.removeLast())
                 }
