@@ -105,6 +105,10 @@ struct EnglishStrings: Strings {
     let floatOn = "float mode: results are IEEE double approximations"
     let exactMode = "exact mode"
     let floatUsage = ":float takes on or off"
+    func floatNotApplied(_ on: Bool, lesson: String, reason: String) -> String {
+        on ? "float mode not set, nothing changed: lesson \(lesson) could not be computed again in IEEE double: \(reason)"
+           : "exact mode not set, nothing changed (still float mode): lesson \(lesson) could not be computed again exactly: \(reason)"
+    }
     func traceShown(_ on: Bool) -> String { "trace: \(on ? "on" : "off")" }
     let traceUsage = ":trace takes on or off"
     let noVariables = "no variables yet"

@@ -150,6 +150,10 @@ struct ChineseStrings: Strings {
     let floatOn = "浮点模式：结果是 IEEE 双精度近似值"
     let exactMode = "精确模式"
     let floatUsage = ":float 后面要跟 on 或 off"
+    func floatNotApplied(_ on: Bool, lesson: String, reason: String) -> String {
+        on ? "未切换到浮点模式，一切保持不变：无法用 IEEE 双精度重新计算课程 \(lesson)：\(reason)"
+           : "未切换到精确模式，一切保持不变（仍是浮点模式）：无法精确地重新计算课程 \(lesson)：\(reason)"
+    }
     func traceShown(_ on: Bool) -> String { "中间值：\(on ? "显示" : "不显示")" }
     let traceUsage = ":trace 后面要跟 on 或 off"
     let noVariables = "还没有变量"

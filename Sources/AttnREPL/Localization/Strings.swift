@@ -89,6 +89,8 @@ protocol Strings: Sendable {
     var floatOn: String { get }
     var exactMode: String { get }
     var floatUsage: String { get }
+    /// `:float on|off` could not compute the open lesson again in the new arithmetic.
+    func floatNotApplied(_ on: Bool, lesson: String, reason: String) -> String
     func traceShown(_ on: Bool) -> String
     var traceUsage: String { get }
     var noVariables: String { get }
@@ -180,7 +182,12 @@ protocol Strings: Sendable {
 
 extension Language {
     /// A message of the program or the Engine in this language.
-    func text(_ message: Message) -> String { message.text(in: self, adding: strings.messages) }
+    func text(_ message: Message) -> String { text(message, naming: .flags) }
+
+    /// The message with a setting it suggests named by `naming` (`:float on` in a session).
+    func text(_ message: Message, naming: SettingNames) -> String {
+        message.text(in: self, adding: strings.messages, naming: naming)
+    }
 
     /// The program's own words in this language.
     var strings: any Strings {
