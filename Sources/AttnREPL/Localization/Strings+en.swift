@@ -65,7 +65,6 @@ struct EnglishStrings: Strings {
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
         "\(name) is not an input of \(lesson) (its inputs: \(inputs.joined(separator: ", ")))"
     }
-    func inputFailed(_ name: String, _ reason: String) -> String { "input \(name): \(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String {
         reason + "; " + (names.count == 1 ? "\(names[0]) keeps its previous value" : "\(names.joined(separator: ", ")) keep their previous values")
     }

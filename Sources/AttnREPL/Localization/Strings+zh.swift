@@ -66,7 +66,6 @@ struct ChineseStrings: Strings {
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
         "\(name) 不是 \(lesson) 的输入（它的输入：\(inputs.joined(separator: "、"))）"
     }
-    func inputFailed(_ name: String, _ reason: String) -> String { "输入 \(name)：\(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String { "\(reason)；\(names.joined(separator: "、")) 保留原来的值" }
 
     func greeting(version: String) -> String { "attn-repl \(version) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。" }

@@ -43,7 +43,6 @@ protocol Strings: Sendable {
     var incompleteInput: String { get }
     func noValueYet(_ name: String) -> String
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String
-    func inputFailed(_ name: String, _ reason: String) -> String
     /// Setting inputs failed for `reason`: they keep their previous values.
     func inputsKept(_ names: [String], after reason: String) -> String
 
