@@ -191,3 +191,25 @@ struct FloatInLessonReplayTests {
         #expect(summary.problems.isEmpty)
     }
 }
+
+@Suite(":float in a lesson on the screen", .enabled(if: TmuxSession.available))
+struct FloatInLessonScreenTests {
+    /// The screen draws the lesson again at once, its values marked approximate, and back.
+    @Test func theOpenLessonRedrawsInTheNewArithmetic() throws {
+        let tmux = try TmuxSession(["lesson", "dot-attention"], cols: 80, rows: 24)
+        #expect(tmux.waitFor("step 1/6"))
+        try tmux.type(":step 2")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("    = 2"))
+        try tmux.type(":float on")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("float mode: results are IEEE double approximations"))
+        #expect(tmux.waitFor("    ≈ 2"))
+        #expect(tmux.screen.contains("step 2/6"))
+        try tmux.type(":float off")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("exact mode"))
+        #expect(tmux.waitUntilGone("≈"))
+        #expect(tmux.screen.contains("    = 2"))
+    }
+}
