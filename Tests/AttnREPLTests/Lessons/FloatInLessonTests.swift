@@ -163,6 +163,21 @@ struct SettingSuggestionWordingTests {
     }
 }
 
+@Suite(":float off refused by the memory budget")
+struct FloatOffPastTheBudgetTests {
+    /// 400 positions computed exactly pass a 100 MB budget: `:float off` is refused, the lesson
+    /// stays in doubles, and the session goes on.
+    @Test func theLessonStaysInFloatAndTheSessionGoesOn() throws {
+        let input = ":float on\\n:lesson self-attention\\nX = rand(400, 4, 1)\\n:float off\\nsum(sum(A))\\n"
+        let r = try BinaryRunner.run(["-c", "ulimit -v 3000000; printf '\(input)' | ATTN_MEMORY_LIMIT=100M '\(BinaryRunner.executable.path)' --plain"],
+                                     executable: "/bin/bash")
+        #expect(r.stderr.contains("error: exact mode not set, nothing changed (still float mode): lesson self-attention could not be computed again exactly: "
+                                  + "this computation passed the memory budget of 100 MB (ATTN_MEMORY_LIMIT) and was stopped; try :float on"), "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("≈ 400\n"), "\(r.stdout.suffix(200))")
+        #expect(!r.stdout.contains("exact mode"))
+    }
+}
+
 @Suite("Replaying :float in a lesson")
 struct FloatInLessonReplayTests {
     /// A session that switched arithmetic inside a lesson replays to the same values: the
