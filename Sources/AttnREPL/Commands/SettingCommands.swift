@@ -7,8 +7,11 @@ enum SettingCommands {
             guard let n = Int(arg), (1...Limits.maximumDigits).contains(n) else {
                 return arg.isEmpty ? .lines([state.strings.digitsShown(state.digits)]) : .fail(state.strings.digitsUsage)
             }
+            let changed = n != state.digits
             state.digits = n       // the open lesson shares the setting
-            return .lines([state.strings.digitsShown(n)])
+            // Its step is shown again with the new digits, as `:float` shows it again.
+            guard changed, let lesson = state.lesson else { return .lines([state.strings.digitsShown(n)]) }
+            return CommandResult(output: [state.strings.digitsShown(n)] + LessonStepText.lines(lesson), showLesson: true, recordsStep: true)
         },
         ReplCommand(name: "float", arguments: "on|off", summary: "compute in IEEE double (approximate, for large inputs) or exactly", replayed: true) { state, arg in
             guard let on = flag(arg, current: state.float) else { return .fail(state.strings.floatUsage) }
@@ -47,7 +50,7 @@ enum SettingCommands {
     private static func float(_ on: Bool, _ state: ReplState) -> CommandResult {
         let said = on ? state.strings.floatOn : state.strings.exactMode
         guard let lesson = state.lesson, lesson.float != on else {
-            try? state.compute(float: on)       // no lesson to compute again: it cannot fail
+            try? state.compute(float: on)       // no lesson to compute again: this cannot fail
             return .lines([said])
         }
         do {
@@ -58,7 +61,7 @@ enum SettingCommands {
                 : (error as? LessonError).map { state.display.text($0.message) } ?? state.display.text(error)
             return CommandResult(error: state.strings.floatNotApplied(on, lesson: lesson.lesson.id, reason: reason), explainsStop: true)
         }
-        return CommandResult(output: [said] + LessonStepText.lines(lesson), showLesson: true, lessonRecomputed: true)
+        return CommandResult(output: [said] + LessonStepText.lines(lesson), showLesson: true, recordsStep: true)
     }
 
     /// `on`/`off`, or a toggle when empty.

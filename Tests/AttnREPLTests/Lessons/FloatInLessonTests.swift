@@ -228,3 +228,21 @@ struct FloatInLessonScreenTests {
         #expect(tmux.screen.contains("    = 2"))
     }
 }
+
+@Suite(":digits in an open lesson, as :float")
+struct DigitsInLessonTests {
+    @Test func theStepIsShownAgainWithTheNewDigitsAndRecorded() throws {
+        let state = try FloatInLessonTests.lessonState("dot-attention")
+        state.beginTranscript(journal: false)
+        state.lesson?.go(to: 4)
+        let r = FloatInLessonTests.respond(state, ":digits 12")
+        #expect(r.lines.first == "digits: 12")
+        #expect(r.lines.contains { $0.contains("step 5/6") })
+        #expect(r.lines.contains { $0.contains("1.43595590449") }, "\(r.lines)")
+        #expect(state.transcript?.events.last?.type == .step)
+        // The same digits again, or no lesson: only the setting is said.
+        #expect(FloatInLessonTests.respond(state, ":digits 12").lines == ["digits: 12"])
+        _ = FloatInLessonTests.respond(state, ":leave")
+        #expect(FloatInLessonTests.respond(state, ":digits 6").lines == ["digits: 6"])
+    }
+}
