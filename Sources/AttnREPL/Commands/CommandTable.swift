@@ -8,6 +8,13 @@ struct CommandResult {
     var quit = false
     /// The screen should show the lesson (opened, or moved to another step).
     var showLesson = false
+    /// The open step reads differently now (`:float` computed it again, `:digits` shows
+    /// other digits): the transcript records it anew, as after an input change, so that
+    /// exports show it as the learner saw it.
+    var recordsStep = false
+    /// The error already says what a Ctrl-C or the memory budget stopped and what was kept:
+    /// it is shown instead of the bare stop message.
+    var explainsStop = false
 
     static func fail(_ message: String) -> CommandResult { CommandResult(error: message) }
     static func lines(_ lines: [String]) -> CommandResult { CommandResult(output: lines) }
@@ -43,6 +50,7 @@ enum CommandTable {
         case let .found(command):
             let result = command.run(state, argument)
             if command.replayed && result.error == nil { state.record(.command(line, settings: state.settings)) }
+            if result.recordsStep, let lesson = state.lesson { state.record(.step(lesson)) }
             if command.name == WhyCommand.command.name { state.record(.why(line, result)) }
             return result
         case let .ambiguous(names): return .fail(state.strings.ambiguousCommand(word, names.map { ":" + $0 }.joined(separator: ", ")))

@@ -39,7 +39,7 @@ enum FileCommands {
         do {
             binding = try state.bindExternal(name, loaded.tensor)
         } catch let e as ProgramError {
-            return .fail(strings.loadFailed(key, from: path, e.diagnostic.message(in: state.language)))
+            return .fail(strings.loadFailed(key, from: path, state.display.text(e.diagnostic.text)))
         } catch {
             return .fail(strings.couldNotBeSet(key))
         }

@@ -9,7 +9,7 @@ enum LessonCommands {
                 let session = try state.open(lesson: arg)
                 return CommandResult(output: LessonStepText.lines(session), showLesson: true)
             } catch {
-                return .fail(state.language.text(error))
+                return .fail(state.display.text(error))
             }
         },
         ReplCommand(name: "next", arguments: "", summary: "the lesson's next step") { state, _ in

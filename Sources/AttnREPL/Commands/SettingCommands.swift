@@ -7,13 +7,15 @@ enum SettingCommands {
             guard let n = Int(arg), (1...Limits.maximumDigits).contains(n) else {
                 return arg.isEmpty ? .lines([state.strings.digitsShown(state.digits)]) : .fail(state.strings.digitsUsage)
             }
+            let changed = n != state.digits
             state.digits = n       // the open lesson shares the setting
-            return .lines([state.strings.digitsShown(n)])
+            // Its step is shown again with the new digits, as `:float` shows it again.
+            guard changed, let lesson = state.lesson else { return .lines([state.strings.digitsShown(n)]) }
+            return CommandResult(output: [state.strings.digitsShown(n)] + LessonStepText.lines(lesson), showLesson: true, recordsStep: true)
         },
         ReplCommand(name: "float", arguments: "on|off", summary: "compute in IEEE double (approximate, for large inputs) or exactly", replayed: true) { state, arg in
             guard let on = flag(arg, current: state.float) else { return .fail(state.strings.floatUsage) }
-            state.float = on
-            return .lines([on ? state.strings.floatOn : state.strings.exactMode])
+            return float(on, state)
         },
         ReplCommand(name: "trace", arguments: "on|off", summary: "also print every intermediate value", replayed: true) { state, arg in
             guard let on = flag(arg, current: state.trace) else { return .fail(state.strings.traceUsage) }
@@ -42,6 +44,25 @@ enum SettingCommands {
             return state.interpreter.environment.remove(n.canonical) ? .lines([state.strings.clearedName("\(n)")]) : .fail(state.strings.noVariable("\(n)"))
         },
     ]
+
+    /// Switches the arithmetic; an open lesson that computed in the other one is computed
+    /// again at once and shown again, as after an input change.
+    private static func float(_ on: Bool, _ state: ReplState) -> CommandResult {
+        let said = on ? state.strings.floatOn : state.strings.exactMode
+        guard let lesson = state.lesson, lesson.float != on else {
+            try? state.compute(float: on)       // no lesson to compute again: this cannot fail
+            return .lines([said])
+        }
+        do {
+            try state.compute(float: on)
+        } catch {
+            // A Ctrl-C or the memory budget stopped it: its reason, not the runner's echo of it.
+            let reason = Interrupt.isRequested ? state.display.text(Interrupt.stopReason.text)
+                : (error as? LessonError).map { state.display.text($0.message) } ?? state.display.text(error)
+            return CommandResult(error: state.strings.floatNotApplied(on, lesson: lesson.lesson.id, reason: reason), explainsStop: true)
+        }
+        return CommandResult(output: [said] + LessonStepText.lines(lesson), showLesson: true, recordsStep: true)
+    }
 
     /// `on`/`off`, or a toggle when empty.
     static func flag(_ arg: String, current: Bool) -> Bool? {

@@ -85,7 +85,7 @@ enum LessonRunner {
                 run.inputs.append((input.name, value))
             } catch let e as ProgramError {
                 throw LessonError(file: lesson.file, line: given[input.name] == nil ? input.line : nil,
-                                  message: Message(verbatim: strings.inputFailed(input.name, e.diagnostic.message(in: lesson.language))))
+                                  message: "input \(input.name): \(e.diagnostic.text)")
             }
         }
         var budget = LoopBudget()

@@ -35,8 +35,9 @@ final class LessonSession {
     private var scratchRecords: [String: StatementRecord] = [:]
     private var progress: Progress
     private let saveProgress: Bool
-    /// Whether the lesson computes in IEEE double: fixed when it is opened.
-    let float: Bool
+    /// Whether the lesson computes in IEEE double: the session's setting when it was opened,
+    /// changed by `compute(float:)` when the session's changes.
+    private(set) var float: Bool
     /// Digits and language, shared with the session that opened the lesson.
     let display: DisplaySettings
     var digits: Int { display.digits }
@@ -209,6 +210,24 @@ final class LessonSession {
         return recompute(names, overrides: changed, loaded: loaded, source: given.map { "\($0.name) = \($0.expression)" }.joined(separator: "; "))
     }
 
+    /// Computes every step again in IEEE double or exactly, keeping the step, the learner's
+    /// inputs (typed and loaded), their answers and their own variables. On failure (Ctrl-C,
+    /// the memory budget, a value exact arithmetic cannot hold) nothing changes and the error
+    /// is thrown.
+    func compute(float on: Bool) throws {
+        guard on != float else { return }
+        // A loaded input is kept as the new arithmetic would have read it: doubles under
+        // float, and back to exact the binary fractions those doubles are.
+        let loaded = loadedInputs.mapValues { t in
+            on ? Tensor(shape: t.shape, float: t.floatElements) : Tensor(shape: t.shape, exact: t.exactElements)
+        }
+        let recomputed = try LessonRunner.run(lesson, overrides: overrides, values: loaded, float: on)
+        if Interrupt.isRequested { throw Diagnostic.interrupted }
+        run = recomputed
+        loadedInputs = loaded
+        float = on
+    }
+
     /// What the learner is told when changing inputs recomputed the lesson.
     func recomputedMessage(_ names: [String]) -> String { strings.recomputed(names) }
 
@@ -229,7 +248,7 @@ final class LessonSession {
             loadedInputs = loaded
             return .recomputed(names: names)
         } catch {
-            let reason = (error as? LessonError).map { display.language.text($0.message) } ?? display.language.text(error)
+            let reason = (error as? LessonError).map { display.text($0.message) } ?? display.text(error)
             let message = strings.inputsKept(names, after: reason)
             return .failed(ProgramError(diagnostic: Diagnostic(message), source: SourceText(expression)))
         }

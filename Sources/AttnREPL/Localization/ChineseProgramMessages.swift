@@ -156,6 +156,7 @@ enum ChineseProgramMessages {
         "expected 'key: value', got '%@'": "应该是“键: 值”，却是“%1”",
         "unexpected indented line outside 'inputs:'": "“inputs:”之外出现了缩进的行",
         "input %@ has no value": "输入 %1 没有值",
+        "input %@: %@": "输入 %1：%2",
         "input %@ is given twice": "输入 %1 给了两次",
         "unknown front matter key '%@' (known: id, title, order, summary, inputs)": "前言中未知的键“%1”（已知的键：id、title、order、summary、inputs）",
         "list inputs on indented lines below 'inputs:'": "请在“inputs:”下面用缩进的行列出输入",

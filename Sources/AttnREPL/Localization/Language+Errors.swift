@@ -24,3 +24,16 @@ extension Language {
     /// An error's message in this language.
     func text(_ error: any Error) -> String { text(ErrorMessage.of(error)) }
 }
+
+extension DisplaySettings {
+    /// A message as this session shows it: in its language, a suggested setting named as the
+    /// learner can change it here (`:float on` in a session, where `--float` cannot be given).
+    func text(_ message: Message) -> String { language.text(message, naming: settingNames) }
+
+    func text(_ error: any Error) -> String { text(ErrorMessage.of(error)) }
+
+    /// An error at its place in the input (`error: … (column 3)`, the line, a caret), as `text`.
+    func errorLines(_ error: ProgramError) -> [String] {
+        DiagnosticText.lines(error.diagnostic, source: error.source, language: language, naming: settingNames)
+    }
+}

@@ -65,7 +65,6 @@ struct EnglishStrings: Strings {
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
         "\(name) is not an input of \(lesson) (its inputs: \(inputs.joined(separator: ", ")))"
     }
-    func inputFailed(_ name: String, _ reason: String) -> String { "input \(name): \(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String {
         reason + "; " + (names.count == 1 ? "\(names[0]) keeps its previous value" : "\(names.joined(separator: ", ")) keep their previous values")
     }
@@ -105,6 +104,10 @@ struct EnglishStrings: Strings {
     let floatOn = "float mode: results are IEEE double approximations"
     let exactMode = "exact mode"
     let floatUsage = ":float takes on or off"
+    func floatNotApplied(_ on: Bool, lesson: String, reason: String) -> String {
+        on ? "float mode not set, nothing changed: lesson \(lesson) could not be computed again in IEEE double: \(reason)"
+           : "exact mode not set, nothing changed (still float mode): lesson \(lesson) could not be computed again exactly: \(reason)"
+    }
     func traceShown(_ on: Bool) -> String { "trace: \(on ? "on" : "off")" }
     let traceUsage = ":trace takes on or off"
     let noVariables = "no variables yet"

@@ -66,7 +66,6 @@ struct ChineseStrings: Strings {
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String {
         "\(name) 不是 \(lesson) 的输入（它的输入：\(inputs.joined(separator: "、"))）"
     }
-    func inputFailed(_ name: String, _ reason: String) -> String { "输入 \(name)：\(reason)" }
     func inputsKept(_ names: [String], after reason: String) -> String { "\(reason)；\(names.joined(separator: "、")) 保留原来的值" }
 
     func greeting(version: String) -> String { "attn-repl \(version) — 输入公式或 : 命令；:help 列出命令，Ctrl-D 退出。" }
@@ -150,6 +149,10 @@ struct ChineseStrings: Strings {
     let floatOn = "浮点模式：结果是 IEEE 双精度近似值"
     let exactMode = "精确模式"
     let floatUsage = ":float 后面要跟 on 或 off"
+    func floatNotApplied(_ on: Bool, lesson: String, reason: String) -> String {
+        on ? "未切换到浮点模式，一切保持不变：无法用 IEEE 双精度重新计算课程 \(lesson)：\(reason)"
+           : "未切换到精确模式，一切保持不变（仍是浮点模式）：无法精确地重新计算课程 \(lesson)：\(reason)"
+    }
     func traceShown(_ on: Bool) -> String { "中间值：\(on ? "显示" : "不显示")" }
     let traceUsage = ":trace 后面要跟 on 或 off"
     let noVariables = "还没有变量"

@@ -43,7 +43,6 @@ protocol Strings: Sendable {
     var incompleteInput: String { get }
     func noValueYet(_ name: String) -> String
     func notAnInput(_ name: String, lesson: String, inputs: [String]) -> String
-    func inputFailed(_ name: String, _ reason: String) -> String
     /// Setting inputs failed for `reason`: they keep their previous values.
     func inputsKept(_ names: [String], after reason: String) -> String
 
@@ -89,6 +88,8 @@ protocol Strings: Sendable {
     var floatOn: String { get }
     var exactMode: String { get }
     var floatUsage: String { get }
+    /// `:float on|off` could not compute the open lesson again in the new arithmetic.
+    func floatNotApplied(_ on: Bool, lesson: String, reason: String) -> String
     func traceShown(_ on: Bool) -> String
     var traceUsage: String { get }
     var noVariables: String { get }
@@ -180,7 +181,12 @@ protocol Strings: Sendable {
 
 extension Language {
     /// A message of the program or the Engine in this language.
-    func text(_ message: Message) -> String { message.text(in: self, adding: strings.messages) }
+    func text(_ message: Message) -> String { text(message, naming: .flags) }
+
+    /// The message with a setting it suggests named by `naming` (`:float on` in a session).
+    func text(_ message: Message, naming: SettingNames) -> String {
+        message.text(in: self, adding: strings.messages, naming: naming)
+    }
 
     /// The program's own words in this language.
     var strings: any Strings {

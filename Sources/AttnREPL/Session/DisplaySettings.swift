@@ -10,12 +10,16 @@ final class DisplaySettings {
     /// Also show every intermediate value.
     var trace: Bool
     var language: Language
+    /// How messages name a setting they suggest: a session's command (`:float on`) where
+    /// the learner types commands, else the command line's flag (`--float`).
+    let settingNames: SettingNames
 
-    init(digits: Int = 6, float: Bool = false, trace: Bool = false, language: Language = .en) {
+    init(digits: Int = 6, float: Bool = false, trace: Bool = false, language: Language = .en, settingNames: SettingNames = .flags) {
         self.digits = digits
         self.float = float
         self.trace = trace
         self.language = language
+        self.settingNames = settingNames
     }
 
     /// The program's own words in the current language.

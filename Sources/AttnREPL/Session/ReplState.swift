@@ -23,7 +23,8 @@ final class ReplState {
     var fileOrigins: [String: String] = [:]
 
     init(digits: Int, float: Bool, language: Language, library: LessonLibrary) {
-        display = DisplaySettings(digits: digits, float: float, language: language)
+        // A session names commands in its messages (`:float on`): flags cannot be given here.
+        display = DisplaySettings(digits: digits, float: float, language: language, settingNames: .commands)
         self.library = library
         interpreter.float = float
     }
@@ -43,9 +44,18 @@ final class ReplState {
         set { display.language = newValue }
     }
 
-    var float: Bool {
+    /// Set by `compute(float:)`, which keeps the open lesson in the same arithmetic.
+    private(set) var float: Bool {
         get { display.float }
         set { display.float = newValue; interpreter.float = newValue }
+    }
+
+    /// Computes in IEEE double or exactly from now on; the open lesson is computed again at
+    /// once, in the new arithmetic. When that fails (Ctrl-C, the memory budget) nothing
+    /// changes and the error is thrown.
+    func compute(float on: Bool) throws {
+        try lesson?.compute(float: on)
+        float = on
     }
 
     /// The program's own words in the session's language.

@@ -12,6 +12,8 @@ struct Response {
     var lessonChanged = false
     /// A one-line summary for a status line.
     var status: String?
+    /// The errors already say what a Ctrl-C or the memory budget stopped (CommandResult).
+    var explainsStop = false
 }
 
 struct Responder {
@@ -24,14 +26,14 @@ struct Responder {
     func respond(to text: String) -> Response {
         Interrupt.clear()                 // a Ctrl-C pressed while idle stops nothing
         var response = answer(text)
-        if Interrupt.isRequested { response = Response(errors: [stopMessage]) }
+        if Interrupt.isRequested && !response.explainsStop { response = Response(errors: [stopMessage]) }
         if let warning = state.transcript?.takeWarning() { response.lines.insert(state.language.text(warning), at: 0) }
         return response
     }
 
     /// What the learner is told when an input was stopped: by Ctrl-C, or by the memory budget.
     private var stopMessage: String {
-        state.strings.errorPrefix + Interrupt.stopReason.message(in: state.language)
+        state.strings.errorPrefix + state.display.text(Interrupt.stopReason.text)
     }
 
     /// The error a statement stopped by Ctrl-C reports, at its input.
@@ -46,7 +48,8 @@ struct Responder {
             let result = CommandTable.execute(trimmed, state: state)
             return Response(lines: printsLessonSteps || !result.showLesson ? result.output : [],
                             errors: result.error.map { [state.strings.errorPrefix + $0] } ?? [], quit: result.quit,
-                            lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty })
+                            lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty },
+                            explainsStop: result.explainsStop)
         }
         if let lesson = state.lesson {
             let before = lesson.scratchState
@@ -103,7 +106,7 @@ struct Responder {
             case .value: break
             }
         }
-        if let error { response.errors = DiagnosticText.lines(error.diagnostic, source: error.source, language: state.language) }
+        if let error { response.errors = state.display.errorLines(error) }
         return response
     }
 
@@ -167,7 +170,7 @@ struct Responder {
             let hintLines = hint.map { TextWrap.lines(strings.hint($0), width: 76) } ?? []
             return Response(lines: [line] + hintLines, status: line)
         case let .failed(error):
-            return Response(errors: DiagnosticText.lines(error.diagnostic, source: error.source, language: state.language))
+            return Response(errors: state.display.errorLines(error))
         case let .message(m):
             return Response(lines: m.isEmpty ? [] : [m])
         }

@@ -37,7 +37,7 @@ struct TranscriptPlayer {
         for (k, event) in document.events.enumerated() {
             switch event.type {
             case .start:
-                if startSettings, let s = event.settings { apply(s) }
+                if startSettings, let s = event.settings, let problem = apply(s) { summary.problems.append(problem) }
             case .command:
                 guard let input = event.input else { continue }
                 guard Self.isReplayable(command: input) else {
@@ -126,11 +126,18 @@ struct TranscriptPlayer {
         return nil
     }
 
-    private func apply(_ s: TranscriptSettings) {
+    /// Applies recorded settings; a lesson open when resuming is computed again in the
+    /// recorded arithmetic (as `:float` does), and if it cannot be, the arithmetic stays.
+    private func apply(_ s: TranscriptSettings) -> Message? {
         state.digits = s.digits
-        state.float = s.float
         state.trace = s.trace
         state.language = Language(named: s.language)
+        do {
+            try state.compute(float: s.float)
+            return nil
+        } catch {
+            return "\(s.float ? ":float on" : ":float off"): \(ErrorMessage.of(error))"
+        }
     }
 
     /// Opens the lesson at the recorded step, with the exercises that were solved then.

@@ -67,7 +67,7 @@ public enum MemoryBudget {
     /// `what` says what the work is (`printing 4000000 values at 10000 digits`).
     public static func require(_ bytes: Double, for what: Message) throws {
         guard bytes > Double(limit) else { return }
-        throw Diagnostic("\(what) would need about \(size(bytes)) of memory, more than the budget of \(size(Double(limit))) (ATTN_MEMORY_LIMIT); try --float (or :float), fewer digits or smaller inputs")
+        throw Diagnostic("\(what) would need about \(size(bytes)) of memory, more than the budget of \(size(Double(limit))) (ATTN_MEMORY_LIMIT); try \(setting: .float), fewer digits or smaller inputs")
     }
 
     /// Refuses printing `count` values at `digits` significant digits when their text and the
@@ -100,7 +100,7 @@ public enum MemoryBudget {
             if isOver() { over.store(true, ordering: .relaxed) }
         }
         if over.exchange(false, ordering: .relaxed) {
-            throw Diagnostic("this computation passed the memory budget of \(size(Double(limit))) (ATTN_MEMORY_LIMIT) and was stopped; try --float (or :float), fewer digits or smaller inputs")
+            throw Diagnostic("this computation passed the memory budget of \(size(Double(limit))) (ATTN_MEMORY_LIMIT) and was stopped; try \(setting: .float), fewer digits or smaller inputs")
         }
     }
 

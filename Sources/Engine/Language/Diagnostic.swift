@@ -20,7 +20,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message in English.
     public var message: String { text.english }
 
-    public func message(in language: Language) -> String { text.text(in: language) }
+    public func message(in language: Language, naming: SettingNames = .flags) -> String { text.text(in: language, naming: naming) }
 
     public var description: String { message }
 }

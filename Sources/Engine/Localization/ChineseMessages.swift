@@ -100,8 +100,8 @@ enum ChineseMessages {
         "the expression ended early": "表达式提前结束了",
         "the input ended early (an open bracket or a missing operand)": "输入提前结束了（有括号没闭合，或缺少运算数）",
         "interrupted": "已中断",
-        "the result depends on more than %@ nested operations; try --float (or :float) for long recurrences":
-            "结果依赖超过 %1 层嵌套运算；很长的递推请试试 --float（或 :float）",
+        "the result depends on more than %@ nested operations; try %@ for long recurrences":
+            "结果依赖超过 %1 层嵌套运算；很长的递推请试试 %2",
 
         // Tensors and numbers
         "a comma list holds scalars or equal-length vectors, not a %@ tensor": "逗号分隔的列表只能放标量或等长向量，不能放%1",
@@ -123,10 +123,10 @@ enum ChineseMessages {
         "take the minimum of": "取较小值",
         "cannot multiply %@ by %@ (inner dimensions %@ and %@%@)": "无法把%1乘以%2（内侧维数是 %3 和 %4%5）",
         "; for a dot product write a^T b": "；点积请写 a^T b",
-        "multiplying %@ by %@ is too much work for the exact path; try :float or --float": "%1乘以%2的计算量对精确计算来说太大；试试 :float 或 --float",
+        "multiplying %@ by %@ is too much work for the exact path; try %@": "%1乘以%2的计算量对精确计算来说太大；试试 %3",
         "multiplying %@ by %@ is too much work for the float path": "%1乘以%2的计算量对浮点计算来说也太大",
         "a %@×%@ tensor is too large (the limit is %@ elements)": "%1×%2 的张量太大（上限 %3 个元素）",
-        "an exact number here has %@ bits, more than the limit of %@; try --float (or :float)": "这里的一个精确数有 %1 位，超过上限 %2 位；试试 --float（或 :float）",
+        "an exact number here has %@ bits, more than the limit of %@; try %@": "这里的一个精确数有 %1 位，超过上限 %2 位；试试 %3",
         "negative dimension %@": "维数为负：%1",
         "the float path needs OpenBLAS (%@): install libopenblas0": "浮点计算需要 OpenBLAS（%1）：请安装 libopenblas0",
         "%@^%@ would have more than %@ bits": "%1^%2 会超过 %3 位",
@@ -234,8 +234,8 @@ enum ChineseMessages {
 
         // Exact numbers, certified digits, MPFR's exponent range (Scalar, CertifiedDigits)
         "division by a number that cannot be told from 0: %@": "除以一个无法与 0 区分的数：%1",
-        "%@^%@ would have more than %@ bits as an exact number; try --float (or :float) to compute in IEEE double":
-            "%1^%2 作为精确数会超过 %3 位；试试 --float（或 :float），用 IEEE 双精度计算",
+        "%@^%@ would have more than %@ bits as an exact number; try %@ to compute in IEEE double":
+            "%1^%2 作为精确数会超过 %3 位；试试 %4，用 IEEE 双精度计算",
         "the value": "该值",
         "%@ (%@)": "%1（%2）",
         "element %@": "第 %1 个元素",
@@ -245,29 +245,29 @@ enum ChineseMessages {
         " (it may be exactly 0)": "（它可能恰好是 0）",
         " (its argument, about 2^%@, needs that many bits of pi and more to be reduced modulo 2pi)":
             "（它的参数约为 2^%1，对 2pi 取模需要这么多位甚至更多位的 pi）",
-        "%@ is too large for MPFR's exponent range, magnitudes up to %@: its digits cannot be computed exactly; rescale the inputs, or use --float for an approximation":
-            "%1 超出了 MPFR 的指数范围（绝对值最大到 %2）：无法精确算出它的数字；请缩放输入，或用 --float 求近似值",
-        "%@ cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to %@; rescale the inputs, or use --float for an approximation":
-            "%1 无法与 0 区分：某一步低于 MPFR 的指数范围（绝对值最小到 %2）；请缩放输入，或用 --float 求近似值",
-        "cannot prove any digit of %@: at the precision cap of %@ bits (for %@ digits)%@, so even its sign is unknown%@; use --float for an approximation":
-            "无法证明 %1 的任何一位数字：已到精度上限 %2 位（对应 %3 位数字）%4，连它的正负都不知道%5；请用 --float 求近似值",
-        "cannot prove %@ digits of %@: at the precision cap of %@ bits%@%@; ask for fewer digits (--digits), or use --float for an approximation":
-            "无法证明 %2 的 %1 位数字：已到精度上限 %3 位%4%5；请减少位数（--digits），或用 --float 求近似值",
-        "cannot prove any digit of %@: a divisor, or the argument of log, sqrt or a power, cannot be told from 0 at the precision cap of %@ bits; use --float for an approximation":
-            "无法证明 %1 的任何一位数字：在精度上限 %2 位下，某个除数（或 log、sqrt、幂的参数）无法与 0 区分；请用 --float 求近似值",
-        "cannot decide the sign of %@: at the precision cap of %@ bits it is only known to lie in %@%@; use --float for an approximation":
-            "无法判断 %1 的正负：在精度上限 %2 位下，只知道它在 %3 之内%4；请用 --float 求近似值",
-        "cannot decide the sign of %@ within %@ bits (a step leaves MPFR's exponent range, %@, or divides by a number that cannot be told from 0); use --float for an approximation":
-            "在 %2 位内无法判断 %1 的正负（某一步超出了 MPFR 的指数范围 %3，或者除以一个无法与 0 区分的数）；请用 --float 求近似值",
+        "%@ is too large for MPFR's exponent range, magnitudes up to %@: its digits cannot be computed exactly; rescale the inputs, or use %@ for an approximation":
+            "%1 超出了 MPFR 的指数范围（绝对值最大到 %2）：无法精确算出它的数字；请缩放输入，或用 %3 求近似值",
+        "%@ cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to %@; rescale the inputs, or use %@ for an approximation":
+            "%1 无法与 0 区分：某一步低于 MPFR 的指数范围（绝对值最小到 %2）；请缩放输入，或用 %3 求近似值",
+        "cannot prove any digit of %@: at the precision cap of %@ bits (for %@ digits)%@, so even its sign is unknown%@; use %@ for an approximation":
+            "无法证明 %1 的任何一位数字：已到精度上限 %2 位（对应 %3 位数字）%4，连它的正负都不知道%5；请用 %6 求近似值",
+        "cannot prove %@ digits of %@: at the precision cap of %@ bits%@%@; ask for fewer digits (%@), or use %@ for an approximation":
+            "无法证明 %2 的 %1 位数字：已到精度上限 %3 位%4%5；请减少位数（%6），或用 %7 求近似值",
+        "cannot prove any digit of %@: a divisor, or the argument of log, sqrt or a power, cannot be told from 0 at the precision cap of %@ bits; use %@ for an approximation":
+            "无法证明 %1 的任何一位数字：在精度上限 %2 位下，某个除数（或 log、sqrt、幂的参数）无法与 0 区分；请用 %3 求近似值",
+        "cannot decide the sign of %@: at the precision cap of %@ bits it is only known to lie in %@%@; use %@ for an approximation":
+            "无法判断 %1 的正负：在精度上限 %2 位下，只知道它在 %3 之内%4；请用 %5 求近似值",
+        "cannot decide the sign of %@ within %@ bits (a step leaves MPFR's exponent range, %@, or divides by a number that cannot be told from 0); use %@ for an approximation":
+            "在 %2 位内无法判断 %1 的正负（某一步超出了 MPFR 的指数范围 %3，或者除以一个无法与 0 区分的数）；请用 %4 求近似值",
 
         // The memory budget (MemoryBudget)
         "%@ bytes": "%1 字节",
         "printing 1 value at %@ digits": "以 %1 位数字显示 1 个值",
         "printing %@ values at %@ digits": "以 %2 位数字显示 %1 个值",
-        "%@ would need about %@ of memory, more than the budget of %@ (ATTN_MEMORY_LIMIT); try --float (or :float), fewer digits or smaller inputs":
-            "%1 大约需要 %2 内存，超过了预算 %3（ATTN_MEMORY_LIMIT）；试试 --float（或 :float）、更少的位数或更小的输入",
-        "this computation passed the memory budget of %@ (ATTN_MEMORY_LIMIT) and was stopped; try --float (or :float), fewer digits or smaller inputs":
-            "这次计算超过了内存预算 %1（ATTN_MEMORY_LIMIT），已被停止；试试 --float（或 :float）、更少的位数或更小的输入",
+        "%@ would need about %@ of memory, more than the budget of %@ (ATTN_MEMORY_LIMIT); try %@, fewer digits or smaller inputs":
+            "%1 大约需要 %2 内存，超过了预算 %3（ATTN_MEMORY_LIMIT）；试试 %4、更少的位数或更小的输入",
+        "this computation passed the memory budget of %@ (ATTN_MEMORY_LIMIT) and was stopped; try %@, fewer digits or smaller inputs":
+            "这次计算超过了内存预算 %1（ATTN_MEMORY_LIMIT），已被停止；试试 %2、更少的位数或更小的输入",
 
         // grad and jacobian (Derivatives)
         "grad takes the expression itself: write grad(EXPR, NAME)": "grad 要直接接收表达式：请写 grad(表达式, 名字)",

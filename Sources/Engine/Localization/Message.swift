@@ -18,6 +18,9 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
         case message(Message)
         /// A node of a gradient graph: a built-in's step is translated (`attention: weights = …`).
         case graphNode(String)
+        /// A setting the message suggests changing, named as the reader can change it
+        /// (`--float` or `:float on`, see SettingNames): the same in every language.
+        case setting(SuggestedSetting)
     }
 
     var parts: [Part]
@@ -38,6 +41,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
         public mutating func appendInterpolation(_ shape: Shape) { parts.append(.shape(shape)) }
         public mutating func appendInterpolation(_ message: Message) { parts.append(.message(message)) }
         public mutating func appendInterpolation(graphNode label: String) { parts.append(.graphNode(label)) }
+        public mutating func appendInterpolation(setting: SuggestedSetting) { parts.append(.setting(setting)) }
         public mutating func appendInterpolation<T>(_ value: T) { parts.append(.value(String(describing: value))) }
     }
 
@@ -48,32 +52,37 @@ public struct Message: Sendable, Equatable, CustomStringConvertible, Expressible
     }
 
     /// The arguments in order, each rendered in `language`.
-    private func arguments(in language: Language, adding extra: [String: String]) -> [String] {
+    private func arguments(in language: Language, adding extra: [String: String], naming: SettingNames) -> [String] {
         parts.compactMap { part in
             switch part {
             case .literal: return nil
             case let .value(s): return s
             case let .shape(s): return MessageTranslations.shape(s, in: language)
-            case let .message(m): return m.text(in: language, adding: extra)
+            case let .message(m): return m.text(in: language, adding: extra, naming: naming)
             case let .graphNode(label): return MessageTranslations.graphLabel(label, in: language)
+            case let .setting(s): return naming.name(s)
             }
         }
     }
 
-    /// The message in `language`, in English where the language has no wording for it.
-    public func text(in language: Language) -> String { text(in: language, adding: [:]) }
+    /// The message in `language`, in English where the language has no wording for it;
+    /// a suggested setting is named by `naming` (a flag unless a session shows it).
+    public func text(in language: Language, naming: SettingNames = .flags) -> String {
+        text(in: language, adding: [:], naming: naming)
+    }
 
     /// The message in `language`, looked up first in `extra` (the program's own messages,
     /// keyed the same way), then in the Engine's table, in English where neither has it.
-    public func text(in language: Language, adding extra: [String: String]) -> String {
+    public func text(in language: Language, adding extra: [String: String], naming: SettingNames = .flags) -> String {
         if language != .en, let template = extra[key] ?? MessageTranslations.table(for: language)[key] {
-            return MessageTranslations.fill(template, with: arguments(in: language, adding: extra))
+            return MessageTranslations.fill(template, with: arguments(in: language, adding: extra, naming: naming))
         }
         return parts.map { part in
             switch part {
             case let .literal(s), let .value(s), let .graphNode(s): return s
             case let .shape(s): return s.description
-            case let .message(m): return m.text(in: language, adding: extra)
+            case let .message(m): return m.text(in: language, adding: extra, naming: naming)
+            case let .setting(s): return naming.name(s)
             }
         }.joined()
     }

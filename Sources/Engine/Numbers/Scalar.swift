@@ -278,7 +278,7 @@ extension Scalar {
                 guard Double(b.bitSize) * Double(abs(n)) <= Double(Limits.maximumRationalBits) else {
                     // `(3/7)^1000000`, not `3/7^1000000` (which reads as 3/(7^…)).
                     let shown = b.description.contains("/") || b.sign < 0 ? "(\(b))" : b.description
-                    throw Diagnostic("\(shown)^\(n) would have more than \(Limits.maximumRationalBits) bits as an exact number; try --float (or :float) to compute in IEEE double")
+                    throw Diagnostic("\(shown)^\(n) would have more than \(Limits.maximumRationalBits) bits as an exact number; try \(setting: .float) to compute in IEEE double")
                 }
                 return .rational(b.raised(to: n))
             }

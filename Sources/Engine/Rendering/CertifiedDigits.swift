@@ -119,17 +119,17 @@ public enum Certification {
         let known: Message = f.interval.map { " it is only known to lie in \(bounds($0))" } ?? ""
         switch f.reason {
         case .overflow:
-            return Diagnostic("\(what) is too large for MPFR's exponent range, magnitudes up to \(range(sign: "")): its digits cannot be computed exactly; rescale the inputs, or use --float for an approximation")
+            return Diagnostic("\(what) is too large for MPFR's exponent range, magnitudes up to \(range(sign: "")): its digits cannot be computed exactly; rescale the inputs, or use \(setting: .float) for an approximation")
         case .underflow:
-            return Diagnostic("\(what) cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to \(range(sign: "-")); rescale the inputs, or use --float for an approximation")
+            return Diagnostic("\(what) cannot be told from 0: a step fell below MPFR's exponent range, magnitudes down to \(range(sign: "-")); rescale the inputs, or use \(setting: .float) for an approximation")
         case .straddlesZero:
             let tiny = f.interval.map { mayBeZero($0, bits: f.bits) } ?? false
             let why: Message = tiny ? " (it may be exactly 0)" : periodicHint(f.node)
-            return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(why); use --float for an approximation")
+            return Diagnostic("cannot prove any digit of \(what): at the precision cap of \(f.bits) bits (for \(f.digits) digits)\(known), so even its sign is unknown\(why); use \(setting: .float) for an approximation")
         case .tooWide:
-            return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known)\(periodicHint(f.node)); ask for fewer digits (--digits), or use --float for an approximation")
+            return Diagnostic("cannot prove \(f.digits) digits of \(what): at the precision cap of \(f.bits) bits\(known)\(periodicHint(f.node)); ask for fewer digits (\(setting: .digits)), or use \(setting: .float) for an approximation")
         case .undecidable:
-            return Diagnostic("cannot prove any digit of \(what): a divisor, or the argument of log, sqrt or a power, cannot be told from 0 at the precision cap of \(f.bits) bits; use --float for an approximation")
+            return Diagnostic("cannot prove any digit of \(what): a divisor, or the argument of log, sqrt or a power, cannot be told from 0 at the precision cap of \(f.bits) bits; use \(setting: .float) for an approximation")
         }
     }
 
@@ -150,8 +150,8 @@ public enum Certification {
     static func undecidedSign(of node: RealNode) -> Diagnostic {
         let bits = Precision.maximumSignBits
         if let iv = node.interval(precision: bits), iv.isFinite {
-            return Diagnostic("cannot decide the sign of \(name(node)): at the precision cap of \(bits) bits it is only known to lie in \(bounds(iv))\(mayBeZero(iv, bits: bits) ? " (it may be exactly 0)" : "" as Message); use --float for an approximation")
+            return Diagnostic("cannot decide the sign of \(name(node)): at the precision cap of \(bits) bits it is only known to lie in \(bounds(iv))\(mayBeZero(iv, bits: bits) ? " (it may be exactly 0)" : "" as Message); use \(setting: .float) for an approximation")
         }
-        return Diagnostic("cannot decide the sign of \(name(node)) within \(bits) bits (a step leaves MPFR's exponent range, \(range()), or divides by a number that cannot be told from 0); use --float for an approximation")
+        return Diagnostic("cannot decide the sign of \(name(node)) within \(bits) bits (a step leaves MPFR's exponent range, \(range()), or divides by a number that cannot be told from 0); use \(setting: .float) for an approximation")
     }
 }

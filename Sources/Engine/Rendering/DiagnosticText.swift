@@ -2,9 +2,9 @@
 
 public enum DiagnosticText {
     /// `error: unexpected ')' (column 14)` then the source line and `^` under the range,
-    /// in `language`.
-    public static func lines(_ d: Diagnostic, source: SourceText, language: Language = .en) -> [String] {
-        guard let range = d.range, !source.scalars.isEmpty else { return [Message("error: \(d.text)").text(in: language)] }
+    /// in `language`; a setting the message suggests is named by `naming`.
+    public static func lines(_ d: Diagnostic, source: SourceText, language: Language = .en, naming: SettingNames = .flags) -> [String] {
+        guard let range = d.range, !source.scalars.isEmpty else { return [Message("error: \(d.text)").text(in: language, naming: naming)] }
         let scalars = source.scalars
         let start = max(0, min(range.start, scalars.count))
         let end = max(start + 1, min(range.end, scalars.count))
@@ -24,7 +24,7 @@ public enum DiagnosticText {
         let lead = windowStart > lineStart ? "…" : ""
         let caret = String(repeating: " ", count: DisplayWidth.of(lead + before))
             + "^" + String(repeating: "~", count: max(0, DisplayWidth.of(marked) - 1))
-        return [Message("error: \(d.text) (\(place))").text(in: language), "  " + lead + visible + (windowEnd < lineEnd ? "…" : ""), "  " + caret]
+        return [Message("error: \(d.text) (\(place))").text(in: language, naming: naming), "  " + lead + visible + (windowEnd < lineEnd ? "…" : ""), "  " + caret]
     }
 }
 

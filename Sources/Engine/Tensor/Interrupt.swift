@@ -44,7 +44,7 @@ public enum Interrupt {
         if flag.load(ordering: .relaxed) { throw Diagnostic.interrupted }
         if tooDeep.load(ordering: .relaxed) {
             tooDeep.store(false, ordering: .relaxed)
-            throw Diagnostic("the result depends on more than \(Limits.maximumRealDepth) nested operations; try --float (or :float) for long recurrences")
+            throw Diagnostic("the result depends on more than \(Limits.maximumRealDepth) nested operations; try \(setting: .float) for long recurrences")
         }
         try MemoryBudget.poll()
     }

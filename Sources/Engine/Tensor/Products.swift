@@ -25,7 +25,7 @@ extension Tensor {
         let limit = Double(float ? Limits.maximumFloatProductWork : Limits.maximumExactProductWork)
         guard work <= limit else {
             throw Diagnostic(float ? "multiplying \(a.shape) by \(b.shape) is too much work for the float path"
-                                   : "multiplying \(a.shape) by \(b.shape) is too much work for the exact path; try :float or --float")
+                                   : "multiplying \(a.shape) by \(b.shape) is too much work for the exact path; try \(setting: .float)")
         }
         if float {
             return Tensor(shape: shape, float: try BLAS.product(a.floatElements, b.floatElements, m, k, n))

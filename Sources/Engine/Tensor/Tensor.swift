@@ -140,7 +140,7 @@ public struct Tensor: Sendable {
         guard softmaxRows == nil, case let .exact(e) = elements else { return }
         for s in e {
             if case let .rational(q) = s, q.bitSize > Limits.maximumRationalBits {
-                throw Diagnostic("an exact number here has \(q.bitSize) bits, more than the limit of \(Limits.maximumRationalBits); try --float (or :float)")
+                throw Diagnostic("an exact number here has \(q.bitSize) bits, more than the limit of \(Limits.maximumRationalBits); try \(setting: .float)")
             }
         }
     }
