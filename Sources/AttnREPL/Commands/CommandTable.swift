@@ -8,6 +8,8 @@ struct CommandResult {
     var quit = false
     /// The screen should show the lesson (opened, or moved to another step).
     var showLesson = false
+    /// The exercises `:reveal` showed: the screen's message line names them with their values.
+    var revealed: [String] = []
 
     static func fail(_ message: String) -> CommandResult { CommandResult(error: message) }
     static func lines(_ lines: [String]) -> CommandResult { CommandResult(output: lines) }

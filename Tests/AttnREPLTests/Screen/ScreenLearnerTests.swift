@@ -92,6 +92,24 @@ struct ScreenLearnerTests {
         #expect(fitsWidth(tmux, 80))
     }
 
+    /// `:reveal` says on the message line what it showed, as a correct answer's feedback does,
+    /// not the step's title; a name that is no exercise of the lesson is refused.
+    @Test(arguments: ["en", "zh"])
+    func revealSaysWhatItShowed(_ language: String) throws {
+        let tmux = try TmuxSession(["lesson", "attention-output", "--lang", language], cols: 80, rows: 24)
+        #expect(tmux.waitFor(language == "en" ? "step 1/" : "第 1/"))
+        try tmux.send("Right")
+        #expect(tmux.waitFor(language == "en" ? "step 2/" : "第 2/"))
+        try tmux.type(":reveal y_{2}")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor(language == "en" ? "answer revealed: y₂ = [3/2, 2, 0]" : "已显示答案：y₂ = [3/2, 2, 0]"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("= [1.5, 2, 0]"))            // the formula shows it too
+        #expect(fitsWidth(tmux, 80))
+        try tmux.type(":reveal c_2")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor(language == "en" ? "error: c_2 is not an exercise of this lesson" : "错误：c_2 不是这一课的练习"))
+    }
+
     /// Feedback and recompute messages write `y₂`, `c₂` as the formulas and tensor labels do.
     @Test func resultsNameTensorsAsTheScreenDoes() throws {
         let tmux = try TmuxSession(["lesson", "attention-output"], cols: 100, rows: 30)
