@@ -57,7 +57,7 @@ struct TextWrapTests {
     @Test(arguments: [38, 58, 76, 78, 116, 118])
     func noChineseLessonLineStartsWithClosingPunctuation(width: Int) {
         let closing = Set("。，、；：！？）」』》〉】”’")
-        for file in LessonSourceFile.all where file.language == "zh" {
+        for file in LessonSourceFile.all where file.language == .zh {
             for line in TextWrap.lines(file.prose, width: width) where line.first.map(closing.contains) == true {
                 Issue.record("\(file.testDescription) at \(width) columns: \(line)")
             }

@@ -32,6 +32,36 @@ enum Run {
     }
 }
 
+/// A tiny nonzero value, ±m·10⁻ᵏ for k from 1 to 20 000, added to an exact zero that a zero
+/// test must see through (`(sqrt(2) + 1)*(sqrt(2) - 1) - 1`, or a program ending in one): the
+/// sum prints its correct digits, or stops with the precision-cap error; it never prints 0.
+enum NearMiss {
+    /// How many sums printed and how many were refused, each zero drawn from `zeros` by a fixed seed.
+    static func outcomes(adding zeros: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (printed: Int, refused: Int) {
+        var g = SplitMix64(seed: 20_261_203)
+        var printed = 0, refused = 0
+        for k in [1, 20, 300, 5000, 9000, 9800, 9900, 12_000, 20_000] {
+            let zero = zeros[g.below(zeros.count)]
+            let m = (g.below(999) + 1) * (g.below(2) == 0 ? 1 : -1)
+            let program = zero.contains(";") ? "\(zero) + \(m)e-\(k)" : "(\(zero)) + \(m)e-\(k)"
+            var interpreter = Interpreter()
+            interpreter.digits = 6
+            let (records, error) = interpreter.run(program)
+            if let error {
+                let message = error.diagnostic.message
+                #expect(message.contains("precision cap"), "\(program): \(message)", sourceLocation: sourceLocation)
+                refused += 1
+                continue
+            }
+            let value = try #require(records.last?.outcome.tensor, sourceLocation: sourceLocation)
+            let text = CellText.cells(value, digits: 6)[0].decimal
+            #expect(CertifiedCheck.within(text, reference: "\(m)e-\(k)", digits: 6), "\(program) printed \(text)", sourceLocation: sourceLocation)
+            printed += 1
+        }
+        return (printed, refused)
+    }
+}
+
 /// Random rational vectors and matrices as program text, reproducible from a seed.
 struct RandomPrograms {
     var generator: SplitMix64

@@ -15,6 +15,8 @@ struct CommandResult {
     /// The error already says what a Ctrl-C or the memory budget stopped and what was kept:
     /// it is shown instead of the bare stop message.
     var explainsStop = false
+    /// The exercises `:reveal` showed: the screen's message line names them with their values.
+    var revealed: [String] = []
 
     static func fail(_ message: String) -> CommandResult { CommandResult(error: message) }
     static func lines(_ lines: [String]) -> CommandResult { CommandResult(output: lines) }

@@ -51,6 +51,7 @@ struct EnglishStrings: Strings {
 
     func recomputed(_ names: [String]) -> String { "\(names.joined(separator: ", ")) changed: every step recomputed." }
     func correct(_ assignment: String) -> String { "✓ correct: \(assignment)" }
+    func revealed(_ assignment: String) -> String { "answer revealed: \(assignment)" }
     func wrong(_ name: String) -> String { "✗ not quite; try \(name) again." }
     func hint(_ text: String) -> String { "Hint: \(text)" }
     func notExact(_ name: String) -> String {
@@ -95,6 +96,7 @@ struct EnglishStrings: Strings {
     let stepNeedsNumber = ":step takes a step number"
     let noHint = "this step has no hint"
     let nothingToReveal = "nothing to reveal on this step"
+    func notAnExercise(_ name: String) -> String { "\(name) is not an exercise of this lesson" }
     let resetNeedsTarget = ":reset takes a lesson id or all"
     func noSuchLesson(_ id: String) -> String { "no lesson \(id)" }
     func progressReset(_ target: String?) -> String { "progress reset: \(target ?? "all lessons")" }

@@ -52,6 +52,7 @@ struct ChineseStrings: Strings {
 
     func recomputed(_ names: [String]) -> String { "\(names.joined(separator: "、")) 已更改，所有步骤已重新计算。" }
     func correct(_ assignment: String) -> String { "✓ 正确：\(assignment)" }
+    func revealed(_ assignment: String) -> String { "已显示答案：\(assignment)" }
     func wrong(_ name: String) -> String { "✗ 不对，再算一次 \(name)。" }
     func hint(_ text: String) -> String { "提示：\(text)" }
     func notExact(_ name: String) -> String {
@@ -140,6 +141,7 @@ struct ChineseStrings: Strings {
     let stepNeedsNumber = ":step 后面要跟步骤编号"
     let noHint = "这一步没有提示"
     let nothingToReveal = "这一步没有要显示的答案"
+    func notAnExercise(_ name: String) -> String { "\(name) 不是这一课的练习" }
     let resetNeedsTarget = ":reset 后面要跟课程 id 或 all"
     func noSuchLesson(_ id: String) -> String { "没有课程 \(id)" }
     func progressReset(_ target: String?) -> String { "进度已清除：\(target ?? "所有课程")" }

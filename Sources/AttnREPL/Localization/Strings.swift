@@ -36,6 +36,8 @@ protocol Strings: Sendable {
     // MARK: Lesson input and exercises
     func recomputed(_ names: [String]) -> String
     func correct(_ assignment: String) -> String
+    /// What `:reveal` showed without the learner answering (`y₂ = [3/2, 2, 0]`).
+    func revealed(_ assignment: String) -> String
     func wrong(_ name: String) -> String
     func hint(_ text: String) -> String
     func notExact(_ name: String) -> String
@@ -79,6 +81,7 @@ protocol Strings: Sendable {
     var stepNeedsNumber: String { get }
     var noHint: String { get }
     var nothingToReveal: String { get }
+    func notAnExercise(_ name: String) -> String
     var resetNeedsTarget: String { get }
     func noSuchLesson(_ id: String) -> String
     func progressReset(_ target: String?) -> String

@@ -48,7 +48,8 @@ struct Responder {
             let result = CommandTable.execute(trimmed, state: state)
             return Response(lines: printsLessonSteps || !result.showLesson ? result.output : [],
                             errors: result.error.map { [state.strings.errorPrefix + $0] } ?? [], quit: result.quit,
-                            lessonChanged: result.showLesson, status: result.error ?? result.output.first { !$0.isEmpty },
+                            lessonChanged: result.showLesson,
+                            status: result.error ?? revealedLine(result.revealed) ?? result.output.first { !$0.isEmpty },
                             explainsStop: result.explainsStop)
         }
         if let lesson = state.lesson {
@@ -127,6 +128,22 @@ struct Responder {
         return text.count <= 72 ? text : inline
     }
 
+    /// An answer as one assignment (`y₂ = [3/2, 2, 0]`, named as the wording names it), or
+    /// nil when its value does not fit on a line.
+    private func answerAssignment(_ name: String, _ value: Tensor) -> String? {
+        let inline = Self.answerText(value, digits: state.digits)
+        guard value.shape == .scalar || !inline.hasSuffix(" tensor") else { return nil }
+        return "\(wording.name(name)) = \(inline)"
+    }
+
+    /// What `:reveal` showed, for the screen's message line (the line REPL prints the step,
+    /// which now shows the values): each exercise with its value when it fits on a line.
+    private func revealedLine(_ names: [String]) -> String? {
+        guard let lesson = state.lesson, !names.isEmpty else { return nil }
+        let shown = names.map { name in lesson.value(named: name).flatMap { answerAssignment(name, $0) } ?? wording.name(name) }
+        return state.strings.revealed(shown.joined(separator: "; "))
+    }
+
     /// A name assigned again no longer holds what `:load` read.
     private func forgetOrigins(ofNamesAssignedIn text: String) {
         guard case let .complete(statements) = Parser.parse(text) else { return }
@@ -159,10 +176,9 @@ struct Responder {
             return Response(lines: [line] + (printsLessonSteps ? LessonStepText.lines(lesson) : []), lessonChanged: true, status: line)
         case let .correct(name, value):
             // The value on one line when it fits (`a_1 = [1/2, 3/4]`), else as a block below.
-            let inline = Self.answerText(value, digits: state.digits)
-            let fits = value.shape == .scalar || !inline.hasSuffix(" tensor")
-            let line = strings.correct(fits ? "\(shown(name)) = \(inline)" : shown(name))
-            let block = fits ? [] : output.labelled(shown(name), value)
+            let assignment = answerAssignment(name, value)
+            let line = strings.correct(assignment ?? shown(name))
+            let block = assignment == nil ? output.labelled(shown(name), value) : []
             return Response(lines: [line] + block, lessonChanged: true, status: line)
         case let .wrong(name, hint, exactNeeded):
             let line = exactNeeded ? strings.notExact(shown(name)) : strings.wrong(shown(name))

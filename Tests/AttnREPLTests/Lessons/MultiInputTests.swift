@@ -84,31 +84,6 @@ struct MultiInputTests {
         #expect(alone.stderr.hasPrefix("error: "))
     }
 
-    /// Every experiment a lesson's text suggests, typed on the input line as written, recomputes
-    /// the lesson (the lesson tests run the same experiments through `run --set`).
-    @Test(arguments: LessonSourceFile.all.filter { !$0.experiments.isEmpty })
-    func everySuggestedExperimentCanBeTypedAsWritten(_ file: LessonSourceFile) throws {
-        for experiment in file.experiments {
-            let state = try Self.lessonState(file.id, language: file.language == "zh" ? .zh : .en)
-            let r = Self.screenResponse(state, experiment.code)
-            #expect(r.errors.isEmpty, "\(file.testDescription): `\(experiment.code)` fails: \(r.errors)")
-            #expect(r.lessonChanged)
-        }
-    }
-
-    /// A learner tries the experiments in the order the text gives them, without resetting
-    /// anything in between: each must still run after the earlier ones (an experiment that
-    /// widened X and W_xh must not make a later one, written for the default widths, fail).
-    /// (English for now: lessons/zh mirrors the English fixes in the qa-zh lane.)
-    @Test(arguments: LessonSourceFile.all.filter { !$0.experiments.isEmpty && $0.language == "en" })
-    func theSuggestedExperimentsRunOneAfterAnother(_ file: LessonSourceFile) throws {
-        let state = try Self.lessonState(file.id, language: file.language == "zh" ? .zh : .en)
-        for experiment in file.experiments {
-            let r = Self.screenResponse(state, experiment.code)
-            #expect(r.errors.isEmpty, "\(file.testDescription): `\(experiment.code)` fails after the experiments before it: \(r.errors)")
-        }
-    }
-
     @Test func multiHeadSaysWhenColumnsDoNotSplitIntoHeads() throws {
         let state = try Self.lessonState("multi-head")
         let r = Self.screenResponse(state, "h = 3")
@@ -149,5 +124,17 @@ struct ExerciseFeedbackTests {
         #expect(r.lines.dropFirst().joined(separator: " ") == "Hint: " + (state.lesson?.currentStep.hint ?? "-"))
         let right = MultiInputTests.screenResponse(state, "e_{2,1} = -0.5")
         #expect(right.status == "✓ correct: e_{2,1} = -1/2 = -0.5")
+    }
+
+    /// `[1 0 1 0]` is a row: an answer that should be a vector says how a vector is written.
+    @Test func aRowForAVectorSaysHowToWriteAVector() throws {
+        let state = try MultiInputTests.lessonState("cross-attention", language: .zh)
+        state.lesson?.go(to: 2)
+        let r = MultiInputTests.screenResponse(state, "H_first = [1 0 1 0]")
+        #expect(r.errors.joined() + r.lines.joined() == "H_first 是 4 维向量，但你的答案是 1×4 矩阵（[1 2 3] 是一行；向量要用逗号分隔：[1, 2, 3]）")
+        let english = try MultiInputTests.lessonState("cross-attention")
+        english.lesson?.go(to: 2)
+        let e = MultiInputTests.screenResponse(english, "H_first = [1 0 1 0; 0 1 0 1]")
+        #expect(e.errors.joined() + e.lines.joined() == "H_first is a 4-vector, but the answer is a 2×4 matrix")
     }
 }

@@ -70,14 +70,20 @@ struct ScreenLearnerTests {
         #expect(tmux.waitFor("它用到 X、W_V"))
     }
 
-    /// Typing the name of the step's unanswered exercise does not show its value (it says to
-    /// type an answer instead); once answered, the name shows the value as usual.
-    @Test(arguments: ["en", "zh"])
-    func anUnansweredExerciseIsNotShownByItsName(_ language: String) throws {
+    /// attention-output at 80×24 on step 2, whose exercise is y_2 (= [3/2, 2, 0]).
+    private func atTheExerciseOfAttentionOutput(_ language: String) throws -> TmuxSession {
         let tmux = try TmuxSession(["lesson", "attention-output", "--lang", language], cols: 80, rows: 24)
         #expect(tmux.waitFor(language == "en" ? "step 1/" : "第 1/"))
         try tmux.send("Right")
         #expect(tmux.waitFor(language == "en" ? "step 2/" : "第 2/"))
+        return tmux
+    }
+
+    /// Typing the name of the step's unanswered exercise does not show its value (it says to
+    /// type an answer instead); once answered, the name shows the value as usual.
+    @Test(arguments: ["en", "zh"])
+    func anUnansweredExerciseIsNotShownByItsName(_ language: String) throws {
+        let tmux = try atTheExerciseOfAttentionOutput(language)
         try tmux.type("y_2")
         try tmux.send("Enter")
         #expect(tmux.waitFor(language == "en" ? "y_2 is the exercise: type y_2 = your answer instead (:reveal shows it)"
@@ -90,6 +96,21 @@ struct ScreenLearnerTests {
         try tmux.send("Enter")
         #expect(tmux.waitFor("⎡ 1.5 ⎤\n ⎢   2 ⎥\n ⎣   0 ⎦"))
         #expect(fitsWidth(tmux, 80))
+    }
+
+    /// `:reveal` says on the message line what it showed, as a correct answer's feedback does,
+    /// not the step's title; a name that is no exercise of the lesson is refused.
+    @Test(arguments: ["en", "zh"])
+    func revealSaysWhatItShowed(_ language: String) throws {
+        let tmux = try atTheExerciseOfAttentionOutput(language)
+        try tmux.type(":reveal y_{2}")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor(language == "en" ? "answer revealed: y₂ = [3/2, 2, 0]" : "已显示答案：y₂ = [3/2, 2, 0]"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("= [1.5, 2, 0]"))            // the formula shows it too
+        #expect(fitsWidth(tmux, 80))
+        try tmux.type(":reveal c_2")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor(language == "en" ? "error: c_2 is not an exercise of this lesson" : "错误：c_2 不是这一课的练习"))
     }
 
     /// Feedback and recompute messages write `y₂`, `c₂` as the formulas and tensor labels do.
