@@ -48,6 +48,10 @@ final class CellSource {
 
     var isWeights: Bool {
         if let weights { return weights }
+        if tensor.isSoftmaxOfRows {
+            weights = true          // a 200×200 softmax: no 40,000 entries read to find out
+            return true
+        }
         // Stopped by Ctrl-C: not shaded (until the next input), rather than tried again on
         // every frame.
         let decided = HeatMap.isWeights(tensor, value: double) && !Interrupt.isRequested
@@ -62,7 +66,7 @@ final class CellSource {
 
     /// Whether `isWeights` is yet to read many entries.
     var weightsCheckIsLong: Bool {
-        guard weights == nil, case .exact = tensor.elements, tensor.count > Self.longWeightsCheck else { return false }
+        guard weights == nil, !tensor.isSoftmaxOfRows, case .exact = tensor.elements, tensor.count > Self.longWeightsCheck else { return false }
         return HeatMap.isWeights(tensor, value: double, rows: 1)
     }
 }

@@ -80,6 +80,10 @@ public struct Tensor: Sendable {
         return nil
     }
 
+    /// An exact softmax over rows whose weights are made when read: attention weights by
+    /// construction (each entry in (0, 1), each row summing to 1), known without reading one.
+    public var isSoftmaxOfRows: Bool { softmaxRows != nil }
+
     public var isFloat: Bool { if case .elements(.float) = storage { return true } else { return false } }
     public var count: Int { shape.count }
 

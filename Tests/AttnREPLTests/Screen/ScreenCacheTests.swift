@@ -64,6 +64,23 @@ struct ScreenCacheTests {
         #expect(!CellSource(small, digits: 6).weightsCheckIsLong)
     }
 
+    /// A softmax of rational scores kept as its rows' scores is weights by construction: the
+    /// screen shades it at once, without making its 40,000 weights to check (it used to take a
+    /// third of a second on a step's first frame); the same values made eagerly are weights too.
+    @Test func aSoftmaxOfRowsIsWeightsWithoutReadingIt() throws {
+        var interpreter = Interpreter()
+        let (records, error) = interpreter.run("S = rand(200, 200, 3); A = softmax(S)")
+        #expect(error == nil)
+        let a = try #require(records.last?.outcome.tensor)
+        #expect(a.isSoftmaxOfRows)
+        let source = CellSource(a, digits: 6)
+        #expect(!source.weightsCheckIsLong)
+        #expect(source.isWeights)
+        let small = try #require(interpreter.run("softmax([1 2 3; 3 2 1])").records.last?.outcome.tensor)
+        #expect(!small.isSoftmaxOfRows)
+        #expect(CellSource(small, digits: 6).isWeights)
+    }
+
     /// Entries made one at a time are the tensor's own, whichever is asked for first.
     @Test func aSourceGivesEachEntrysValueAndText() {
         let t = Self.matrix(300, 4, (0..<1200).map { Self.q($0, 1200) })
