@@ -64,8 +64,7 @@ enum InputAssignment {
             throw UsageText.error("--set takes NAME=EXPR, got '\(text)'")
         }
         let nameText = String(text[..<eq]), expression = String(text[text.index(after: eq)...])
-        guard case let .complete(s) = Parser.parseExpression(nameText), s.count == 1,
-              case let .expression(e) = s[0].kind, case let .name(n) = e.kind else {
+        guard let n = Parser.parseName(nameText) else {
             throw UsageText.error("--set: '\(nameText)' is not a name")
         }
         guard !expression.allSatisfy(\.isWhitespace) else { throw UsageText.error("--set \(n.canonical)= has no value") }

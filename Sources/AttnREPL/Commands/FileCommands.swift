@@ -17,7 +17,7 @@ enum FileCommands {
         guard let equals = arg.firstIndex(of: "=") else { return .fail(strings.loadUsage) }
         let nameText = String(arg[..<equals]).trimmingSpaces
         let path = unquoted(String(arg[arg.index(after: equals)...]).trimmingSpaces)
-        guard let name = parseName(nameText) else { return .fail(strings.loadNeedsName(nameText)) }
+        guard let name = Parser.parseName(nameText) else { return .fail(strings.loadNeedsName(nameText)) }
         guard !path.isEmpty else { return .fail(strings.loadNeedsFile("\(name)")) }
         if Builtins.named(name.canonical) != nil { return .fail(Message("\(name) is a built-in function and cannot be assigned").text(in: state.language)) }
         if let lesson = state.lesson, lesson.pendingExercises.contains(name.canonical) {
@@ -61,7 +61,7 @@ enum FileCommands {
         let strings = state.strings
         let nameText = String(arg.prefix { !$0.isWhitespace })
         var path = unquoted(String(arg.dropFirst(nameText.count)).trimmingSpaces)
-        guard let name = parseName(nameText), !path.isEmpty else {
+        guard let name = Parser.parseName(nameText), !path.isEmpty else {
             return .fail(strings.saveUsage)
         }
         let overwrite = path.hasSuffix("!")
@@ -82,13 +82,6 @@ enum FileCommands {
         } catch {
             return .fail(state.language.text(error))
         }
-    }
-
-    /// A formula-language name (`W_Q`, `W_{Q}`, `alpha`), or nil.
-    private static func parseName(_ text: String) -> Name? {
-        guard case let .complete(s) = Parser.parseExpression(text), s.count == 1, case let .expression(e) = s[0].kind,
-              case let .name(n) = e.kind else { return nil }
-        return n
     }
 
     /// A file name the user put in quotes (for spaces), without them.

@@ -28,7 +28,7 @@ enum LessonCommands {
         },
         ReplCommand(name: "reveal", arguments: "[name]", summary: "show an exercise's answer without solving it", replayed: true) { state, arg in
             guard let lesson = state.lesson else { return .fail(state.strings.noLessonOpen) }
-            let names = arg.isEmpty ? lesson.pendingExercises : [canonicalName(arg)]
+            let names = arg.isEmpty ? lesson.pendingExercises : [Parser.parseName(arg)?.canonical ?? arg]   // `y_{2}` is `y_2`
             guard !names.isEmpty else { return .fail(state.strings.nothingToReveal) }
             let exercises = Set(lesson.lesson.steps.flatMap(\.exercises))
             if let other = names.first(where: { !exercises.contains($0) }) { return .fail(state.strings.notAnExercise(other)) }
@@ -55,13 +55,6 @@ enum LessonCommands {
         guard let lesson = state.lesson else { return .fail(state.strings.noLessonOpen) }
         action(lesson)
         return CommandResult(output: LessonStepText.lines(lesson), showLesson: true)
-    }
-
-    /// `y_{2}` or `y_2` as the lesson names it (`y_2`); text that is not a name stays as typed.
-    private static func canonicalName(_ text: String) -> String {
-        guard case let .complete(s) = Parser.parseExpression(text), s.count == 1, case let .expression(e) = s[0].kind,
-              case let .name(n) = e.kind else { return text }
-        return n.canonical
     }
 
     static func list(_ state: ReplState) -> CommandResult {

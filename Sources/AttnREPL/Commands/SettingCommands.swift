@@ -38,8 +38,7 @@ enum SettingCommands {
                 state.fileOrigins.removeAll()
                 return .lines([state.strings.cleared])
             }
-            guard case let .complete(s) = Parser.parseExpression(arg), case let .expression(e) = s[0].kind,
-                  case let .name(n) = e.kind else { return .fail(state.strings.clearUsage) }
+            guard let n = Parser.parseName(arg) else { return .fail(state.strings.clearUsage) }
             state.fileOrigins[n.canonical] = nil
             return state.interpreter.environment.remove(n.canonical) ? .lines([state.strings.clearedName("\(n)")]) : .fail(state.strings.noVariable("\(n)"))
         },

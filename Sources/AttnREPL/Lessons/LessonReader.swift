@@ -56,8 +56,7 @@ struct LessonReader {
     }
 
     private func canonicalName(_ text: String, line: Int) throws -> String {
-        guard case let .complete(statements) = Parser.parseExpression(text), statements.count == 1,
-              case let .expression(e) = statements[0].kind, case let .name(n) = e.kind else {
+        guard let n = Parser.parseName(text) else {
             throw error(line, "'\(text)' is not a name")
         }
         return n.canonical

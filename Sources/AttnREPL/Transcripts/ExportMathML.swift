@@ -122,10 +122,7 @@ enum ExportMathML {
 
     /// A canonical name given as text (`e_{2,1}`).
     static func name(_ canonical: String) -> String {
-        if case let .complete(s) = Parser.parseExpression(canonical), s.count == 1,
-           case let .expression(e) = s[0].kind, case let .name(n) = e.kind {
-            return name(n)
-        }
+        if let n = Parser.parseName(canonical) { return name(n) }
         return "<mi>\(HTMLExport.escape(canonical))</mi>"
     }
 

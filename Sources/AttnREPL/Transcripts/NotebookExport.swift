@@ -241,9 +241,7 @@ struct NotebookExport {
 
     /// `:load`: the recorded elements, written out (replay and the notebook never read the file).
     private func loaded(_ e: TranscriptEvent, into b: inout Builder) {
-        guard let name = e.name, let data = e.data,
-              case let .complete(s) = Parser.parseExpression(name), s.count == 1, case let .expression(x) = s[0].kind,
-              case let .name(n) = x.kind else {
+        guard let name = e.name, let data = e.data, let n = Parser.parseName(name) else {
             return b.markdown(["`\(e.input ?? ":load")`" + (e.message.map { ": " + $0 } ?? "")])
         }
         let elements = data.exact.map { NumPyCode().exactForm($0) ?? "float('nan')" }

@@ -35,6 +35,13 @@ public enum Parser {
         }
     }
 
+    /// `text` when it is exactly one name (`W_Q`, `W_{Q}`, `alpha`, `x₁`), else nil.
+    public static func parseName(_ text: String) -> Name? {
+        guard case let .complete(s) = parseExpression(text), case let .expression(e) = s[0].kind,
+              case let .name(n) = e.kind else { return nil }
+        return n
+    }
+
     public static func parseExpression(_ source: String) -> ParseResult {
         switch parse(source) {
         case let .complete(statements):
