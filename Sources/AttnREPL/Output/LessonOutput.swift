@@ -5,13 +5,15 @@ import Engine
 struct LessonOutput {
     let digits: Int
     let float: Bool
-    /// The prose's width.
-    var width = 78
     /// The terminal's width when the text goes to one: prose no wider, tensors laid out to it.
-    var columns: Int? {
-        didSet { if let columns { width = min(78, columns) } }
-    }
-    private var tensorWidth: Int? { columns.map { $0 - 6 } }
+    var columns: Int?
+    private var width: Int { Self.proseWidth(columns: columns) }
+    private var tensorWidth: Int? { Self.tensorWidth(columns: columns) }
+
+    /// Prose as text is 78 columns wide, or as wide as a narrower terminal.
+    static func proseWidth(columns: Int?) -> Int { min(78, columns ?? 78) }
+    /// A formula's value, indented 6 under it, is laid out to the rest of a terminal's width.
+    static func tensorWidth(columns: Int?) -> Int? { columns.map { $0 - 6 } }
 
     // MARK: Text
 

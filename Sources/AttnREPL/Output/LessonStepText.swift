@@ -3,10 +3,10 @@
 import Engine
 
 enum LessonStepText {
-    /// Prose is wrapped to `width` (78, or a narrower terminal's width); tensors are laid out
-    /// to the terminal's width when the output is one.
-    static func lines(_ session: LessonSession, width: Int = min(Readline.outputColumns ?? 78, 78)) -> [String] {
-        let tensorWidth = Readline.outputColumns.map { $0 - 6 }
+    /// Laid out as `run` lays a step out (LessonOutput): to the terminal's width when the
+    /// output is one.
+    static func lines(_ session: LessonSession, columns: Int? = Readline.outputColumns) -> [String] {
+        let width = LessonOutput.proseWidth(columns: columns), tensorWidth = LessonOutput.tensorWidth(columns: columns)
         let lesson = session.lesson, k = session.step, step = session.currentStep
         let strings = session.display.strings
         var out = [""] + TextWrap.lines(strings.stepLine(lesson.title, k + 1, of: session.stepCount, step.title), width: width)
