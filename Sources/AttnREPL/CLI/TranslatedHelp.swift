@@ -138,8 +138,8 @@ enum TranslatedHelp {
             guard !body.isEmpty else { return [""] }
             let pad = String(repeating: " ", count: indent)
             let bodyWidth = max(width - indent - (indent == 0 ? 0 : 2), 16)
-            return TextWrap.wrap([Segment(text: body, style: .plain)], width: bodyWidth).enumerated().map { k, runs in
-                (k == 0 || indent == 0 ? pad : pad + "  ") + runs.map(\.text).joined()
+            return TextWrap.wrap(body, width: bodyWidth).enumerated().map { k, line in
+                (k == 0 || indent == 0 ? pad : pad + "  ") + line
             }
         }
     }

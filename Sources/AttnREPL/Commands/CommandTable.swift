@@ -72,12 +72,20 @@ enum CommandTable {
     /// The line REPL's help is wrapped to the width its other prose uses.
     private static let helpWidth = 78
 
+    /// Every command as help lists it, by name: `:digits N` and what it does, in `strings`'
+    /// language (the line REPL's `:help` and the screen's help).
+    static func helpRows(_ strings: any Strings) -> [(command: String, summary: String)] {
+        all.sorted { $0.name < $1.name }.map { c in
+            (":\(c.name) \(strings.arguments(ofCommand: c.name) ?? c.arguments)", strings.summary(ofCommand: c.name) ?? c.summary)
+        }
+    }
+
     static func help(_ topic: String, strings: any Strings = Language.en.strings) -> CommandResult {
         let topic = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
         func summary(_ c: ReplCommand) -> String { strings.summary(ofCommand: c.name) ?? c.summary }
         func arguments(_ c: ReplCommand) -> String { strings.arguments(ofCommand: c.name) ?? c.arguments }
         if topic.isEmpty {
-            let names = all.sorted { $0.name < $1.name }.map { c in (":\(c.name) \(arguments(c))", summary(c)) }
+            let names = helpRows(strings)
             let nameWidth = min((names.map { DisplayWidth.of($0.0) }.max() ?? 0) + 1, helpWidth / 2)
             var lines = TextWrap.lines(strings.helpIntro, width: helpWidth)
             lines += TwoColumnTable.lines(names, leftWidth: nameWidth, width: helpWidth)

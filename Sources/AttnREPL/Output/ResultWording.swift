@@ -22,9 +22,15 @@ struct ResultWording {
     /// wrapped as hints are, so that an 80-column terminal does not break it inside a word.
     static func line(_ strings: any Strings, width: Int? = nil) -> ResultWording {
         ResultWording(exactFormsNote: { name, shape in
-            let place = elementPlaceholder(shape)
-            return TextWrap.lines(name.map { strings.exactFormsNamed($0, place) } ?? strings.exactFormsUnnamed(place), width: 76)
+            TextWrap.lines(sessionExactFormsNote(strings, name: name, shape: shape), width: 76)
         }, width: width)
+    }
+
+    /// A session's note on exact forms too long for a table: `:why NAME[i]` for one, `:save`
+    /// for all, or how to name the value first.
+    static func sessionExactFormsNote(_ strings: any Strings, name: String?, shape: Shape) -> String {
+        let place = elementPlaceholder(shape)
+        return name.map { strings.exactFormsNamed($0, place) } ?? strings.exactFormsUnnamed(place)
     }
 
     /// How `:why` names one element of a value of this shape: `[i]`, `[i, j]`, nothing for a scalar.

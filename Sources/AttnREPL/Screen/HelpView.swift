@@ -10,17 +10,10 @@ enum HelpView {
         let keyWidth = min(strings.helpKeys.map { DisplayWidth.of($0.0) }.max() ?? 0, text / 3)
         var out = TwoColumnTable.lines(strings.helpKeys, leftWidth: keyWidth, width: text, indent: 2)
         out.append("")
-        for paragraph in strings.helpInput { out += wrapped(paragraph, text) + [""] }
+        for paragraph in strings.helpInput { out += TextWrap.wrap(paragraph, width: text) + [""] }
         out.append(strings.helpCommands)
-        func arguments(_ c: ReplCommand) -> String { commands.arguments(ofCommand: c.name) ?? c.arguments }
-        let table = CommandTable.all.sorted { $0.name < $1.name }.map { c in
-            (":\(c.name) \(arguments(c))", commands.summary(ofCommand: c.name) ?? c.summary)
-        }
+        let table = CommandTable.helpRows(commands).map { ($0.command, $0.summary) }
         let nameWidth = min(table.map { DisplayWidth.of($0.0) }.max() ?? 0, text / 3)
         return out + TwoColumnTable.lines(table, leftWidth: nameWidth, width: text, indent: 2)
-    }
-
-    private static func wrapped(_ text: String, _ width: Int) -> [String] {
-        TextWrap.wrap([Segment(text: text, style: .plain)], width: max(8, width)).map { $0.map(\.text).joined() }
     }
 }

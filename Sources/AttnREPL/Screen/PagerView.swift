@@ -31,8 +31,7 @@ enum PagerView {
             let indent = String(line.prefix { $0 == " " })
             let body = String(line.dropFirst(indent.count))
             if body.isEmpty { return [""] }
-            return TextWrap.wrap([Segment(text: body, style: .plain)], width: max(10, width - 2 - indent.count))
-                .map { indent + $0.map(\.text).joined() }
+            return TextWrap.wrap(body, width: max(10, width - 2 - indent.count)).map { indent + $0 }
         }
     }
 }

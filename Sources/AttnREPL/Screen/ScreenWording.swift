@@ -7,10 +7,9 @@ extension ResultWording {
     /// `columns`: the terminal's width; results are laid out to the output pane inside it
     /// (one column of margin on each side), which wraps only prose.
     static func screen(_ strings: any Strings, columns: Int? = nil) -> ResultWording {
+        // The commands are typed, so the name in the note stays as typed (`y_2`).
         ResultWording(name: { UnicodeMath.name($0) }, exactFormsNote: { name, shape in
-            // The commands are typed, so the name in them stays as typed (`y_2`).
-            let place = elementPlaceholder(shape)
-            return [name.map { strings.exactFormsNamed($0, place) } ?? strings.exactFormsUnnamed(place)]
+            [sessionExactFormsNote(strings, name: name, shape: shape)]
         }, width: columns.map { $0 - 2 })
     }
 }

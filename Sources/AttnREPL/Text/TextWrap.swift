@@ -8,7 +8,7 @@ enum TextWrap {
     /// (a long `:why` or error message on a terminal); a line that fits is returned as it is.
     static func hanging(_ line: String, width: Int, indent: Int = 4) -> [String] {
         guard DisplayWidth.of(line) > width, width > indent + 8 else { return [line] }
-        let pieces = wrap(line, width - indent)
+        let pieces = wrap(line, width: width - indent)
         return pieces.enumerated().map { $0.offset == 0 ? $0.element : String(repeating: " ", count: indent) + $0.element }
     }
 
@@ -21,7 +21,7 @@ enum TextWrap {
         for line in logicalLines(text) {
             if line.isEmpty { out.append(""); continue }
             if line.hasPrefix("```") || line.hasPrefix("    ") { out.append(line); continue }
-            out.append(contentsOf: wrap(line, width))
+            out.append(contentsOf: wrap(line, width: width))
         }
         return out
     }
@@ -63,7 +63,8 @@ enum TextWrap {
     /// Characters a line must not end with (opening punctuation, CJK).
     private static let noLineEnd: Set<Character> = Set("（「『《〈【“‘")
 
-    private static func wrap(_ line: String, _ width: Int) -> [String] {
+    /// One line of plain text wrapped to `width` columns.
+    static func wrap(_ line: String, width: Int) -> [String] {
         wrap([Segment(text: line, style: .plain)], width: width).map { $0.map(\.text).joined() }
     }
 

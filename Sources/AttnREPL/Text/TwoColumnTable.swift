@@ -10,8 +10,8 @@ enum TwoColumnTable {
         let rightWidth = width - indent - leftWidth - 2
         var out: [String] = []
         for (left, right) in rows {
-            let lefts = wrapped(left, leftWidth)
-            let rights = wrapped(right, rightWidth)
+            let lefts = TextWrap.wrap(left, width: max(8, leftWidth))
+            let rights = TextWrap.wrap(right, width: max(8, rightWidth))
             for i in 0..<max(lefts.count, rights.count) {
                 let line = String(repeating: " ", count: indent)
                     + DisplayWidth.padRight(i < lefts.count ? lefts[i] : "", leftWidth) + "  "
@@ -20,9 +20,5 @@ enum TwoColumnTable {
             }
         }
         return out
-    }
-
-    private static func wrapped(_ text: String, _ width: Int) -> [String] {
-        TextWrap.wrap([Segment(text: text, style: .plain)], width: max(8, width)).map { $0.map(\.text).joined() }
     }
 }
